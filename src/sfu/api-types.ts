@@ -1,0 +1,67 @@
+/** Request and response shapes of the Calls HTTP API (see docs and reference/calls-api.md). */
+export interface SessionDescriptionBody {
+  type: 'offer' | 'answer';
+  sdp: string;
+}
+
+export interface SimulcastPreference {
+  preferredRid?: string;
+  priorityOrdering?: 'none' | 'asciibetical';
+  ridNotAvailable?: 'none' | 'asciibetical';
+}
+
+export interface TrackRequest {
+  location: 'local' | 'remote';
+  trackName?: string;
+  mid?: string;
+  sessionId?: string;
+  kind?: 'audio' | 'video';
+  bidirectionalMediaStream?: boolean;
+  simulcast?: SimulcastPreference;
+}
+
+export interface NewTracksRequest {
+  sessionDescription?: SessionDescriptionBody;
+  tracks: TrackRequest[];
+  autoDiscover: boolean;
+}
+
+export interface CloseTracksRequest {
+  sessionDescription?: SessionDescriptionBody;
+  tracks: { mid: string }[];
+  force: boolean;
+}
+
+export interface UpdateTracksRequest {
+  sessionDescription?: SessionDescriptionBody;
+  tracks: { mid: string; simulcast: SimulcastPreference }[];
+}
+
+export interface DataChannelRequest {
+  location: 'local' | 'remote';
+  dataChannelName: string;
+  sessionId?: string;
+  ordered?: boolean;
+  maxRetransmits?: number;
+  maxPacketLifeTime?: number;
+}
+
+export interface TrackResult {
+  location?: 'local' | 'remote';
+  trackName?: string;
+  mid?: string;
+  sessionId?: string;
+  kind?: 'audio' | 'video';
+  simulcast?: SimulcastPreference;
+  errorCode?: string;
+  errorDescription?: string;
+}
+
+export interface DataChannelResult {
+  location: 'local' | 'remote';
+  dataChannelName: string;
+  sessionId?: string;
+  id?: number;
+  errorCode?: string;
+  errorDescription?: string;
+}

@@ -1,0 +1,121 @@
+/**
+ * Builds werift peer connections the way Chromium and the Calls API expect: ICE lite on the
+ * served address, one bundled transport, codecs and RTCP feedback an SFU can forward, and SDP
+ * repaired before it leaves the server.
+ */
+import {
+  RTCPeerConnection,
+  RTCRtpCodecParameters,
+  type RTCRtpTransceiver,
+  useSdesMid,
+  useSdesRTPStreamId,
+  useRepairedRtpStreamId,
+} from 'werift';
+import { extensionIdsByUri, keepCandidatesOn, removeRejectedFromBundle } from './sdp-fixups.js';
+
+// No transport-cc: werift's transport-wide feedback holds Chromium near 120 kbit/s. REMB from the
+// SFU (see bandwidth.ts) gives the publisher its estimate instead.
+const videoFeedback = () => [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }, { type: 'ccm', parameter: 'fir' }, { type: 'goog-remb' }];
+
+export const supportedCodecs = () => ({
+  audio: [
+    new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48000, channels: 2, rtcpFeedback: [{ type: 'nack' }] }),
+    new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: 0 }),
+    new RTCRtpCodecParameters({ mimeType: 'audio/PCMA', clockRate: 8000, channels: 1, payloadType: 8 }),
+  ],
+  video: [
+    new RTCRtpCodecParameters({ mimeType: 'video/VP8', clockRate: 90000, rtcpFeedback: videoFeedback() }),
+    new RTCRtpCodecParameters({ mimeType: 'video/VP9', clockRate: 90000, rtcpFeedback: videoFeedback() }),
+    new RTCRtpCodecParameters({
+      mimeType: 'video/H264',
+      clockRate: 90000,
+      rtcpFeedback: videoFeedback(),
+      parameters: 'level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f',
+    }),
+    new RTCRtpCodecParameters({ mimeType: 'video/AV1', clockRate: 90000, rtcpFeedback: videoFeedback() }),
+  ],
+});
+
+export function createPeerConnection(host: string): RTCPeerConnection {
+  const servesLoopback = host === '127.0.0.1' || host === 'localhost';
+  const address = host === 'localhost' ? '127.0.0.1' : host;
+  const bindsAll = host === '0.0.0.0';
+  return new RTCPeerConnection({
+    iceServers: [],
+    iceLite: true,
+    bundlePolicy: 'max-bundle',
+    iceUseIpv6: false,
+    codecs: supportedCodecs(),
+    headerExtensions: {
+      audio: [useSdesMid()],
+      video: [useSdesMid(), useSdesRTPStreamId(), useRepairedRtpStreamId()],
+    },
+    ...(bindsAll ? {} : { iceInterfaceAddresses: { udp4: address } }),
+    ...(servesLoopback ? { iceAdditionalHostAddresses: ['127.0.0.1'] } : {}),
+  });
+}
+
+/** The SDP a client receives: bundle group cleaned, candidates only where we listen. */
+export function outgoingSdp(sdp: string, host: string): string {
+  const fixed = removeRejectedFromBundle(sdp);
+  if (host === '0.0.0.0') return fixed;
+  return keepCandidatesOn(fixed, [host === 'localhost' ? '127.0.0.1' : host]);
+}
+
+/**
+ * werift numbers header extensions 1..n on transceivers it creates; once the browser has chosen
+ * ids for the bundle, an offer with other ids is a "codec collision". Reuse the browser's ids.
+ */
+export function alignExtensionIds(pc: RTCPeerConnection): void {
+  const remote = pc.remoteDescription?.sdp;
+  if (!remote) return;
+  const remoteIds = extensionIdsByUri(remote);
+  const used = new Set(remoteIds.values());
+  const assigned = new Map<string, number>();
+  const idFor = (uri: string): number => {
+    const known = remoteIds.get(uri) ?? assigned.get(uri);
+    if (known !== undefined) return known;
+    let id = 1;
+    while (used.has(id)) id++;
+    used.add(id);
+    assigned.set(uri, id);
+    return id;
+  };
+  for (const transceiver of pc.getTransceivers()) {
+    const kind = transceiver.kind === 'audio' ? 'audio' : 'video';
+    const extensions = transceiver.headerExtensions.length > 0 ? transceiver.headerExtensions : (pc.config.headerExtensions[kind] ?? []);
+    transceiver.headerExtensions = extensions.map((extension) => ({ ...extension, id: idFor(extension.uri) }));
+  }
+}
+
+/** Resolves once werift has finished gathering, so the local description carries its candidates. */
+export async function gatheringComplete(pc: RTCPeerConnection): Promise<void> {
+  if (pc.iceGatheringState === 'complete') return;
+  await new Promise<void>((resolve) => {
+    const { unSubscribe } = pc.iceGatheringStateChange.subscribe((state) => {
+      if (state === 'complete') {
+        unSubscribe();
+        resolve();
+      }
+    });
+  });
+}
+
+/**
+ * Restricts a sending transceiver to the codec its source publishes (werift rewrites the payload
+ * type on send). False when the transceiver cannot carry that codec.
+ */
+export function restrictToCodec(
+  pc: RTCPeerConnection,
+  transceiver: RTCRtpTransceiver,
+  source: RTCRtpCodecParameters | undefined,
+): boolean {
+  if (!source) return true;
+  const mime = source.mimeType.toLowerCase();
+  const kind = transceiver.kind === 'audio' ? 'audio' : 'video';
+  const candidates = transceiver.codecs.length > 0 ? transceiver.codecs : (pc.config.codecs[kind] ?? []);
+  const matching = candidates.filter((codec) => codec.mimeType.toLowerCase() === mime);
+  if (matching.length === 0) return false;
+  transceiver.codecs = matching;
+  return true;
+}
