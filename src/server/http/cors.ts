@@ -1,0 +1,73 @@
+import type { CorsOptions } from '../options.js';
+import { callsErrorResponse } from './errors.js';
+
+/** The header that carries the participant credential to the proxy. */
+export const PARTICIPANT_HEADER = 'X-Calls-Participant';
+const ALLOWED_METHODS = 'GET, POST, PUT, OPTIONS';
+const ALLOWED_HEADERS = `Authorization, Content-Type, ${PARTICIPANT_HEADER}`;
+
+/**
+ * Which pages may use this backend. Same-origin requests and requests without an `Origin` (servers,
+ * CLI tools) are always allowed; other origins only when listed. The check also guards WebSocket
+ * upgrades, which browsers send cross-origin without asking anyone.
+ */
+export class CorsPolicy {
+  readonly #allowed: CorsOptions['allowedOrigins'];
+  readonly #maxAgeSeconds: number;
+
+  constructor(options: CorsOptions = {}) {
+    this.#allowed = options.allowedOrigins ?? [];
+    this.#maxAgeSeconds = options.maxAgeSeconds ?? 600;
+  }
+
+  /** True when the request may proceed. */
+  allows(request: Request): boolean {
+    const origin = request.headers.get('origin');
+    if (origin === null || origin === new URL(request.url).origin) return true;
+    const allowed = this.#allowed;
+    if (allowed === '*') return true;
+    if (typeof allowed === 'function') {
+      try {
+        return allowed(origin) === true;
+      } catch {
+        return false;
+      }
+    }
+    return (allowed ?? []).includes(origin);
+  }
+
+  refusal(request: Request): Response {
+    return callsErrorResponse(
+      403,
+      'origin_not_allowed',
+      `Origin ${request.headers.get('origin')} may not use this backend.`,
+    );
+  }
+
+  /** Answer to an `OPTIONS` preflight from an allowed origin. */
+  preflight(request: Request): Response {
+    const headers = new Headers({
+      'Access-Control-Allow-Methods': ALLOWED_METHODS,
+      'Access-Control-Allow-Headers': ALLOWED_HEADERS,
+      'Access-Control-Max-Age': String(this.#maxAgeSeconds),
+    });
+    this.#addOriginHeaders(request, headers);
+    return new Response(null, { status: 204, headers });
+  }
+
+  /** Adds the CORS headers a cross-origin caller needs to read this response. */
+  decorate(request: Request, response: Response): Response {
+    const origin = request.headers.get('origin');
+    if (origin === null || response.status === 101) return response;
+    const headers = new Headers(response.headers);
+    this.#addOriginHeaders(request, headers);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+
+  #addOriginHeaders(request: Request, headers: Headers): void {
+    const origin = request.headers.get('origin');
+    if (origin !== null) headers.set('Access-Control-Allow-Origin', origin);
+    // The answer depends on Origin, so caches must key on it.
+    headers.append('Vary', 'Origin');
+  }
+}

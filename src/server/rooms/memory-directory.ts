@@ -1,0 +1,137 @@
+import type { ParticipantCredentials } from '../auth/participant-credential.js';
+import { PRESENCE_SUBPROTOCOL } from '../auth/websocket-handshake.js';
+import { callsErrorResponse } from '../http/errors.js';
+import type { ResolvedHeartbeat, ResolvedLimits } from '../options.js';
+import type { Admission } from './admission.js';
+import type { RoomDirectory } from './directory.js';
+import { CloseCode } from './protocol.js';
+import { refuseUpgrade } from './refuse-upgrade.js';
+import type { SessionAccess } from './room-state.js';
+import { RoomState } from './room-state.js';
+import type { RuntimeContext } from './runtime-context.js';
+import { upgradedResponse } from './runtime-context.js';
+
+export interface MemoryRoomDirectoryConfig {
+  limits: ResolvedLimits;
+  heartbeat: ResolvedHeartbeat;
+  reconnectGraceMs: number;
+  credentialTtlMs: number;
+  credentials: ParticipantCredentials;
+  now: () => number;
+  onError: (error: unknown, context: string) => void;
+}
+
+/**
+ * Rooms held in this process's memory: the default, and what the Node adapter serves. A room exists
+ * while anyone is in it (or within their reconnect grace).
+ */
+export class MemoryRoomDirectory implements RoomDirectory {
+  readonly #rooms = new Map<string, RoomState>();
+  #sweepTimer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(private readonly config: MemoryRoomDirectoryConfig) {}
+
+  get roomCount(): number {
+    return this.#rooms.size;
+  }
+
+  async admit(
+    _request: Request,
+    admission: Admission,
+    runtime: RuntimeContext | undefined,
+  ): Promise<Response> {
+    if (!this.#rooms.has(admission.room) && this.#rooms.size >= this.config.limits.maxRooms) {
+      return refuseUpgrade(runtime, {
+        httpStatus: 503,
+        code: 'server_full',
+        message: `This server holds its maximum of ${this.config.limits.maxRooms} rooms.`,
+        closeCode: CloseCode.full,
+      });
+    }
+    if (!runtime?.acceptWebSocket) {
+      return callsErrorResponse(501, 'internal_error', 'This runtime adapter cannot accept WebSockets.');
+    }
+    const accepted = await runtime.acceptWebSocket(PRESENCE_SUBPROTOCOL);
+    // Looked up after the await: another join may have created (or emptied) the room meanwhile.
+    const room = this.#roomForJoin(admission.room);
+    const { socket } = accepted;
+    accepted.listen({
+      message: (text, byteLength) => {
+        room.receive(socket, text, byteLength);
+        this.#forgetIfEmpty(room);
+      },
+      closed: (code) => {
+        room.disconnected(socket, code);
+        this.#forgetIfEmpty(room);
+      },
+    });
+    await room.connect(admission, socket);
+    this.#forgetIfEmpty(room);
+    return upgradedResponse(accepted);
+  }
+
+  async hasParticipant(room: string, participantId: string): Promise<boolean> {
+    return this.#rooms.get(room)?.hasParticipant(participantId) ?? false;
+  }
+
+  async claimSession(room: string, participantId: string, sessionId: string): Promise<boolean> {
+    return this.#rooms.get(room)?.claimSession(participantId, sessionId) ?? false;
+  }
+
+  async sessionAccess(room: string, participantId: string, sessionId: string): Promise<SessionAccess> {
+    return this.#rooms.get(room)?.sessionAccess(participantId, sessionId) ?? 'participant_gone';
+  }
+
+  async sessionsOutsideRoom(room: string, sessionIds: readonly string[]): Promise<string[]> {
+    const state = this.#rooms.get(room);
+    return state ? state.sessionsOutsideRoom(sessionIds) : [...sessionIds];
+  }
+
+  async close(): Promise<void> {
+    for (const room of this.#rooms.values()) room.closeAll();
+    this.#rooms.clear();
+    this.#stopSweeping();
+  }
+
+  #roomForJoin(name: string): RoomState {
+    let room = this.#rooms.get(name);
+    if (!room) {
+      room = new RoomState(name, this.config);
+      this.#rooms.set(name, room);
+      this.#startSweeping();
+    }
+    return room;
+  }
+
+  #forgetIfEmpty(room: RoomState): void {
+    if (!room.isEmpty || this.#rooms.get(room.name) !== room) return;
+    this.#rooms.delete(room.name);
+    if (this.#rooms.size === 0) this.#stopSweeping();
+  }
+
+  #startSweeping(): void {
+    if (this.#sweepTimer !== undefined) return;
+    // Fine enough for the heartbeat timeout to be honoured within a quarter of itself.
+    const everyMs = Math.max(
+      20,
+      Math.min(1000, this.config.heartbeat.timeoutMs / 4, this.config.reconnectGraceMs / 4),
+    );
+    this.#sweepTimer = setInterval(() => {
+      for (const room of [...this.#rooms.values()]) {
+        try {
+          room.sweep();
+        } catch (error) {
+          this.config.onError(error, `sweeping room ${room.name}`);
+        }
+        this.#forgetIfEmpty(room);
+      }
+    }, everyMs);
+    // Idle rooms must not keep a Node process alive on their own.
+    (this.#sweepTimer as { unref?: () => void }).unref?.();
+  }
+
+  #stopSweeping(): void {
+    clearInterval(this.#sweepTimer);
+    this.#sweepTimer = undefined;
+  }
+}

@@ -1,0 +1,495 @@
+import type { ParticipantCredentials } from '../auth/participant-credential.js';
+import type { ResolvedHeartbeat, ResolvedLimits } from '../options.js';
+import type { Admission } from './admission.js';
+import {
+  applyMute,
+  applyPatch,
+  newParticipant,
+  referencedSessions,
+  sessionIdsInPatch,
+} from './participant-record.js';
+import type { PeerSocket } from './peer-socket.js';
+import type { ClientMessage, LeaveReason, Participant, PresenceError, ServerMessage } from './protocol.js';
+import { CloseCode } from './protocol.js';
+import { TokenBucket } from './rate-limiter.js';
+import { validateClientMessage } from './validate-message.js';
+
+export interface RoomConfig {
+  limits: ResolvedLimits;
+  heartbeat: ResolvedHeartbeat;
+  reconnectGraceMs: number;
+  credentialTtlMs: number;
+  credentials: ParticipantCredentials;
+  now: () => number;
+  onError: (error: unknown, context: string) => void;
+}
+
+export type SessionAccess = 'owner' | 'not_owned' | 'participant_gone';
+
+interface Seat {
+  record: Participant;
+  socket: PeerSocket | null;
+  /** Sessions created through the proxy by this participant, oldest first. */
+  sessions: string[];
+  credentialExpiresAt: number;
+  refreshingCredential: boolean;
+  /** While `record.connection` is `reconnecting`: when the seat is given up. */
+  graceEndsAt: number;
+}
+
+interface Connection {
+  participantId: string;
+  lastSeenAt: number;
+  bucket: TokenBucket;
+  rateLimitedInARow: number;
+  lastRateErrorAt: number;
+  /** Messages queued until `welcome` is out, so the client always hears `welcome` first. */
+  pending: string[] | null;
+}
+
+/**
+ * One room's presence and its rules, independent of any runtime: the Node adapter keeps these in a
+ * Map, a Workers adapter keeps one per Durable Object. Time comes from `config.now`, and `sweep` is
+ * called from outside (an interval, an alarm), so the room owns no timers.
+ */
+export class RoomState {
+  readonly #seats = new Map<string, Seat>();
+  readonly #connections = new Map<PeerSocket, Connection>();
+  readonly #sessionOwners = new Map<string, string>();
+
+  constructor(
+    readonly name: string,
+    private readonly config: RoomConfig,
+  ) {}
+
+  get participantCount(): number {
+    return this.#seats.size;
+  }
+
+  get isEmpty(): boolean {
+    return this.#seats.size === 0 && this.#connections.size === 0;
+  }
+
+  participants(): Participant[] {
+    return [...this.#seats.values()].map((seat) => seat.record);
+  }
+
+  /** Seats a newly accepted socket: resumes the admission's participant when it can, else adds one. */
+  async connect(admission: Admission, socket: PeerSocket): Promise<void> {
+    const now = this.config.now();
+    const { identity } = admission;
+    const resumable = admission.resume ? this.#seats.get(admission.resume.participantId) : undefined;
+    const resumed = resumable !== undefined && resumable.record.userId === identity.userId;
+
+    let seat: Seat;
+    if (resumed) {
+      seat = resumable;
+      const stale = seat.socket;
+      if (stale) {
+        this.#connections.delete(stale);
+        this.#sendTo(stale, {
+          type: 'error',
+          code: 'replaced',
+          message: 'This participant connected again elsewhere.',
+        });
+        stale.close(CloseCode.replaced, 'replaced');
+      }
+      seat.record.connection = 'connected';
+      seat.record.moderator = identity.moderator;
+      if (identity.name !== null) seat.record.name = identity.name;
+    } else {
+      if (this.#seats.size >= this.config.limits.maxParticipantsPerRoom) {
+        this.#refuse(socket, 'room_full', `Room is full (${this.config.limits.maxParticipantsPerRoom}).`);
+        return;
+      }
+      const name = identity.name ?? admission.clientName ?? 'Guest';
+      const record = newParticipant(crypto.randomUUID(), identity.userId, name, identity.moderator, now);
+      seat = {
+        record,
+        socket: null,
+        sessions: [],
+        credentialExpiresAt: 0,
+        refreshingCredential: false,
+        graceEndsAt: 0,
+      };
+      this.#seats.set(record.id, seat);
+    }
+    seat.socket = socket;
+    const connection: Connection = {
+      participantId: seat.record.id,
+      lastSeenAt: now,
+      bucket: new TokenBucket(this.config.limits.messagesPerSecond, this.config.limits.messageBurst, now),
+      rateLimitedInARow: 0,
+      lastRateErrorAt: Number.NEGATIVE_INFINITY,
+      pending: [],
+    };
+    this.#connections.set(socket, connection);
+    this.#broadcast(
+      resumed
+        ? { type: 'participant-updated', participant: seat.record }
+        : { type: 'participant-joined', participant: seat.record },
+      socket,
+    );
+
+    try {
+      const expiresAt = now + this.config.credentialTtlMs;
+      const credential = await this.#issueCredential(seat, expiresAt);
+      if (this.#connections.get(socket) !== connection) return;
+      const { limits, heartbeat } = this.config;
+      const queued = connection.pending ?? [];
+      connection.pending = null;
+      this.#sendTo(socket, {
+        type: 'welcome',
+        protocol: 1,
+        room: this.name,
+        participantId: seat.record.id,
+        credential,
+        credentialExpiresAt: expiresAt,
+        resumed,
+        participants: this.participants(),
+        heartbeat: { intervalMs: heartbeat.intervalMs, timeoutMs: heartbeat.timeoutMs },
+        limits: {
+          maxMessageBytes: limits.maxMessageBytes,
+          messagesPerSecond: limits.messagesPerSecond,
+          maxParticipantsPerRoom: limits.maxParticipantsPerRoom,
+        },
+      });
+      for (const text of queued) socket.send(text);
+    } catch (error) {
+      this.config.onError(error, 'issuing a participant credential');
+      this.#refuse(socket, 'internal_error', 'Could not issue a participant credential.');
+      this.#leave(seat.record.id, 'disconnected');
+    }
+  }
+
+  /** A frame from a seated socket. Never throws: whatever arrives, only this sender hears about it. */
+  receive(socket: PeerSocket, text: string | null, byteLength: number): void {
+    const connection = this.#connections.get(socket);
+    if (!connection) return;
+    const now = this.config.now();
+    connection.lastSeenAt = now;
+    const { limits } = this.config;
+
+    if (!connection.bucket.take(now)) {
+      connection.rateLimitedInARow += 1;
+      if (connection.rateLimitedInARow >= limits.floodDisconnectAfter) {
+        this.#sendTo(socket, {
+          type: 'error',
+          code: 'rate_limited',
+          message: 'Too many messages; disconnected.',
+        });
+        this.#connections.delete(socket);
+        socket.close(CloseCode.flood, 'rate_limited');
+        this.#leave(connection.participantId, 'disconnected');
+        return;
+      }
+      // One error per second is enough to tell the client; answering every dropped frame would let a
+      // flood make the server flood back.
+      if (now - connection.lastRateErrorAt >= 1000) {
+        connection.lastRateErrorAt = now;
+        this.#sendError(socket, {
+          code: 'rate_limited',
+          message: `More than ${limits.messagesPerSecond} messages per second; this message and others until retryAfterMs were dropped.`,
+          retryAfterMs: connection.bucket.waitMs(now),
+        });
+      }
+      return;
+    }
+    connection.rateLimitedInARow = 0;
+
+    if (byteLength > limits.maxMessageBytes) {
+      this.#sendError(socket, {
+        code: 'message_too_large',
+        message: `Message of ${byteLength} bytes exceeds the limit of ${limits.maxMessageBytes}.`,
+      });
+      return;
+    }
+    if (text === null) {
+      this.#sendError(socket, {
+        code: 'invalid_message',
+        message: 'Binary frames are not part of the protocol.',
+      });
+      return;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      this.#sendError(socket, { code: 'invalid_json', message: 'Message is not valid JSON.' });
+      return;
+    }
+    const validated = validateClientMessage(raw);
+    if (!validated.ok) {
+      this.#sendError(socket, validated.error);
+      return;
+    }
+    try {
+      this.#dispatch(socket, connection.participantId, validated.message);
+    } catch (error) {
+      this.config.onError(error, `handling a "${validated.message.type}" message`);
+      this.#sendError(socket, {
+        code: 'internal_error',
+        message: 'The server failed to handle this message.',
+      });
+    }
+  }
+
+  /** The runtime saw the socket close. A clean 1000 close is a leave; anything else may come back. */
+  disconnected(socket: PeerSocket, code: number): void {
+    const connection = this.#connections.get(socket);
+    if (!connection) return;
+    this.#connections.delete(socket);
+    const seat = this.#seats.get(connection.participantId);
+    if (!seat || seat.socket !== socket) return;
+    seat.socket = null;
+    if (code === CloseCode.normal) {
+      this.#leave(seat.record.id, 'left');
+      return;
+    }
+    seat.record.connection = 'reconnecting';
+    seat.graceEndsAt = this.config.now() + this.config.reconnectGraceMs;
+    this.#broadcast({ type: 'participant-updated', participant: seat.record });
+  }
+
+  /** Drops the silent, gives up expired reconnect seats and renews credentials. Call often. */
+  sweep(): void {
+    const now = this.config.now();
+    for (const [socket, connection] of this.#connections) {
+      if (now - connection.lastSeenAt <= this.config.heartbeat.timeoutMs) continue;
+      this.#connections.delete(socket);
+      this.#sendTo(socket, {
+        type: 'error',
+        code: 'timeout',
+        message: 'No message within the heartbeat timeout.',
+      });
+      socket.close(CloseCode.timeout, 'heartbeat_timeout');
+      this.#leave(connection.participantId, 'timeout');
+    }
+    for (const seat of [...this.#seats.values()]) {
+      if (seat.record.connection === 'reconnecting' && now >= seat.graceEndsAt) {
+        this.#leave(seat.record.id, 'disconnected');
+      } else if (
+        seat.socket &&
+        !seat.refreshingCredential &&
+        seat.credentialExpiresAt - now < this.config.credentialTtlMs / 2
+      ) {
+        void this.#renewCredential(seat, now + this.config.credentialTtlMs);
+      }
+    }
+  }
+
+  /** Closes every socket (server shutting down); everyone leaves at once, no grace. */
+  closeAll(): void {
+    for (const [socket, connection] of [...this.#connections]) {
+      this.#connections.delete(socket);
+      socket.close(CloseCode.goingAway, 'server_shutdown');
+      this.#leave(connection.participantId, 'shutdown');
+    }
+    for (const id of [...this.#seats.keys()]) this.#leave(id, 'shutdown');
+  }
+
+  // ── what the Calls proxy asks ──
+
+  hasParticipant(participantId: string): boolean {
+    return this.#seats.has(participantId);
+  }
+
+  /** Records a session the proxy created for this participant. False if the participant is gone. */
+  claimSession(participantId: string, sessionId: string): boolean {
+    const seat = this.#seats.get(participantId);
+    if (!seat) return false;
+    const owner = this.#sessionOwners.get(sessionId);
+    if (owner !== undefined) return owner === participantId;
+    seat.sessions.push(sessionId);
+    this.#sessionOwners.set(sessionId, participantId);
+    this.#forgetOldSessions(seat);
+    return true;
+  }
+
+  sessionAccess(participantId: string, sessionId: string): SessionAccess {
+    if (!this.#seats.has(participantId)) return 'participant_gone';
+    return this.#sessionOwners.get(sessionId) === participantId ? 'owner' : 'not_owned';
+  }
+
+  /** The given session ids that belong to no participant of this room. */
+  sessionsOutsideRoom(sessionIds: readonly string[]): string[] {
+    return sessionIds.filter((id) => !this.#sessionOwners.has(id));
+  }
+
+  // ── internals ──
+
+  #dispatch(socket: PeerSocket, participantId: string, message: ClientMessage): void {
+    const seat = this.#seats.get(participantId);
+    if (!seat) return;
+    switch (message.type) {
+      case 'ping':
+        this.#sendTo(socket, message.id === undefined ? { type: 'pong' } : { type: 'pong', id: message.id });
+        return;
+      case 'sync':
+        this.#sendTo(socket, { type: 'room-state', participants: this.participants() });
+        return;
+      case 'leave':
+        this.#connections.delete(socket);
+        this.#ack(socket, message.id);
+        socket.close(CloseCode.normal, 'left');
+        this.#leave(participantId, 'left');
+        return;
+      case 'update': {
+        for (const { sessionId, field } of sessionIdsInPatch(message.patch)) {
+          if (this.#sessionOwners.get(sessionId) !== participantId) {
+            this.#sendError(socket, {
+              code: 'session_not_owned',
+              field,
+              message: `Session ${sessionId} was not created by this participant through this backend.`,
+              ...(message.id === undefined ? {} : { id: message.id }),
+            });
+            return;
+          }
+        }
+        if (applyPatch(seat.record, message.patch)) {
+          this.#broadcast({ type: 'participant-updated', participant: seat.record });
+        }
+        this.#ack(socket, message.id);
+        return;
+      }
+      case 'mute':
+      case 'remove': {
+        const target = this.#moderationTarget(socket, seat, message.participantId, message.id);
+        if (!target) return;
+        if (message.type === 'mute') {
+          if (target.socket)
+            this.#sendTo(target.socket, { type: 'muted', kind: message.kind, by: participantId });
+          if (applyMute(target.record, message.kind)) {
+            this.#broadcast({ type: 'participant-updated', participant: target.record });
+          }
+        } else {
+          const targetSocket = target.socket;
+          if (targetSocket) {
+            this.#connections.delete(targetSocket);
+            this.#sendTo(targetSocket, { type: 'removed', by: participantId });
+            targetSocket.close(CloseCode.removed, 'removed');
+          }
+          this.#leave(target.record.id, 'removed');
+        }
+        this.#ack(socket, message.id);
+        return;
+      }
+    }
+  }
+
+  #moderationTarget(socket: PeerSocket, seat: Seat, targetId: string, id: string | undefined): Seat | null {
+    const withId = id === undefined ? {} : { id };
+    if (!seat.record.moderator) {
+      this.#sendError(socket, {
+        code: 'forbidden',
+        message: 'Only moderators may mute or remove others.',
+        ...withId,
+      });
+      return null;
+    }
+    const target = this.#seats.get(targetId);
+    if (!target) {
+      this.#sendError(socket, {
+        code: 'participant_not_found',
+        field: 'participantId',
+        message: 'No such participant in this room.',
+        ...withId,
+      });
+      return null;
+    }
+    return target;
+  }
+
+  #leave(participantId: string, reason: LeaveReason): void {
+    const seat = this.#seats.get(participantId);
+    if (!seat) return;
+    this.#seats.delete(participantId);
+    for (const sessionId of seat.sessions) this.#sessionOwners.delete(sessionId);
+    if (seat.socket) this.#connections.delete(seat.socket);
+    this.#broadcast({ type: 'participant-left', participantId, reason });
+  }
+
+  #forgetOldSessions(seat: Seat): void {
+    const max = this.config.limits.maxSessionsPerParticipant;
+    if (seat.sessions.length <= max) return;
+    const referenced = referencedSessions(seat.record);
+    const keep: string[] = [];
+    let excess = seat.sessions.length - max;
+    for (const sessionId of seat.sessions) {
+      if (excess > 0 && !referenced.has(sessionId)) {
+        this.#sessionOwners.delete(sessionId);
+        excess -= 1;
+      } else {
+        keep.push(sessionId);
+      }
+    }
+    seat.sessions = keep;
+  }
+
+  async #issueCredential(seat: Seat, expiresAt: number): Promise<string> {
+    const credential = await this.config.credentials.issue({
+      room: this.name,
+      participantId: seat.record.id,
+      userId: seat.record.userId,
+      expiresAt,
+    });
+    seat.credentialExpiresAt = expiresAt;
+    return credential;
+  }
+
+  async #renewCredential(seat: Seat, expiresAt: number): Promise<void> {
+    seat.refreshingCredential = true;
+    try {
+      const credential = await this.#issueCredential(seat, expiresAt);
+      if (seat.socket)
+        this.#sendTo(seat.socket, { type: 'credential', credential, credentialExpiresAt: expiresAt });
+    } catch (error) {
+      this.config.onError(error, 'renewing a participant credential');
+    } finally {
+      seat.refreshingCredential = false;
+    }
+  }
+
+  #refuse(socket: PeerSocket, code: 'room_full' | 'internal_error', message: string): void {
+    this.#connections.delete(socket);
+    this.#sendTo(socket, { type: 'error', code, message });
+    socket.close(code === 'room_full' ? CloseCode.full : CloseCode.goingAway, code);
+  }
+
+  #ack(socket: PeerSocket, id: string | undefined): void {
+    if (id !== undefined) this.#sendTo(socket, { type: 'ack', id });
+  }
+
+  #sendError(socket: PeerSocket, error: PresenceError): void {
+    this.#sendTo(socket, { type: 'error', ...error });
+  }
+
+  #broadcast(message: ServerMessage, except?: PeerSocket): void {
+    const text = JSON.stringify(message);
+    for (const socket of this.#connections.keys()) {
+      if (socket !== except) this.#sendText(socket, text);
+    }
+  }
+
+  #sendTo(socket: PeerSocket, message: ServerMessage): void {
+    const connection = this.#connections.get(socket);
+    const text = JSON.stringify(message);
+    // welcome itself goes straight out; everything else waits behind it.
+    if (connection?.pending && message.type !== 'welcome') connection.pending.push(text);
+    else this.#sendText(socket, text);
+  }
+
+  #sendText(socket: PeerSocket, text: string): void {
+    const connection = this.#connections.get(socket);
+    if (connection?.pending) {
+      connection.pending.push(text);
+      return;
+    }
+    try {
+      socket.send(text);
+    } catch (error) {
+      // A socket that fails mid-send is closing; its close event cleans up. Others are unaffected.
+      this.config.onError(error, 'sending to a socket');
+    }
+  }
+}
