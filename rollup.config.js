@@ -1,0 +1,56 @@
+// Bundles the tsc output (dist/index.js) into one self-contained, minified ES module for
+// script-tag use: `<script type="module" src=".../calls-elements.min.js">`. Everything the
+// browser needs (lit, rxjs, partytracks) is inlined; nothing is left external.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+/**
+ * Fails the build when the bundle would still import something at runtime (for example a
+ * `node:` built-in pulled in by server code reaching the browser entry): such a file would
+ * load in no browser, so catching it here beats shipping it.
+ * @returns {import('rollup').Plugin}
+ */
+function selfContained() {
+  return {
+    name: 'self-contained',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const external = [...chunk.imports, ...chunk.dynamicImports];
+        if (external.length > 0) {
+          this.error(`${chunk.fileName} is not self-contained; it still imports: ${external.join(', ')}`);
+        }
+      }
+    },
+  };
+}
+
+/** @type {import('rollup').RollupOptions} */
+export default {
+  input: 'dist/index.js',
+  output: {
+    file: 'dist/calls-elements.min.js',
+    format: 'es',
+    sourcemap: true,
+    // One file, even if something in the graph uses dynamic import().
+    inlineDynamicImports: true,
+  },
+  plugins: [
+    nodeResolve({ browser: true }),
+    terser({
+      ecma: 2020,
+      module: true,
+      format: { comments: false },
+    }),
+    selfContained(),
+  ],
+  onwarn(warning, warn) {
+    // Some dependencies use top-level `this`; in an ES module it is undefined, which they expect.
+    if (warning.code === 'THIS_IS_UNDEFINED') return;
+    // A bare import nothing resolves would be left as a runtime import the browser cannot load.
+    if (warning.code === 'UNRESOLVED_IMPORT') {
+      throw new Error(`rollup: cannot resolve "${warning.exporter ?? '?'}" imported by ${warning.id ?? '?'}`);
+    }
+    warn(warning);
+  },
+};

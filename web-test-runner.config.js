@@ -1,0 +1,77 @@
+// @web/test-runner for the browser tests (test/browser/**/*.test.ts) on Debian's Chromium with a fake
+// camera and microphone. Run through `npm run test:browser`, which starts Node with tsx so this
+// config can load the TypeScript plugin that starts the local SFU.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { callsTestEnvPlugin } from './test/browser/helpers/calls-test-env-plugin.ts';
+
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+if (!existsSync(chromiumPath)) {
+  throw new Error(
+    `Chromium not found at ${chromiumPath}. Install it (Debian/Ubuntu: sudo apt-get install -y chromium) ` +
+      'or set CHROMIUM_PATH to a Chromium/Chrome executable. `npm test` installs it when run as root.',
+  );
+}
+
+const chromiumArgs = [
+  // Media: a fake camera/mic that needs no permission prompt, and sound without a click.
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+  // Without it Chromium gathers no ICE candidates on loopback, and the local SFU lives there.
+  '--allow-loopback-in-peer-connection',
+  // Containers and CI: no sandbox, no GPU, small /dev/shm.
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  // The machines have no internet; stop Chromium from trying in the background.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const quietLogs = [
+  // Lit's one-line notice that it runs its development build (the one tests want).
+  /Lit is in dev mode/,
+];
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  rootDir: fileURLToPath(new URL('.', import.meta.url)),
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  // Two cores and real media in every test: one page at a time.
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 15 * 60_000,
+  testFramework: {
+    config: { ui: 'bdd', timeout: 60_000 },
+  },
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: chromiumPath,
+        headless: true,
+        args: chromiumArgs,
+      },
+      createBrowserContext: ({ browser }) => browser.newContext({ permissions: ['camera', 'microphone'] }),
+    }),
+  ],
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      // Lit decorators need experimentalDecorators / useDefineForClassFields: false from here.
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+    callsTestEnvPlugin(),
+  ],
+  filterBrowserLogs: ({ args }) =>
+    !args.some((arg) => typeof arg === 'string' && quietLogs.some((re) => re.test(arg))),
+};
