@@ -59,7 +59,8 @@ export const SFU_DEFAULTS = {
 export async function startSfu(options: SfuOptions = {}): Promise<RunningSfu> {
   const settings = { ...SFU_DEFAULTS, ...definedOnly(options) };
   const log = createLogger(options.logLevel ?? 'info', options.logWriter);
-  const registry = new SessionRegistry(settings.host, settings, (session, reason) =>
+  const peer = { host: settings.host, startBitrateKbps: Math.round(Math.min(settings.publisherBitrate, 2_500_000) / 1000) };
+  const registry = new SessionRegistry(peer, settings, (session, reason) =>
     log.info(`session ${session.id} closed: ${reason}`),
   );
   const server = createServer(createRequestListener(registry, settings, log));

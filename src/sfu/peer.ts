@@ -11,7 +11,7 @@ import {
   useSdesRTPStreamId,
   useRepairedRtpStreamId,
 } from 'werift';
-import { extensionIdsByUri, keepCandidatesOn, removeRejectedFromBundle } from './sdp-fixups.js';
+import { extensionIdsByUri, keepCandidatesOn, removeRejectedFromBundle, withVideoStartBitrate } from './sdp-fixups.js';
 
 // No transport-cc: werift's transport-wide feedback holds Chromium near 120 kbit/s. REMB from the
 // SFU (see bandwidth.ts) gives the publisher its estimate instead.
@@ -36,7 +36,13 @@ export const supportedCodecs = () => ({
   ],
 });
 
-export function createPeerConnection(host: string): RTCPeerConnection {
+/** Where a session's media is served and how its publishers are told to start. */
+export interface PeerSettings {
+  host: string;
+  startBitrateKbps: number;
+}
+
+export function createPeerConnection({ host }: PeerSettings): RTCPeerConnection {
   const servesLoopback = host === '127.0.0.1' || host === 'localhost';
   const address = host === 'localhost' ? '127.0.0.1' : host;
   const bindsAll = host === '0.0.0.0';
@@ -55,9 +61,9 @@ export function createPeerConnection(host: string): RTCPeerConnection {
   });
 }
 
-/** The SDP a client receives: bundle group cleaned, candidates only where we listen. */
-export function outgoingSdp(sdp: string, host: string): string {
-  const fixed = removeRejectedFromBundle(sdp);
+/** The SDP a client receives: bundle group cleaned, candidates only where we listen, a start bitrate. */
+export function outgoingSdp(sdp: string, { host, startBitrateKbps }: PeerSettings): string {
+  const fixed = withVideoStartBitrate(removeRejectedFromBundle(sdp), startBitrateKbps);
   if (host === '0.0.0.0') return fixed;
   return keepCandidatesOn(fixed, [host === 'localhost' ? '127.0.0.1' : host]);
 }

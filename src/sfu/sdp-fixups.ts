@@ -111,3 +111,33 @@ export function summarizeMediaSections(sdp: string): MediaSectionSummary[] {
     return [{ mid, kind, direction, rejected: isRejected(section), rids }];
   });
 }
+
+/**
+ * Sets Chromium's `x-google-start-bitrate` (kbit/s) on every video codec of a description. A
+ * Chromium sender reads it from the remote description and starts its encoder there, instead of
+ * at 300 kbit/s and 320x180 with a slow climb to the camera's size.
+ */
+export function withVideoStartBitrate(sdp: string, kbps: number): string {
+  const { session, media } = splitSections(sdp);
+  const fixedMedia = media.map((section) => {
+    if (!section[0].startsWith('m=video')) return section;
+    const out: string[] = [];
+    const withFmtp = new Set(
+      section.filter((line) => line.startsWith('a=fmtp:')).map((line) => line.slice(7).split(' ')[0]),
+    );
+    for (const line of section) {
+      const fmtp = /^a=fmtp:(\d+) (.*)$/.exec(line);
+      const rtpmap = /^a=rtpmap:(\d+) ([\w-]+)\//.exec(line);
+      if (fmtp && !/apt=/.test(fmtp[2]) && !/x-google-start-bitrate/.test(fmtp[2])) {
+        out.push(`a=fmtp:${fmtp[1]} ${fmtp[2]};x-google-start-bitrate=${kbps}`);
+        continue;
+      }
+      out.push(line);
+      if (rtpmap && !withFmtp.has(rtpmap[1]) && !/^(rtx|red|ulpfec)$/i.test(rtpmap[2])) {
+        out.push(`a=fmtp:${rtpmap[1]} x-google-start-bitrate=${kbps}`);
+      }
+    }
+    return out;
+  });
+  return mergeSections(session, fixedMedia);
+}

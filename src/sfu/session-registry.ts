@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { sendBandwidthEstimate } from './bandwidth.js';
 import { sessionGone, tooManyRequests } from './errors.js';
+import type { PeerSettings } from './peer.js';
 import { Session, type SessionDirectory } from './session.js';
 
 export interface LifecycleLimits {
@@ -29,7 +30,7 @@ export class SessionRegistry implements SessionDirectory {
   private readonly timer: NodeJS.Timeout;
 
   constructor(
-    private readonly host: string,
+    private readonly peer: PeerSettings,
     private readonly limits: LifecycleLimits,
     private readonly onSessionClosed: (session: Session, reason: string) => void = () => undefined,
   ) {
@@ -43,7 +44,7 @@ export class SessionRegistry implements SessionDirectory {
 
   create(): Session {
     const id = randomBytes(16).toString('hex');
-    const session = new Session(id, this.host, this);
+    const session = new Session(id, this.peer, this);
     this.sessions.set(id, session);
     return session;
   }

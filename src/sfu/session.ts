@@ -24,7 +24,14 @@ import {
   negotiationInProgress,
   sessionNotConnected,
 } from './errors.js';
-import { alignExtensionIds, createPeerConnection, gatheringComplete, outgoingSdp, restrictToCodec } from './peer.js';
+import {
+  alignExtensionIds,
+  createPeerConnection,
+  gatheringComplete,
+  outgoingSdp,
+  type PeerSettings,
+  restrictToCodec,
+} from './peer.js';
 import { PublishedTrack, type TrackKind } from './published-track.js';
 import { type MediaSectionSummary, summarizeMediaSections } from './sdp-fixups.js';
 import { Subscription } from './subscription.js';
@@ -61,10 +68,10 @@ export class Session {
 
   constructor(
     readonly id: string,
-    private readonly host: string,
+    private readonly peer: PeerSettings,
     private readonly directory: SessionDirectory,
   ) {
-    this.pc = createPeerConnection(host);
+    this.pc = createPeerConnection(peer);
     this.pc.connectionStateChange.subscribe((state) => {
       if (state === 'connected') {
         this.connectedAt ??= Date.now();
@@ -475,7 +482,7 @@ export class Session {
     const answer = await this.pc.createAnswer();
     await this.pc.setLocalDescription(answer);
     await gatheringComplete(this.pc);
-    return { type: 'answer', sdp: outgoingSdp(this.pc.localDescription?.sdp ?? answer.sdp, this.host) };
+    return { type: 'answer', sdp: outgoingSdp(this.pc.localDescription?.sdp ?? answer.sdp, this.peer) };
   }
 
   private async offer(): Promise<SessionDescriptionBody> {
@@ -483,7 +490,7 @@ export class Session {
     const offer = await this.pc.createOffer();
     await this.pc.setLocalDescription(offer);
     await gatheringComplete(this.pc);
-    return { type: 'offer', sdp: outgoingSdp(this.pc.localDescription?.sdp ?? offer.sdp, this.host) };
+    return { type: 'offer', sdp: outgoingSdp(this.pc.localDescription?.sdp ?? offer.sdp, this.peer) };
   }
 
   private transceiverByMid(mid: string): RTCRtpTransceiver | undefined {
