@@ -58,7 +58,8 @@ export class CorsPolicy {
   /** Adds the CORS headers a cross-origin caller needs to read this response. */
   decorate(request: Request, response: Response): Response {
     const origin = request.headers.get('origin');
-    if (origin === null || response.status === 101) return response;
+    // A refused origin learns nothing it could read.
+    if (origin === null || response.status === 101 || !this.allows(request)) return response;
     const headers = new Headers(response.headers);
     this.#addOriginHeaders(request, headers);
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
