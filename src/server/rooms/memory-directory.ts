@@ -111,11 +111,9 @@ export class MemoryRoomDirectory implements RoomDirectory {
 
   #startSweeping(): void {
     if (this.#sweepTimer !== undefined) return;
-    // Fine enough for the heartbeat timeout to be honoured within a quarter of itself.
-    const everyMs = Math.max(
-      20,
-      Math.min(1000, this.config.heartbeat.timeoutMs / 4, this.config.reconnectGraceMs / 4),
-    );
+    // Fine enough to honour each deadline within a quarter of itself (credentials renew at half-life).
+    const { heartbeat, reconnectGraceMs, credentialTtlMs } = this.config;
+    const everyMs = Math.max(20, Math.min(1000, heartbeat.timeoutMs / 4, reconnectGraceMs / 4, credentialTtlMs / 8));
     this.#sweepTimer = setInterval(() => {
       for (const room of [...this.#rooms.values()]) {
         try {
