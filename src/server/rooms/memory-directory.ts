@@ -113,7 +113,10 @@ export class MemoryRoomDirectory implements RoomDirectory {
     if (this.#sweepTimer !== undefined) return;
     // Fine enough to honour each deadline within a quarter of itself (credentials renew at half-life).
     const { heartbeat, reconnectGraceMs, credentialTtlMs } = this.config;
-    const everyMs = Math.max(20, Math.min(1000, heartbeat.timeoutMs / 4, reconnectGraceMs / 4, credentialTtlMs / 8));
+    const everyMs = Math.max(
+      20,
+      Math.min(1000, heartbeat.timeoutMs / 4, reconnectGraceMs / 4, credentialTtlMs / 8),
+    );
     this.#sweepTimer = setInterval(() => {
       for (const room of [...this.#rooms.values()]) {
         try {
