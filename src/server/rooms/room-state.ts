@@ -154,7 +154,7 @@ export class RoomState {
           maxParticipantsPerRoom: limits.maxParticipantsPerRoom,
         },
       });
-      for (const text of queued) socket.send(text);
+      for (const text of queued) this.#sendText(socket, text);
     } catch (error) {
       this.config.onError(error, 'issuing a participant credential');
       this.#refuse(socket, 'internal_error', 'Could not issue a participant credential.');
@@ -472,15 +472,12 @@ export class RoomState {
   }
 
   #sendTo(socket: PeerSocket, message: ServerMessage): void {
-    const connection = this.#connections.get(socket);
-    const text = JSON.stringify(message);
-    // welcome itself goes straight out; everything else waits behind it.
-    if (connection?.pending && message.type !== 'welcome') connection.pending.push(text);
-    else this.#sendText(socket, text);
+    this.#sendText(socket, JSON.stringify(message));
   }
 
   #sendText(socket: PeerSocket, text: string): void {
     const connection = this.#connections.get(socket);
+    // Until `welcome` is out, everything for this socket waits behind it.
     if (connection?.pending) {
       connection.pending.push(text);
       return;
