@@ -22,7 +22,9 @@ export function rembFields(bitrate: number): { brMantissa: number; brExp: number
 
 export function sendBandwidthEstimate(track: PublishedTrack, bitrate: number): void {
   if (track.kind !== 'video' || track.isClosed) return;
-  const ssrcs = [...track.layers.values()].map((layer) => layer.ssrc).filter((ssrc): ssrc is number => ssrc !== undefined);
+  const ssrcs = [...track.layers.values()]
+    .map((layer) => layer.ssrc)
+    .filter((ssrc): ssrc is number => ssrc !== undefined);
   if (ssrcs.length === 0) return;
   const receiver = track.transceiver.receiver;
   if (receiver.dtlsTransport?.state !== 'connected') return;
@@ -34,5 +36,7 @@ export function sendBandwidthEstimate(track: PublishedTrack, bitrate: number): v
     ssrcFeedbacks: ssrcs,
     ...rembFields(bitrate),
   });
-  void receiver.dtlsTransport.sendRtcp([new RtcpPayloadSpecificFeedback({ feedback })]).catch(() => undefined);
+  void receiver.dtlsTransport
+    .sendRtcp([new RtcpPayloadSpecificFeedback({ feedback })])
+    .catch(() => undefined);
 }

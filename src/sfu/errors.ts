@@ -39,12 +39,14 @@ export class CallsError extends Error {
   }
 }
 
-export const unauthorized = () => new CallsError(401, 'unauthorized', 'Authentication failed: bad or missing app secret');
+export const unauthorized = () =>
+  new CallsError(401, 'unauthorized', 'Authentication failed: bad or missing app secret');
 export const appNotFound = (appId: string) => new CallsError(404, 'not_found', `App ${appId} not found`);
 export const routeNotFound = (path: string) => new CallsError(404, 'not_found', `No such endpoint: ${path}`);
 export const methodNotAllowed = (method: string, path: string) =>
   new CallsError(405, 'method_not_allowed', `${method} is not allowed on ${path}`);
-export const decodingError = (detail: string) => new CallsError(400, 'decoding_error', `Could not decode request body: ${detail}`);
+export const decodingError = (detail: string) =>
+  new CallsError(400, 'decoding_error', `Could not decode request body: ${detail}`);
 export const invalidParams = (detail: string) => new CallsError(406, 'invalid_params', detail);
 export const payloadTooLarge = (limit: number) =>
   new CallsError(413, 'payload_too_large', `Request body is larger than ${limit} bytes`);
@@ -52,9 +54,14 @@ export const sessionGone = (sessionId: string) =>
   new CallsError(410, 'session_error', `Session ${sessionId} does not exist or has expired`);
 export const sessionNotConnected = (sessionId: string) =>
   new CallsError(425, 'session_error', `Session ${sessionId} is not connected yet`);
-export const invalidDescription = (detail: string) => new CallsError(400, 'invalid_session_description', detail);
+export const invalidDescription = (detail: string) =>
+  new CallsError(400, 'invalid_session_description', detail);
 export const negotiationInProgress = (sessionId: string) =>
-  new CallsError(406, 'invalid_params', `Session ${sessionId} has a negotiation in progress; try again after it completes`);
+  new CallsError(
+    406,
+    'invalid_params',
+    `Session ${sessionId} has a negotiation in progress; try again after it completes`,
+  );
 export const tooManyRequests = (sessionId: string) =>
   new CallsError(429, 'too_many_requests', `Session ${sessionId} exceeded its request rate`);
 

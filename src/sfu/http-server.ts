@@ -43,7 +43,8 @@ export function createRequestListener(registry: SessionRegistry, config: HttpApi
     } catch (error) {
       const failure = toCallsError(error);
       status = failure.status;
-      if (failure.status >= 500) log.info(`internal error on ${method} ${path}: ${(error as Error).stack ?? error}`);
+      if (failure.status >= 500)
+        log.info(`internal error on ${method} ${path}: ${(error as Error).stack ?? error}`);
       send(response, failure.status, failure.toJSON());
       // Stop reading a body we refused, but only after the answer is on its way.
       if (failure.errorCode === 'payload_too_large') request.destroy();

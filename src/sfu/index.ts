@@ -10,8 +10,8 @@ import { createRequestListener } from './http-server.js';
 import { createLogger, type LogLevel } from './logger.js';
 import { type LifecycleLimits, SessionRegistry } from './session-registry.js';
 
-export type { LogLevel } from './logger.js';
 export type { CallsErrorBody, CallsErrorCode } from './errors.js';
+export type { LogLevel } from './logger.js';
 
 export interface SfuOptions extends Partial<LifecycleLimits> {
   /** TCP port for the HTTP API; 0 picks a free one. Default 0. */
@@ -59,7 +59,10 @@ export const SFU_DEFAULTS = {
 export async function startSfu(options: SfuOptions = {}): Promise<RunningSfu> {
   const settings = { ...SFU_DEFAULTS, ...definedOnly(options) };
   const log = createLogger(options.logLevel ?? 'info', options.logWriter);
-  const peer = { host: settings.host, startBitrateKbps: Math.round(Math.min(settings.publisherBitrate, 2_500_000) / 1000) };
+  const peer = {
+    host: settings.host,
+    startBitrateKbps: Math.round(Math.min(settings.publisherBitrate, 2_500_000) / 1000),
+  };
   const registry = new SessionRegistry(peer, settings, (session, reason) =>
     log.info(`session ${session.id} closed: ${reason}`),
   );

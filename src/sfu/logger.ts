@@ -6,7 +6,10 @@ export interface SfuLogger {
   verbose(message: string): void;
 }
 
-export function createLogger(level: LogLevel, write: (line: string) => void = (line) => console.log(line)): SfuLogger {
+export function createLogger(
+  level: LogLevel,
+  write: (line: string) => void = (line) => console.log(line),
+): SfuLogger {
   const stamp = () => new Date().toISOString().slice(11, 23);
   return {
     info: (message) => {

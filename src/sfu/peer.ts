@@ -7,19 +7,34 @@ import {
   RTCPeerConnection,
   RTCRtpCodecParameters,
   type RTCRtpTransceiver,
+  useRepairedRtpStreamId,
   useSdesMid,
   useSdesRTPStreamId,
-  useRepairedRtpStreamId,
 } from 'werift';
-import { extensionIdsByUri, keepCandidatesOn, removeRejectedFromBundle, withVideoStartBitrate } from './sdp-fixups.js';
+import {
+  extensionIdsByUri,
+  keepCandidatesOn,
+  removeRejectedFromBundle,
+  withVideoStartBitrate,
+} from './sdp-fixups.js';
 
 // No transport-cc: werift's transport-wide feedback holds Chromium near 120 kbit/s. REMB from the
 // SFU (see bandwidth.ts) gives the publisher its estimate instead.
-const videoFeedback = () => [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }, { type: 'ccm', parameter: 'fir' }, { type: 'goog-remb' }];
+const videoFeedback = () => [
+  { type: 'nack' },
+  { type: 'nack', parameter: 'pli' },
+  { type: 'ccm', parameter: 'fir' },
+  { type: 'goog-remb' },
+];
 
 export const supportedCodecs = () => ({
   audio: [
-    new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48000, channels: 2, rtcpFeedback: [{ type: 'nack' }] }),
+    new RTCRtpCodecParameters({
+      mimeType: 'audio/opus',
+      clockRate: 48000,
+      channels: 2,
+      rtcpFeedback: [{ type: 'nack' }],
+    }),
     new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: 0 }),
     new RTCRtpCodecParameters({ mimeType: 'audio/PCMA', clockRate: 8000, channels: 1, payloadType: 8 }),
   ],
@@ -89,8 +104,14 @@ export function alignExtensionIds(pc: RTCPeerConnection): void {
   };
   for (const transceiver of pc.getTransceivers()) {
     const kind = transceiver.kind === 'audio' ? 'audio' : 'video';
-    const extensions = transceiver.headerExtensions.length > 0 ? transceiver.headerExtensions : (pc.config.headerExtensions[kind] ?? []);
-    transceiver.headerExtensions = extensions.map((extension) => ({ ...extension, id: idFor(extension.uri) }));
+    const extensions =
+      transceiver.headerExtensions.length > 0
+        ? transceiver.headerExtensions
+        : (pc.config.headerExtensions[kind] ?? []);
+    transceiver.headerExtensions = extensions.map((extension) => ({
+      ...extension,
+      id: idFor(extension.uri),
+    }));
   }
 }
 

@@ -36,12 +36,17 @@ export function isSessionId(value: string): boolean {
   return SESSION_ID.test(value);
 }
 
-export function parseSessionDescription(value: unknown, expected?: 'offer' | 'answer'): SessionDescriptionBody | undefined {
+export function parseSessionDescription(
+  value: unknown,
+  expected?: 'offer' | 'answer',
+): SessionDescriptionBody | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) throw invalidParams('sessionDescription must be an object');
   const { type, sdp } = value;
-  if (type !== 'offer' && type !== 'answer') throw invalidParams('sessionDescription.type must be "offer" or "answer"');
-  if (typeof sdp !== 'string' || sdp.trim() === '') throw invalidParams('sessionDescription.sdp must be a non-empty string');
+  if (type !== 'offer' && type !== 'answer')
+    throw invalidParams('sessionDescription.type must be "offer" or "answer"');
+  if (typeof sdp !== 'string' || sdp.trim() === '')
+    throw invalidParams('sessionDescription.sdp must be a non-empty string');
   if (expected && type !== expected) throw invalidParams(`sessionDescription must be an ${expected}`);
   return { type, sdp };
 }
@@ -53,8 +58,10 @@ export function parseNewTracks(body: Json): NewTracksRequest {
   const parsed = tracks.map((track, index) => parseTrack(track, index));
   const locations = new Set(parsed.map((track) => track.location));
   if (locations.size > 1) throw invalidParams('tracks must be all local or all remote in one request');
-  if (autoDiscover && !sessionDescription) throw invalidParams('autoDiscover needs a sessionDescription offer');
-  if (autoDiscover && locations.has('remote')) throw invalidParams('autoDiscover applies to local tracks only');
+  if (autoDiscover && !sessionDescription)
+    throw invalidParams('autoDiscover needs a sessionDescription offer');
+  if (autoDiscover && locations.has('remote'))
+    throw invalidParams('autoDiscover applies to local tracks only');
   if (!autoDiscover && parsed.length === 0) throw invalidParams('tracks must name at least one track');
   for (const track of parsed) {
     if (track.location === 'local' && !sessionDescription && !track.kind) {
@@ -68,14 +75,18 @@ function parseTrack(value: unknown, index: number): TrackRequest {
   const where = `tracks[${index}]`;
   if (!isObject(value)) throw invalidParams(`${where} must be an object`);
   const location = value.location;
-  if (location !== 'local' && location !== 'remote') throw invalidParams(`${where}.location must be "local" or "remote"`);
+  if (location !== 'local' && location !== 'remote')
+    throw invalidParams(`${where}.location must be "local" or "remote"`);
   const track: TrackRequest = {
     location,
     trackName: optionalString(value.trackName, `${where}.trackName`),
     mid: optionalString(value.mid, `${where}.mid`),
     sessionId: optionalString(value.sessionId, `${where}.sessionId`),
     kind: optionalKind(value.kind, `${where}.kind`),
-    bidirectionalMediaStream: optionalBoolean(value.bidirectionalMediaStream, `${where}.bidirectionalMediaStream`),
+    bidirectionalMediaStream: optionalBoolean(
+      value.bidirectionalMediaStream,
+      `${where}.bidirectionalMediaStream`,
+    ),
     simulcast: parseSimulcast(value.simulcast, `${where}.simulcast`),
   };
   if (location === 'remote') {
@@ -92,7 +103,8 @@ export function parseCloseTracks(body: Json): CloseTracksRequest {
   if (tracks.length === 0) throw invalidParams('tracks must name at least one track');
   const force = optionalBoolean(body.force, 'force') ?? false;
   const sessionDescription = parseSessionDescription(body.sessionDescription, 'offer');
-  if (!force && !sessionDescription) throw invalidParams('closing without force needs a sessionDescription offer');
+  if (!force && !sessionDescription)
+    throw invalidParams('closing without force needs a sessionDescription offer');
   return { tracks, force, sessionDescription };
 }
 
@@ -122,10 +134,11 @@ export function parseDataChannels(body: Json): DataChannelRequest[] {
   return body.dataChannels.map((value, index) => parseDataChannel(value, `dataChannels[${index}]`));
 }
 
-export function parseDataChannel(value: unknown, where: string): DataChannelRequest {
+function parseDataChannel(value: unknown, where: string): DataChannelRequest {
   if (!isObject(value)) throw invalidParams(`${where} must be an object`);
   const { location } = value;
-  if (location !== 'local' && location !== 'remote') throw invalidParams(`${where}.location must be "local" or "remote"`);
+  if (location !== 'local' && location !== 'remote')
+    throw invalidParams(`${where}.location must be "local" or "remote"`);
   const dataChannelName = optionalString(value.dataChannelName, `${where}.dataChannelName`);
   if (!dataChannelName) throw invalidParams(`${where}.dataChannelName is required`);
   const channel: DataChannelRequest = {
@@ -139,8 +152,16 @@ export function parseDataChannel(value: unknown, where: string): DataChannelRequ
   if (channel.maxRetransmits !== undefined && channel.maxPacketLifeTime !== undefined) {
     throw invalidParams(`${where} may set maxRetransmits or maxPacketLifeTime, not both`);
   }
-  if (location === 'remote' && !channel.sessionId) throw invalidParams(`${where}.sessionId is required for a remote channel`);
+  if (location === 'remote' && !channel.sessionId)
+    throw invalidParams(`${where}.sessionId is required for a remote channel`);
   return channel;
+}
+
+/** `datachannels/establish` names the server's channel; "server-events" when the body names none. */
+export function parseEstablishedChannelName(body: Json): string {
+  if (body.dataChannel === undefined) return 'server-events';
+  if (!isObject(body.dataChannel)) throw invalidParams('dataChannel must be an object');
+  return optionalString(body.dataChannel.dataChannelName, 'dataChannel.dataChannelName') ?? 'server-events';
 }
 
 export function parseDataChannelIds(body: Json): number[] {
@@ -149,7 +170,8 @@ export function parseDataChannelIds(body: Json): number[] {
   }
   return body.dataChannels.map((value, index) => {
     const id = isObject(value) ? value.id : undefined;
-    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0) throw invalidParams(`dataChannels[${index}].id must be a channel id`);
+    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0)
+      throw invalidParams(`dataChannels[${index}].id must be a channel id`);
     return id;
   });
 }
@@ -167,7 +189,8 @@ function parseSimulcast(value: unknown, where: string): SimulcastPreference | un
 
 function trackList(value: unknown, where: string): unknown[] {
   if (!Array.isArray(value)) throw invalidParams(`${where} must be an array`);
-  if (value.length > MAX_TRACKS_PER_REQUEST) throw invalidParams(`at most ${MAX_TRACKS_PER_REQUEST} tracks per request`);
+  if (value.length > MAX_TRACKS_PER_REQUEST)
+    throw invalidParams(`at most ${MAX_TRACKS_PER_REQUEST} tracks per request`);
   return value;
 }
 
@@ -191,7 +214,8 @@ function optionalBoolean(value: unknown, where: string): boolean | undefined {
 
 function optionalCount(value: unknown, where: string): number | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw invalidParams(`${where} must be a non-negative integer`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+    throw invalidParams(`${where} must be a non-negative integer`);
   return value;
 }
 
@@ -203,7 +227,8 @@ function optionalKind(value: unknown, where: string): 'audio' | 'video' | undefi
 
 function optionalOrdering(value: unknown, where: string): 'none' | 'asciibetical' | undefined {
   if (value === undefined || value === null) return undefined;
-  if (value !== 'none' && value !== 'asciibetical') throw invalidParams(`${where} must be "none" or "asciibetical"`);
+  if (value !== 'none' && value !== 'asciibetical')
+    throw invalidParams(`${where} must be "none" or "asciibetical"`);
   return value;
 }
 

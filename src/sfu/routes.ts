@@ -6,9 +6,9 @@ import { CallsError, methodNotAllowed, routeNotFound } from './errors.js';
 import {
   isSessionId,
   parseCloseTracks,
-  parseDataChannel,
   parseDataChannelIds,
   parseDataChannels,
+  parseEstablishedChannelName,
   parseNewTracks,
   parseRenegotiate,
   parseSessionDescription,
@@ -58,10 +58,10 @@ const sessionOperations: Record<string, Partial<Record<string, Operation>>> = {
   },
   'datachannels/establish': {
     POST: async (registry, body, sessionId) => {
-      const channel = parseDataChannel(body.dataChannel ?? { location: 'remote', dataChannelName: 'server-events' }, 'dataChannel');
+      const name = parseEstablishedChannelName(body);
       const offer = parseSessionDescription(body.sessionDescription, 'offer');
       const session = registry.use(sessionId);
-      return ok(await session.exclusive(() => session.establishDataChannel(channel.dataChannelName, offer)));
+      return ok(await session.exclusive(() => session.establishDataChannel(name, offer)));
     },
   },
   'datachannels/new': {
@@ -100,7 +100,12 @@ async function newSession(registry: SessionRegistry, body: Json): Promise<ApiRep
 }
 
 /** Runs the operation for `method` on `path` (relative to the app), or throws a CallsError. */
-export async function dispatch(registry: SessionRegistry, method: string, path: string, body: Json): Promise<ApiReply> {
+export async function dispatch(
+  registry: SessionRegistry,
+  method: string,
+  path: string,
+  body: Json,
+): Promise<ApiReply> {
   if (path === 'sessions/new') {
     if (method !== 'POST') throw methodNotAllowed(method, path);
     return newSession(registry, body);

@@ -42,7 +42,12 @@ function isRejected(section: string[]): boolean {
  */
 export function removeRejectedFromBundle(sdp: string): string {
   const { session, media } = splitSections(sdp);
-  const rejected = new Set(media.filter(isRejected).map(midOf).filter((mid): mid is string => mid !== undefined));
+  const rejected = new Set(
+    media
+      .filter(isRejected)
+      .map(midOf)
+      .filter((mid): mid is string => mid !== undefined),
+  );
   if (rejected.size === 0) return sdp;
   const fixedSession = session.map((line) => {
     if (!line.startsWith('a=group:BUNDLE')) return line;
@@ -138,6 +143,31 @@ export function withVideoStartBitrate(sdp: string, kbps: number): string {
       }
     }
     return out;
+  });
+  return mergeSections(session, fixedMedia);
+}
+
+/**
+ * An m-section the offer rejected (port 0, e.g. a stopped transceiver) must be rejected in the
+ * answer too; werift answers it as live. Mark it rejected and inactive so the bundle cleanup drops it.
+ */
+export function rejectWhatTheOfferRejected(answer: string, offer: string): string {
+  const rejectedInOffer = new Set(
+    splitSections(offer)
+      .media.filter(isRejected)
+      .map(midOf)
+      .filter((mid): mid is string => mid !== undefined),
+  );
+  if (rejectedInOffer.size === 0) return answer;
+  const { session, media } = splitSections(answer);
+  const fixedMedia = media.map((section) => {
+    const mid = midOf(section);
+    if (mid === undefined || !rejectedInOffer.has(mid)) return section;
+    const [mLine, ...rest] = section;
+    return [
+      mLine.replace(/^(m=\S+) \d+ /, '$1 0 '),
+      ...rest.map((line) => (/^a=(sendrecv|sendonly|recvonly)$/.test(line) ? 'a=inactive' : line)),
+    ];
   });
   return mergeSections(session, fixedMedia);
 }

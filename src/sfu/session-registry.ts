@@ -93,7 +93,8 @@ export class SessionRegistry implements SessionDirectory {
         continue;
       }
       session.tick(now, this.limits.idleTrackMs);
-      for (const track of session.publishedTracks()) sendBandwidthEstimate(track, this.limits.publisherBitrate);
+      for (const track of session.publishedTracks())
+        sendBandwidthEstimate(track, this.limits.publisherBitrate);
     }
   }
 }

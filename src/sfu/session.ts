@@ -14,7 +14,7 @@ import type {
   TrackResult,
   UpdateTracksRequest,
 } from './api-types.js';
-import { SessionDataChannel, openNegotiatedChannel } from './data-channels.js';
+import { openNegotiatedChannel, SessionDataChannel } from './data-channels.js';
 import {
   CallsError,
   type CallsErrorBody,
@@ -33,7 +33,11 @@ import {
   restrictToCodec,
 } from './peer.js';
 import { PublishedTrack, type TrackKind } from './published-track.js';
-import { type MediaSectionSummary, summarizeMediaSections } from './sdp-fixups.js';
+import {
+  type MediaSectionSummary,
+  rejectWhatTheOfferRejected,
+  summarizeMediaSections,
+} from './sdp-fixups.js';
 import { Subscription } from './subscription.js';
 
 /** Finds other sessions, so a pull can reach the track it names. */
@@ -106,7 +110,9 @@ export class Session {
   }
 
   localChannel(name: string): SessionDataChannel | undefined {
-    return [...this.channels.values()].find((channel) => channel.location === 'local' && channel.name === name);
+    return [...this.channels.values()].find(
+      (channel) => channel.location === 'local' && channel.name === name,
+    );
   }
 
   /** `POST sessions/new` with an offer: the first negotiation, before any track exists. */
@@ -137,7 +143,10 @@ export class Session {
     for (const { mid: named } of request.tracks) {
       const mid = this.resolveMid(named);
       if (mid === undefined || (!this.localTrackByMid(mid) && !this.subscriptions.has(mid))) {
-        tracks.push({ mid: named, ...itemError('close_track_error', "Track doesn't exist or was already closed") });
+        tracks.push({
+          mid: named,
+          ...itemError('close_track_error', "Track doesn't exist or was already closed"),
+        });
         continue;
       }
       found.push(mid);
@@ -156,7 +165,8 @@ export class Session {
     const tracks: TrackResult[] = request.tracks.map(({ mid: named, simulcast }) => {
       const mid = this.resolveMid(named) ?? named;
       const subscription = this.subscriptions.get(mid);
-      if (!subscription) return { mid: named, ...itemError('update_track_error', `No pulled track with mid ${named}`) };
+      if (!subscription)
+        return { mid: named, ...itemError('update_track_error', `No pulled track with mid ${named}`) };
       if (!subscription.source.isSimulcast) {
         return { mid: named, ...itemError('update_track_error', 'Track is not sent with simulcast') };
       }
@@ -185,10 +195,10 @@ export class Session {
       await this.applyRemote(offer);
     }
     const existing = [...this.channels.values()].find((channel) => channel.name === name);
-    const channel =
-      existing ?? this.addChannel('local', { dataChannelName: name }, undefined);
+    const channel = existing ?? this.addChannel('local', { dataChannelName: name }, undefined);
     const dataChannel = { dataChannelName: name, id: channel.id };
-    if (offer) return { requiresImmediateRenegotiation: false, sessionDescription: await this.answer(), dataChannel };
+    if (offer)
+      return { requiresImmediateRenegotiation: false, sessionDescription: await this.answer(), dataChannel };
     if (this.pc.remoteDescription && this.hasNegotiatedSctp()) {
       return { requiresImmediateRenegotiation: false, dataChannel };
     }
@@ -199,13 +209,18 @@ export class Session {
   /** `datachannels/new`: local channels to publish, remote channels to subscribe to. */
   async newDataChannels(requests: DataChannelRequest[]): Promise<DataChannelResult[]> {
     if (!this.hasNegotiatedSctp()) {
-      throw invalidParams('This session has no data channel transport; call datachannels/establish or offer an application m-section first');
+      throw invalidParams(
+        'This session has no data channel transport; call datachannels/establish or offer an application m-section first',
+      );
     }
     await this.waitConnected();
     return requests.map((request) => {
       if (request.location === 'local') {
         if (this.localChannel(request.dataChannelName)) {
-          return failedChannel(request, itemError('invalid_params', `Data channel ${request.dataChannelName} already exists`));
+          return failedChannel(
+            request,
+            itemError('invalid_params', `Data channel ${request.dataChannelName} already exists`),
+          );
         }
         return this.addChannel('local', request, undefined).describeResult();
       }
@@ -213,7 +228,10 @@ export class Session {
       if (!source) {
         return failedChannel(
           request,
-          itemError('not_found_track_error', `Data channel ${request.dataChannelName} not found in session ${request.sessionId}`),
+          itemError(
+            'not_found_track_error',
+            `Data channel ${request.dataChannelName} not found in session ${request.sessionId}`,
+          ),
         );
       }
       const subscriber = this.addChannel('remote', request, request.sessionId);
@@ -226,7 +244,12 @@ export class Session {
     return ids.map((id) => {
       const channel = this.channels.get(id);
       if (!channel) {
-        return { location: 'local', dataChannelName: '', id, ...itemError('close_track_error', `Data channel ${id} doesn't exist or was already closed`) };
+        return {
+          location: 'local',
+          dataChannelName: '',
+          id,
+          ...itemError('close_track_error', `Data channel ${id} doesn't exist or was already closed`),
+        };
       }
       channel.close();
       this.channels.delete(id);
@@ -243,7 +266,9 @@ export class Session {
       trackName: track.trackName,
       kind: track.kind,
       status: !track.isClosed && now - track.lastMediaAt < ACTIVE_MEDIA_MS ? 'active' : 'inactive',
-      ...(track.isSimulcast ? { simulcast: { rids: track.declaredRids, available: track.availableLayers(now) } } : {}),
+      ...(track.isSimulcast
+        ? { simulcast: { rids: track.declaredRids, available: track.availableLayers(now) } }
+        : {}),
     }));
     const pulled = [...this.subscriptions.values()].map((subscription) => ({
       location: 'remote' as const,
@@ -252,7 +277,9 @@ export class Session {
       sessionId: subscription.source.sessionId,
       kind: subscription.source.kind,
       status:
-        !subscription.source.isClosed && now - subscription.source.lastMediaAt < ACTIVE_MEDIA_MS ? 'active' : 'inactive',
+        !subscription.source.isClosed && now - subscription.source.lastMediaAt < ACTIVE_MEDIA_MS
+          ? 'active'
+          : 'inactive',
       ...(subscription.simulcast
         ? { simulcast: { ...subscription.simulcast, forwardedRid: subscription.forwardedLayer ?? null } }
         : {}),
@@ -287,7 +314,9 @@ export class Session {
     void this.pc.close().catch(() => undefined);
   }
 
-  private async publishTracks(request: NewTracksRequest): Promise<NegotiationResult & { tracks: TrackResult[] }> {
+  private async publishTracks(
+    request: NewTracksRequest,
+  ): Promise<NegotiationResult & { tracks: TrackResult[] }> {
     const offer = request.sessionDescription;
     if (!offer) return this.publishWithoutOffer(request.tracks);
     const sections = summarizeMediaSections(offer.sdp);
@@ -298,18 +327,24 @@ export class Session {
       const transceiver = this.transceiverByMid(section.mid);
       if (!transceiver) throw invalidDescription(`The offer has no usable m-section with mid ${section.mid}`);
       const kind = section.kind as TrackKind;
-      this.published.set(trackName, new PublishedTrack(this.id, trackName, section.mid, kind, transceiver, section.rids));
+      this.published.set(
+        trackName,
+        new PublishedTrack(this.id, trackName, section.mid, kind, transceiver, section.rids),
+      );
       return { location: 'local' as const, mid: section.mid, trackName, kind };
     });
     return { requiresImmediateRenegotiation: false, sessionDescription: await this.answer(), tracks };
   }
 
   /** A local track given only a kind: we offer a receiving m-section for the client to fill. */
-  private async publishWithoutOffer(requests: TrackRequest[]): Promise<NegotiationResult & { tracks: TrackResult[] }> {
+  private async publishWithoutOffer(
+    requests: TrackRequest[],
+  ): Promise<NegotiationResult & { tracks: TrackResult[] }> {
     this.assertStable();
     const added = requests.map((track) => {
       const trackName = track.trackName ?? randomUUID();
-      if (this.published.has(trackName)) throw invalidParams(`Track ${trackName} is already published in this session`);
+      if (this.published.has(trackName))
+        throw invalidParams(`Track ${trackName} is already published in this session`);
       const kind = track.kind as TrackKind;
       const direction = track.bidirectionalMediaStream ? 'sendrecv' : 'recvonly';
       return { trackName, kind, transceiver: this.pc.addTransceiver(kind, { direction }) };
@@ -335,10 +370,13 @@ export class Session {
   private planLocalTrack(track: TrackRequest, index: number, sections: MediaSectionSummary[]) {
     const section = sections.find((candidate) => candidate.mid === track.mid);
     if (!section || !isSending(section)) {
-      throw invalidParams(`tracks[${index}].mid ${track.mid ?? '(none)'} is not a sending media section of the offer`);
+      throw invalidParams(
+        `tracks[${index}].mid ${track.mid ?? '(none)'} is not a sending media section of the offer`,
+      );
     }
     const trackName = track.trackName ?? randomUUID();
-    if (this.published.has(trackName)) throw invalidParams(`Track ${trackName} is already published in this session`);
+    if (this.published.has(trackName))
+      throw invalidParams(`Track ${trackName} is already published in this session`);
     return { trackName, section };
   }
 
@@ -351,7 +389,8 @@ export class Session {
     if (offer) {
       requests.forEach((track, index) => {
         const section = sections.find((candidate) => candidate.mid === track.mid);
-        if (!section || section.rejected) throw invalidParams(`tracks[${index}].mid must name a receiving m-section of the offer`);
+        if (!section || section.rejected)
+          throw invalidParams(`tracks[${index}].mid must name a receiving m-section of the offer`);
       });
       await this.applyRemote(offer);
     }
@@ -374,7 +413,8 @@ export class Session {
       pending.push(entry);
       return () => this.subscribe(entry.request, entry.source, entry.transceiver);
     });
-    if (pending.length === 0) return { requiresImmediateRenegotiation: false, tracks: results as TrackResult[] };
+    if (pending.length === 0)
+      return { requiresImmediateRenegotiation: false, tracks: results as TrackResult[] };
     const sessionDescription = offer ? await this.answer() : await this.offer();
     const tracks = results.map((result) => (typeof result === 'function' ? result() : result));
     return { requiresImmediateRenegotiation: !offer, sessionDescription, tracks };
@@ -383,7 +423,10 @@ export class Session {
   private findSource(request: TrackRequest): PublishedTrack | CallsErrorBody {
     const source = this.directory.get(request.sessionId ?? '')?.publishedTrack(request.trackName ?? '');
     if (!source || source.isClosed) {
-      return itemError('not_found_track_error', `Track ${request.trackName} not found in session ${request.sessionId}`);
+      return itemError(
+        'not_found_track_error',
+        `Track ${request.trackName} not found in session ${request.sessionId}`,
+      );
     }
     if (source.lastMediaAt === 0 && Date.now() - source.createdAt > EMPTY_TRACK_MS) {
       return itemError('empty_track_error', `Track ${request.trackName} has not received any media`);
@@ -402,7 +445,11 @@ export class Session {
     return this.pc.addTransceiver(source.kind, { direction: 'sendonly' });
   }
 
-  private subscribe(request: TrackRequest, source: PublishedTrack, transceiver: RTCRtpTransceiver): TrackResult {
+  private subscribe(
+    request: TrackRequest,
+    source: PublishedTrack,
+    transceiver: RTCRtpTransceiver,
+  ): TrackResult {
     const subscription = new Subscription(this.id, transceiver, source, request.simulcast ?? {});
     this.subscriptions.set(subscription.mid, subscription);
     return {
@@ -446,7 +493,9 @@ export class Session {
   }
 
   private hasNegotiatedSctp(): boolean {
-    return /^m=application /m.test(this.pc.remoteDescription?.sdp ?? '') && this.pc.sctpTransport !== undefined;
+    return (
+      /^m=application /m.test(this.pc.remoteDescription?.sdp ?? '') && this.pc.sctpTransport !== undefined
+    );
   }
 
   private async waitConnected(): Promise<void> {
@@ -482,7 +531,11 @@ export class Session {
     const answer = await this.pc.createAnswer();
     await this.pc.setLocalDescription(answer);
     await gatheringComplete(this.pc);
-    return { type: 'answer', sdp: outgoingSdp(this.pc.localDescription?.sdp ?? answer.sdp, this.peer) };
+    const sdp = rejectWhatTheOfferRejected(
+      this.pc.localDescription?.sdp ?? answer.sdp,
+      this.pc.remoteDescription?.sdp ?? '',
+    );
+    return { type: 'answer', sdp: outgoingSdp(sdp, this.peer) };
   }
 
   private async offer(): Promise<SessionDescriptionBody> {
@@ -509,8 +562,11 @@ export class Session {
 }
 
 function isSending(section: MediaSectionSummary): boolean {
-  return !section.rejected && (section.direction === 'sendonly' || section.direction === 'sendrecv') &&
-    (section.kind === 'audio' || section.kind === 'video');
+  return (
+    !section.rejected &&
+    (section.direction === 'sendonly' || section.direction === 'sendrecv') &&
+    (section.kind === 'audio' || section.kind === 'video')
+  );
 }
 
 function failedChannel(request: DataChannelRequest, error: CallsErrorBody): DataChannelResult {
