@@ -48,9 +48,13 @@ export async function newSession(sfu: RunningSfu): Promise<string> {
   return body.sessionId;
 }
 
-/** A werift peer acting as the browser: its offers and answers are real SDP. */
+/**
+ * A werift peer acting as the browser: its offers and answers are real SDP. It gathers no
+ * candidates ('relay' without TURN), so it never connects: these tests are about signalling, and
+ * a connected werift client leaves a 30 s ICE consent timer behind after close.
+ */
 export class TestPeer {
-  readonly pc = new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle' });
+  readonly pc = new RTCPeerConnection({ iceServers: [], iceTransportPolicy: 'relay', bundlePolicy: 'max-bundle' });
 
   async offerSending(kinds: ('audio' | 'video')[]): Promise<{ type: 'offer'; sdp: string; mids: string[] }> {
     const transceivers = kinds.map((kind) => this.pc.addTransceiver(kind, { direction: 'sendonly' }));

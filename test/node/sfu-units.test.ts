@@ -1,0 +1,145 @@
+/** Pure pieces of the SFU: SDP repairs, keyframe detection, REMB encoding, request validation. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { rembFields } from '../../src/sfu/bandwidth.js';
+import { isKeyframeStart } from '../../src/sfu/keyframes.js';
+import { parseJsonBody, parseNewTracks } from '../../src/sfu/request-validation.js';
+import {
+  extensionIdsByUri,
+  keepCandidatesOn,
+  rejectWhatTheOfferRejected,
+  removeRejectedFromBundle,
+  summarizeMediaSections,
+  withVideoStartBitrate,
+} from '../../src/sfu/sdp-fixups.js';
+
+const sdp = (...lines: string[]) => `${lines.join('\r\n')}\r\n`;
+
+const twoSections = sdp(
+  'v=0',
+  'a=group:BUNDLE 0 1',
+  'm=audio 0 UDP/TLS/RTP/SAVPF 111',
+  'a=candidate:1 1 udp 1 127.0.0.1 5000 typ host',
+  'a=mid:0',
+  'a=inactive',
+  'm=video 9 UDP/TLS/RTP/SAVPF 96',
+  'a=candidate:1 1 udp 1 127.0.0.1 5000 typ host',
+  'a=candidate:2 1 udp 1 10.1.2.3 5000 typ host',
+  'a=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid',
+  'a=mid:1',
+  'a=sendonly',
+  'a=rtpmap:96 VP8/90000',
+  'a=rid:h send',
+  'a=rid:l send',
+);
+
+describe('SDP fix-ups', () => {
+  it('drops rejected m-sections from the BUNDLE group', () => {
+    const fixed = removeRejectedFromBundle(twoSections);
+    assert.match(fixed, /a=group:BUNDLE 1\r\n/);
+    assert.equal(fixed.match(/a=candidate:/g)?.length, 2);
+  });
+
+  it('keeps only candidates on served addresses', () => {
+    const fixed = keepCandidatesOn(twoSections, ['127.0.0.1']);
+    assert.doesNotMatch(fixed, /10\.1\.2\.3/);
+    assert.equal(fixed.match(/127\.0\.0\.1/g)?.length, 2);
+  });
+
+  it('reads extension ids and summarises sections with their rids', () => {
+    assert.equal(extensionIdsByUri(twoSections).get('urn:ietf:params:rtp-hdrext:sdes:mid'), 4);
+    assert.deepEqual(summarizeMediaSections(twoSections), [
+      { mid: '0', kind: 'audio', direction: 'inactive', rejected: true, rids: [] },
+      { mid: '1', kind: 'video', direction: 'sendonly', rejected: false, rids: ['h', 'l'] },
+    ]);
+  });
+
+  it('adds a start bitrate to video codecs only, keeping existing fmtp', () => {
+    const withFmtp = sdp(
+      'v=0',
+      'm=video 9 X 96 97',
+      'a=rtpmap:96 VP8/90000',
+      'a=rtpmap:97 H264/90000',
+      'a=fmtp:97 packetization-mode=1',
+      'm=audio 9 X 111',
+      'a=rtpmap:111 opus/48000/2',
+    );
+    const fixed = withVideoStartBitrate(withFmtp, 2500);
+    assert.match(fixed, /a=fmtp:96 x-google-start-bitrate=2500/);
+    assert.match(fixed, /a=fmtp:97 packetization-mode=1;x-google-start-bitrate=2500/);
+    assert.doesNotMatch(fixed, /a=fmtp:111/);
+  });
+
+  it('rejects in an answer what the offer rejected', () => {
+    const answer = sdp(
+      'v=0',
+      'a=group:BUNDLE 0 1',
+      'm=audio 9 X 111',
+      'a=mid:0',
+      'a=recvonly',
+      'm=video 9 X 96',
+      'a=mid:1',
+      'a=recvonly',
+    );
+    const fixed = removeRejectedFromBundle(rejectWhatTheOfferRejected(answer, twoSections));
+    assert.match(fixed, /m=audio 0 X 111\r\na=mid:0\r\na=inactive/);
+    assert.match(fixed, /a=group:BUNDLE 1\r\n/);
+  });
+});
+
+describe('keyframe detection', () => {
+  it('recognises a VP8 key frame start and refuses an inter frame or a continuation', () => {
+    // X=1, S=1, PID=0; I=1 with a 15-bit picture id; then the frame tag with P=0 (key frame).
+    assert.equal(isKeyframeStart('vp8', Uint8Array.from([0x90, 0x80, 0x81, 0x23, 0x10])), true);
+    assert.equal(isKeyframeStart('vp8', Uint8Array.from([0x90, 0x80, 0x81, 0x23, 0x11])), false);
+    assert.equal(isKeyframeStart('vp8', Uint8Array.from([0x80, 0x80, 0x81, 0x23, 0x10])), false);
+    assert.equal(isKeyframeStart('vp8', Uint8Array.from([0x10, 0x00])), true);
+  });
+
+  it('recognises H.264 IDR and SPS alone, in STAP-A and at a FU-A start', () => {
+    assert.equal(isKeyframeStart('h264', Uint8Array.from([0x65])), true);
+    assert.equal(isKeyframeStart('h264', Uint8Array.from([0x41])), false);
+    assert.equal(isKeyframeStart('h264', Uint8Array.from([0x78, 0x00, 0x02, 0x67, 0x42])), true);
+    assert.equal(isKeyframeStart('h264', Uint8Array.from([0x7c, 0x85])), true);
+    assert.equal(isKeyframeStart('h264', Uint8Array.from([0x7c, 0x05])), false);
+  });
+
+  it('recognises a VP9 frame start that is not inter-predicted', () => {
+    assert.equal(isKeyframeStart('vp9', Uint8Array.from([0x08])), true);
+    assert.equal(isKeyframeStart('vp9', Uint8Array.from([0x48])), false);
+  });
+});
+
+describe('REMB encoding', () => {
+  it('splits a bitrate into an 18-bit mantissa and an exponent that multiply back', () => {
+    for (const bitrate of [0, 1000, 262_143, 4_000_000, 123_456_789]) {
+      const { brMantissa, brExp } = rembFields(bitrate);
+      assert.ok(brMantissa < 1 << 18);
+      const decoded = brMantissa * 2 ** brExp;
+      assert.ok(decoded <= bitrate && bitrate - decoded < 2 ** brExp, `${bitrate} → ${decoded}`);
+    }
+  });
+});
+
+describe('request validation', () => {
+  it('treats an empty body as {} and rejects non-objects', () => {
+    assert.deepEqual(parseJsonBody(''), {});
+    assert.throws(() => parseJsonBody('"text"'), { errorCode: 'decoding_error' });
+  });
+
+  it('ignores unknown keys and accepts the "#name" mid form', () => {
+    const parsed = parseNewTracks({
+      extra: true,
+      tracks: [{ location: 'remote', trackName: 'a', sessionId: 'b', mid: '#mine', future: 1 }],
+    });
+    assert.deepEqual(parsed.tracks[0], {
+      location: 'remote',
+      trackName: 'a',
+      sessionId: 'b',
+      mid: '#mine',
+      kind: undefined,
+      bidirectionalMediaStream: undefined,
+      simulcast: undefined,
+    });
+  });
+});
