@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { callsTestEnvPlugin } from './test/browser/helpers/calls-test-env-plugin.ts';
+import { cameraClipPath } from './test/browser/helpers/camera-clip.ts';
 
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!existsSync(chromiumPath)) {
@@ -38,10 +39,26 @@ const quietLogs = [
   /Lit is in dev mode/,
 ];
 
+/** Debian's Chromium with the flags above, plus `extraArgs` for one group of tests. */
+function chromium(extraArgs = []) {
+  return playwrightLauncher({
+    product: 'chromium',
+    launchOptions: {
+      executablePath: chromiumPath,
+      headless: true,
+      args: [...chromiumArgs, ...extraArgs],
+    },
+    createBrowserContext: ({ browser }) => browser.newContext({ permissions: ['camera', 'microphone'] }),
+  });
+}
+
+/** Tests whose fake camera plays a camera-like clip instead of Chromium's flat test pattern. */
+const cameraClipTests = 'test/browser/sfu-bitrate.test.ts';
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
-  files: ['test/browser/**/*.test.ts'],
+  files: ['test/browser/**/*.test.ts', `!${cameraClipTests}`],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // Two cores and real media in every test: one page at a time.
   concurrency: 1,
@@ -52,16 +69,13 @@ export default {
   testFramework: {
     config: { ui: 'bdd', timeout: 60_000 },
   },
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath: chromiumPath,
-        headless: true,
-        args: chromiumArgs,
-      },
-      createBrowserContext: ({ browser }) => browser.newContext({ permissions: ['camera', 'microphone'] }),
-    }),
+  browsers: [chromium()],
+  groups: [
+    {
+      name: 'camera-clip',
+      files: cameraClipTests,
+      browsers: [chromium([`--use-file-for-fake-video-capture=${cameraClipPath()}`])],
+    },
   ],
   plugins: [
     esbuildPlugin({
@@ -72,6 +86,15 @@ export default {
     }),
     callsTestEnvPlugin(),
   ],
+  // partytracks ships tiny-invariant, which reads process.env.NODE_ENV the way bundlers replace it;
+  // the dev server serves modules unbundled, so give the page that one value.
+  testRunnerHtml: (testFramework) => `<!doctype html>
+    <html>
+      <body>
+        <script>globalThis.process = { env: { NODE_ENV: 'development' } };</script>
+        <script type="module" src="${testFramework}"></script>
+      </body>
+    </html>`,
   filterBrowserLogs: ({ args }) =>
     !args.some((arg) => typeof arg === 'string' && quietLogs.some((re) => re.test(arg))),
 };

@@ -1,0 +1,178 @@
+// The local SFU driven by the unmodified partytracks client, as a real app would use Cloudflare
+// Calls: push from one connection, pull on another, close, re-pull, simulcast and data channels.
+// Every assertion rests on decoded frames, audio energy, RTP stats or the SFU's own session state.
+import { expect } from '@open-wc/testing';
+import { BehaviorSubject, of } from 'rxjs';
+import { inboundVideoStats, peakAudioRms, waitFor, waitForVideoFrames } from './helpers/media.js';
+import {
+  callsApi,
+  holdFirst,
+  partyTracksFor,
+  peerConnectionOf,
+  playingAudio,
+  sessionIdOf,
+  sfuSession,
+  videoElementFor,
+} from './helpers/sfu-client.js';
+import { callsTestEnv, type TestSfu } from './helpers/test-env.js';
+
+describe('local SFU with partytracks', () => {
+  let sfu: TestSfu;
+  const cleanups: (() => void)[] = [];
+
+  before(async () => {
+    ({ sfu } = await callsTestEnv());
+  });
+
+  afterEach(() => {
+    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+    for (const media of document.querySelectorAll('video, audio')) media.remove();
+  });
+
+  async function camera(constraints: MediaTrackConstraints = { width: 1280, height: 720 }) {
+    const stream = await navigator.mediaDevices.getUserMedia({ video: constraints, audio: true });
+    cleanups.push(() => {
+      for (const track of stream.getTracks()) track.stop();
+    });
+    return { video: stream.getVideoTracks()[0], audio: stream.getAudioTracks()[0] };
+  }
+
+  async function hold<T>(source$: import('rxjs').Observable<T>): Promise<T> {
+    const { value, release } = await holdFirst(source$);
+    cleanups.push(release);
+    return value;
+  }
+
+  it('pushes camera and mic on one connection and pulls them on another', async () => {
+    const { video, audio } = await camera();
+    const publisher = partyTracksFor(sfu);
+    const subscriber = partyTracksFor(sfu);
+    const [videoMeta, audioMeta] = await Promise.all([
+      hold(publisher.push(of(video))),
+      hold(publisher.push(of(audio))),
+    ]);
+    expect(videoMeta.sessionId).to.equal(await sessionIdOf(publisher));
+
+    const [remoteVideo, remoteAudio] = await Promise.all([
+      hold(subscriber.pull(of(videoMeta))),
+      hold(subscriber.pull(of(audioMeta))),
+    ]);
+    const element = videoElementFor(remoteVideo);
+    const frame = await waitForVideoFrames(element, 10);
+    expect(frame.width).to.equal(1280);
+    expect(element.videoWidth).to.equal(1280);
+    const stats = await waitFor(async () => {
+      const report = await inboundVideoStats(await peerConnectionOf(subscriber));
+      return report && (report.framesDecoded ?? 0) > 0 ? report : undefined;
+    });
+    expect(stats.framesDecoded).to.be.greaterThan(0);
+    expect(await peakAudioRms(playingAudio(remoteAudio))).to.be.greaterThan(0.01);
+
+    const publisherState = await sfuSession(sfu, videoMeta.sessionId as string);
+    expect(publisherState.tracks.map((track: { status: string }) => track.status)).to.deep.equal([
+      'active',
+      'active',
+    ]);
+  });
+
+  it('closes one pulled track while the other keeps playing, then pulls it again', async () => {
+    const { video, audio } = await camera({ width: 640, height: 360 });
+    const publisher = partyTracksFor(sfu);
+    const subscriber = partyTracksFor(sfu);
+    const [videoMeta, audioMeta] = await Promise.all([
+      hold(publisher.push(of(video))),
+      hold(publisher.push(of(audio))),
+    ]);
+    const remoteAudio = await hold(subscriber.pull(of(audioMeta)));
+    const pulledVideo = await holdFirst(subscriber.pull(of(videoMeta)));
+    await waitForVideoFrames(videoElementFor(pulledVideo.value), 5);
+    const subscriberSession = await sessionIdOf(subscriber);
+    expect((await sfuSession(sfu, subscriberSession)).tracks).to.have.length(2);
+
+    pulledVideo.release();
+    const afterClose = await waitFor(
+      async () => {
+        const state = await sfuSession(sfu, subscriberSession);
+        return state.tracks.length === 1 ? state : undefined;
+      },
+      { what: 'the SFU to drop the closed video track' },
+    );
+    expect(afterClose.tracks[0].kind).to.equal('audio');
+    expect(await peakAudioRms(playingAudio(remoteAudio))).to.be.greaterThan(0.01);
+
+    const repulled = await hold(subscriber.pull(of(videoMeta)));
+    const frame = await waitForVideoFrames(videoElementFor(repulled), 5);
+    expect(frame.width).to.equal(640);
+    expect((await sfuSession(sfu, subscriberSession)).tracks).to.have.length(2);
+  });
+
+  it('forwards the simulcast layer the subscriber prefers and switches when it changes', async () => {
+    const { video } = await camera();
+    const publisher = partyTracksFor(sfu);
+    const subscriber = partyTracksFor(sfu);
+    const sendEncodings = [
+      { rid: 'a', maxBitrate: 1_500_000 },
+      { rid: 'b', scaleResolutionDownBy: 2, maxBitrate: 500_000 },
+      { rid: 'c', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
+    ];
+    const meta = await hold(publisher.push(of(video), { sendEncodings$: of(sendEncodings) }));
+    const preferredRid$ = new BehaviorSubject<string | undefined>('c');
+    const remote = await hold(subscriber.pull(of(meta), { simulcast: { preferredRid$ } }));
+    const element = videoElementFor(remote);
+    await waitFor(() => element.videoWidth === 320, { what: 'the 320 px layer', timeout: 20_000 });
+
+    preferredRid$.next('a');
+    await waitFor(() => element.videoWidth === 1280, { what: 'the 1280 px layer', timeout: 20_000 });
+    const state = await sfuSession(sfu, await sessionIdOf(subscriber));
+    expect(state.tracks[0].simulcast.preferredRid).to.equal('a');
+    expect(state.tracks[0].simulcast.forwardedRid).to.equal('a');
+    const frame = await waitForVideoFrames(element, 5);
+    expect(frame.width).to.equal(1280);
+  });
+
+  it('delivers a data channel message from a publisher to a subscriber', async () => {
+    async function connectedPeer() {
+      const pc = new RTCPeerConnection();
+      cleanups.push(() => pc.close());
+      pc.createDataChannel('bootstrap');
+      await pc.setLocalDescription(await pc.createOffer());
+      const created = await callsApi(sfu, 'POST', 'sessions/new', {
+        sessionDescription: pc.localDescription,
+      });
+      await pc.setRemoteDescription(created.sessionDescription);
+      await waitFor(() => pc.connectionState === 'connected', { what: 'the peer connection' });
+      return { pc, sessionId: created.sessionId as string };
+    }
+    const publisher = await connectedPeer();
+    const subscriber = await connectedPeer();
+    const published = await callsApi(sfu, 'POST', `sessions/${publisher.sessionId}/datachannels/new`, {
+      dataChannels: [{ location: 'local', dataChannelName: 'chat' }],
+    });
+    const sendChannel = publisher.pc.createDataChannel('chat', {
+      negotiated: true,
+      id: published.dataChannels[0].id,
+    });
+    const subscribed = await callsApi(sfu, 'POST', `sessions/${subscriber.sessionId}/datachannels/new`, {
+      dataChannels: [{ location: 'remote', sessionId: publisher.sessionId, dataChannelName: 'chat' }],
+    });
+    const receiveChannel = subscriber.pc.createDataChannel('chat', {
+      negotiated: true,
+      id: subscribed.dataChannels[0].id,
+    });
+    const received = new Promise<string>((resolve) => {
+      receiveChannel.onmessage = (event) => resolve(event.data as string);
+    });
+    await waitFor(() => sendChannel.readyState === 'open' && receiveChannel.readyState === 'open', {
+      what: 'both data channels to open',
+    });
+    await waitFor(
+      async () => {
+        const state = await sfuSession(sfu, subscriber.sessionId);
+        return state.dataChannels.some((channel: { status: string }) => channel.status === 'active');
+      },
+      { what: 'the SFU side of the subscriber channel' },
+    );
+    sendChannel.send('hello from the publisher');
+    expect(await received).to.equal('hello from the publisher');
+  });
+});
