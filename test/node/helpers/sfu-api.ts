@@ -54,7 +54,11 @@ export async function newSession(sfu: RunningSfu): Promise<string> {
  * a connected werift client leaves a 30 s ICE consent timer behind after close.
  */
 export class TestPeer {
-  readonly pc = new RTCPeerConnection({ iceServers: [], iceTransportPolicy: 'relay', bundlePolicy: 'max-bundle' });
+  readonly pc = new RTCPeerConnection({
+    iceServers: [],
+    iceTransportPolicy: 'relay',
+    bundlePolicy: 'max-bundle',
+  });
 
   async offerSending(kinds: ('audio' | 'video')[]): Promise<{ type: 'offer'; sdp: string; mids: string[] }> {
     const transceivers = kinds.map((kind) => this.pc.addTransceiver(kind, { direction: 'sendonly' }));
