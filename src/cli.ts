@@ -1,14 +1,20 @@
 #!/usr/bin/env node
 /**
  * `calls-elements <command>`:
+ *   dev   the local SFU, the backend kit at /calls and the demo page, in one process
  *   sfu   the local Calls-compatible SFU alone
  */
 import { parseArgs } from 'node:util';
+import { startDevServer } from './dev/dev-server.js';
 import { startSfu } from './sfu/index.js';
 
 const USAGE = `Usage: calls-elements <command> [options]
 
 Commands:
+  dev     Run a demo room: local SFU + backend at /calls + demo page at /
+            --port <n>          HTTP port (default 8787, or $PORT)
+            --host <address>    address to serve (default 127.0.0.1)
+            With CALLS_APP_ID and CALLS_APP_SECRET set, media goes through Cloudflare.
   sfu     Run the local Cloudflare Calls-compatible SFU
             --port <n>          HTTP port (default 8788, or $PORT)
             --host <address>    address to serve (default 127.0.0.1)
@@ -37,6 +43,20 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
+  const logLevel = values.quiet ? 'silent' : values.verbose ? 'verbose' : 'info';
+  if (command === 'dev') {
+    const appId = process.env.CALLS_APP_ID;
+    const appSecret = process.env.CALLS_APP_SECRET;
+    const dev = await startDevServer({
+      port: parsePort(values.port ?? process.env.PORT ?? '8787'),
+      host: values.host,
+      cloudflare: appId && appSecret ? { appId, appSecret } : undefined,
+      logLevel,
+    });
+    console.log(`calls-elements dev: open ${dev.url}/ in two tabs (media: ${dev.media})`);
+    stopOnSignal(() => dev.stop());
+    return;
+  }
   if (command !== 'sfu') throw new UsageError(`Unknown command "${command}"`);
   const port = parsePort(values.port ?? process.env.PORT ?? '8788');
   const sfu = await startSfu({
@@ -44,7 +64,7 @@ async function main(argv: string[]): Promise<void> {
     host: values.host,
     appId: values['app-id'] ?? process.env.CALLS_APP_ID,
     appSecret: values['app-secret'] ?? process.env.CALLS_APP_SECRET,
-    logLevel: values.quiet ? 'silent' : values.verbose ? 'verbose' : 'info',
+    logLevel,
   });
   console.log(`Local Calls SFU listening on ${sfu.url}`);
   console.log(`  API base: ${sfu.apiBaseUrl}/apps/${sfu.appId}   (Authorization: Bearer <app secret>)`);
