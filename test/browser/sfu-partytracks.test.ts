@@ -128,6 +128,23 @@ describe('local SFU with partytracks', () => {
     expect(state.tracks[0].simulcast.forwardedRid).to.equal('a');
     const frame = await waitForVideoFrames(element, 5);
     expect(frame.width).to.equal(1280);
+
+    // A rid the publisher does not send: "none" forwards nothing, "asciibetical" falls back to
+    // the next rid in ASCII order ("c", the 320 px layer, after "bb").
+    const subscriberSession = await sessionIdOf(subscriber);
+    const { mid } = state.tracks[0];
+    await callsApi(sfu, 'PUT', `sessions/${subscriberSession}/tracks/update`, {
+      tracks: [{ mid, simulcast: { preferredRid: 'bb', ridNotAvailable: 'none' } }],
+    });
+    expect((await sfuSession(sfu, subscriberSession)).tracks[0].simulcast.forwardedRid).to.equal(null);
+    await callsApi(sfu, 'PUT', `sessions/${subscriberSession}/tracks/update`, {
+      tracks: [{ mid, simulcast: { preferredRid: 'bb', ridNotAvailable: 'asciibetical' } }],
+    });
+    await waitFor(() => element.videoWidth === 320, {
+      what: 'the fallback to the 320 px layer',
+      timeout: 20_000,
+    });
+    expect((await sfuSession(sfu, subscriberSession)).tracks[0].simulcast.forwardedRid).to.equal('c');
   });
 
   it('delivers a data channel message from a publisher to a subscriber', async () => {
