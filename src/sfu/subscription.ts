@@ -2,10 +2,12 @@
  * One pulled track: forwards a publisher's RTP to a subscriber's sender, starting and switching
  * simulcast layers only on keyframes, and relaying the subscriber's keyframe requests upstream.
  */
-import type { RTCRtpTransceiver, RtpPacket } from 'werift';
+import { type RTCRtpTransceiver, RtcpPayloadSpecificFeedback, type RtpPacket } from 'werift';
 import type { SimulcastPreference } from './api-types.js';
 import type { LayerId, PublishedTrack } from './published-track.js';
 
+/** Payload-specific feedback format of a Full Intra Request (RFC 5104). */
+const FIR_FORMAT = 4;
 /** RTP timestamp step (90 kHz clock, ~30 fps) inserted where the forwarded stream changes source. */
 const SOURCE_SWITCH_TIMESTAMP_STEP = 3000;
 
@@ -26,7 +28,16 @@ export class Subscription {
   ) {
     this.disposers.push(source.onPacket((layer, packet, keyframe) => this.handle(layer, packet, keyframe)));
     const pli = transceiver.sender.onPictureLossIndication.subscribe(() => this.requestKeyframe());
-    this.disposers.push(() => pli.unSubscribe());
+    // werift surfaces PLI only; a subscriber asking with FIR needs a keyframe just the same.
+    const fir = transceiver.sender.onRtcp.subscribe((packet) => {
+      if (packet instanceof RtcpPayloadSpecificFeedback && packet.feedback.count === FIR_FORMAT) {
+        this.requestKeyframe();
+      }
+    });
+    this.disposers.push(
+      () => pli.unSubscribe(),
+      () => fir.unSubscribe(),
+    );
   }
 
   get mid(): string {
