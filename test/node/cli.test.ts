@@ -11,15 +11,20 @@ function runCli(args: string[], env: Record<string, string> = {}): ChildProcess 
   });
 }
 
-/** Resolves with the first stdout line matching `pattern`. */
-async function lineMatching(child: ChildProcess, pattern: RegExp): Promise<RegExpMatchArray> {
-  let buffered = '';
-  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-    buffered += chunk.toString();
-    const match = pattern.exec(buffered);
-    if (match) return match;
-  }
-  throw new Error(`the command exited without printing ${pattern}`);
+/**
+ * Resolves with the first match of `pattern` in stdout. Keeps reading afterwards: closing the pipe
+ * early would make the child's next write fail with EPIPE and kill it mid-test.
+ */
+function lineMatching(child: ChildProcess, pattern: RegExp): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const match = pattern.exec(buffered);
+      if (match) resolve(match);
+    });
+    child.once('exit', () => reject(new Error(`the command exited without printing ${pattern}`)));
+  });
 }
 
 describe('calls-elements CLI', () => {

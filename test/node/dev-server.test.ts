@@ -29,8 +29,8 @@ describe('dev server', () => {
     assert.equal(index.status, 200);
     assert.match(index.headers.get('content-type') ?? '', /text\/html/);
     assert.equal(await index.text(), '<h1>demo</h1>');
-    for (const escape of ['/../package.json', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc/passwd']) {
-      assert.equal((await serve(new Request(`http://local.test${escape}`))).status, 404, escape);
+    for (const outside of ['/../package.json', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc/passwd']) {
+      assert.equal((await serve(new Request(`http://local.test${outside}`))).status, 404, outside);
     }
     assert.equal((await serve(new Request('http://local.test/', { method: 'POST' }))).status, 405);
   });
