@@ -13,9 +13,18 @@ export interface TestSfu {
   readonly appSecret: string;
 }
 
+/** The backend kit (src/server) serving the SFU to browsers: anonymous rooms, any origin. */
+export interface TestBackend {
+  /** Origin of the backend, e.g. `http://127.0.0.1:43118`. */
+  readonly url: string;
+  /** What a `<calls-room endpoint>` takes: `${url}/calls`. */
+  readonly endpoint: string;
+}
+
 /** Everything the browser tests may need from the Node side, as served at {@link TEST_ENV_MODULE}. */
 export interface CallsTestEnv {
   readonly sfu: TestSfu;
+  readonly backend: TestBackend;
 }
 
 /** URL path of the virtual module the plugin serves; its default export is a {@link CallsTestEnv}. */
@@ -24,8 +33,9 @@ export const TEST_ENV_MODULE = '/__calls-test-env.js';
 let cached: Promise<CallsTestEnv> | undefined;
 
 /**
- * Returns the test environment, starting the local SFU on first use in the run (the Node-side
- * plugin starts it when this module is first requested, and stops it when the run ends).
+ * Returns the test environment, starting the local SFU and the backend on first use in the run
+ * (the Node-side plugin starts them when this module is first requested, and stops them when the
+ * run ends).
  */
 export function callsTestEnv(): Promise<CallsTestEnv> {
   cached ??= import(/* @vite-ignore */ TEST_ENV_MODULE).then((mod: { default: CallsTestEnv }) => mod.default);

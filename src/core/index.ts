@@ -1,0 +1,21 @@
+// Public entry of `calls-elements/core`: the framework-free room model. Build your own UI on it, or
+// use the elements in `calls-elements`, which are a thin layer over exactly this.
+export { AudioOutput } from './audio-output.js';
+export type { BackoffOptions } from './backoff.js';
+export { backoffDelay, resolveBackoff } from './backoff.js';
+export type { CallsErrorCode } from './errors.js';
+export { CallsError, isFatal } from './errors.js';
+export type { GridLayout, SimulcastLayer } from './layout.js';
+export { chooseLayer, DEFAULT_SIMULCAST_LAYERS, gridLayout } from './layout.js';
+export type { LocalMediaOptions } from './local-media.js';
+export { LocalMedia } from './local-media.js';
+export type { Participant } from './participant.js';
+export { initialsOf } from './participant.js';
+export type { ConnectionState } from './presence-client.js';
+export type { LeaveReason, TrackRef, TrackSlot } from './protocol.js';
+export type { ConnectionQuality } from './quality.js';
+export { qualityOf } from './quality.js';
+export type { RoomEvent, RoomOptions } from './room.js';
+export { Room } from './room.js';
+export type { SpeakingOptions } from './speaking.js';
+export { nextActiveSpeaker, SpeakingDetector } from './speaking.js';

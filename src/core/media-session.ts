@@ -1,0 +1,25 @@
+import { PartyTracks } from 'partytracks/client';
+import { CallsError } from './errors.js';
+
+/**
+ * Creates the partytracks client for one participant: the proxy under `{endpoint}/partytracks`,
+ * with the participant credential and host token on every request. The `headers` object is kept by
+ * the caller and updated in place when the credential is renewed.
+ *
+ * ICE servers are fetched here rather than by partytracks, because partytracks sends none of its
+ * custom headers on that request, and a backend with TURN configured requires the credential.
+ */
+export async function createPartyTracks(prefix: string, headers: Headers): Promise<PartyTracks> {
+  let iceServers: RTCIceServer[];
+  try {
+    const response = await fetch(`${prefix}/generate-ice-servers`, { headers });
+    const body = (await response.json()) as { iceServers?: RTCIceServer[]; errorDescription?: string };
+    if (!response.ok || !Array.isArray(body.iceServers)) {
+      throw new Error(body.errorDescription ?? `generate-ice-servers answered ${response.status}`);
+    }
+    iceServers = body.iceServers;
+  } catch (cause) {
+    throw new CallsError('media_failed', 'Could not get ICE servers from the backend.', { cause });
+  }
+  return new PartyTracks({ prefix, headers, iceServers });
+}

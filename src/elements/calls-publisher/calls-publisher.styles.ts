@@ -1,0 +1,65 @@
+import { css } from 'lit';
+import { themeStyles } from '../../internal/theme.styles.js';
+
+export const publisherStyles = [
+  themeStyles,
+  css`
+    :host {
+      display: block;
+      position: relative;
+      aspect-ratio: var(--calls-tile-aspect-ratio, 16 / 9);
+      min-width: 0;
+      border-radius: var(--_radius);
+      overflow: hidden;
+      background: var(--_tile-bg);
+      container-type: inline-size;
+    }
+    video {
+      width: 100%;
+      height: 100%;
+      object-fit: var(--calls-video-fit, cover);
+      display: block;
+      /* A self view is a mirror: people expect to move left and see themselves move left. */
+      transform: scaleX(-1);
+    }
+    [part='placeholder'] {
+      position: absolute;
+      inset: 0;
+      display: grid;
+      place-items: center;
+      color: var(--_muted-fg);
+      font-size: 14px;
+      text-align: center;
+      padding: 12px;
+    }
+    [part='level'] {
+      position: absolute;
+      left: 8px;
+      right: 8px;
+      bottom: 8px;
+      height: 6px;
+      border-radius: 3px;
+      background: var(--calls-level-track-color, rgb(0 0 0 / 0.35));
+      overflow: hidden;
+    }
+    [part='level-bar'] {
+      height: 100%;
+      width: 100%;
+      transform-origin: left;
+      background: var(--calls-level-color, var(--_speaking));
+      transition: transform 60ms linear;
+    }
+    [part='error'] {
+      position: absolute;
+      left: 8px;
+      right: 8px;
+      top: 8px;
+      margin: 0;
+      padding: 6px 10px;
+      border-radius: 8px;
+      background: var(--_danger);
+      color: var(--_danger-fg);
+      font-size: 13px;
+    }
+  `,
+];

@@ -1,0 +1,158 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { BehaviorSubject, combineLatest, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
+import { chooseLayer } from '../../core/layout.js';
+import { initialsOf, type Participant } from '../../core/participant.js';
+import { defineElement } from '../../internal/define.js';
+import { translationFor } from '../../internal/i18n.js';
+import { micOffIcon } from '../../internal/icons.js';
+import { RoomConsumer } from '../../internal/room-consumer.js';
+import { subscribe } from '../../internal/subscribe.js';
+import { VisibilityController } from '../../internal/visibility.js';
+import { tileStyles } from './calls-tile.styles.js';
+
+/** Publishers capture 1280 px wide by default; layer choice assumes that for remote cameras. */
+const ASSUMED_CAPTURE_WIDTH = 1280;
+
+/**
+ * @summary One participant of a room: their camera, name, and muted and speaking indicators, with
+ * their initials while their camera is off.
+ *
+ * @description The tile pulls the participant's video from the SFU only while it is visible on
+ * screen (scrolled away, hidden or paged out, it pulls nothing) and asks for the simulcast layer
+ * that fits its size. Sound does not play here: the room plays everyone through one audio sink.
+ * Place it inside a `<calls-room>`, or anywhere with `room="<id of a calls-room>"`.
+ *
+ * @csspart base - The frame; outlined while the participant speaks.
+ * @csspart video - The `<video>` element.
+ * @csspart placeholder - Shown instead of video while the camera is off.
+ * @csspart initials - The initials inside the placeholder.
+ * @csspart label - The name tag.
+ * @csspart name - The participant's name.
+ * @csspart muted-indicator - The icon shown while their microphone is off.
+ *
+ * @cssproperty --calls-tile-background - Behind the video and placeholder.
+ * @cssproperty --calls-tile-aspect-ratio - Default 16 / 9.
+ * @cssproperty --calls-video-fit - `object-fit` of the video. Default cover.
+ * @cssproperty --calls-speaking-color - Outline while speaking.
+ * @cssproperty --calls-avatar-background - Behind the initials.
+ * @cssproperty --calls-avatar-foreground - The initials.
+ * @cssproperty --calls-label-background - Behind the name tag.
+ * @cssproperty --calls-label-foreground - The name tag text.
+ * @cssproperty --calls-muted-indicator-color - The muted icon.
+ * @cssproperty --calls-radius - Corner radius.
+ */
+export class CallsTileElement extends LitElement {
+  static override styles = tileStyles;
+
+  /** The participant to show (`Participant.id` from the room). */
+  @property({ attribute: 'participant-id' }) participantId = '';
+
+  /** Id of the `<calls-room>` this tile belongs to, when it is not inside one. */
+  @property({ reflect: true }) room?: string;
+
+  /** Reflected: their microphone is off. */
+  @property({ type: Boolean, reflect: true }) muted = false;
+
+  /** Reflected: they are speaking now. */
+  @property({ type: Boolean, reflect: true }) speaking = false;
+
+  @state() private participant: Participant | undefined;
+  @state() private track: MediaStreamTrack | undefined;
+
+  readonly #consumer = new RoomConsumer(this);
+  readonly #visibility = new VisibilityController(this);
+  readonly #participantId$ = new BehaviorSubject('');
+
+  constructor() {
+    super();
+    const room$ = this.#consumer.room$;
+    subscribe(
+      this,
+      () =>
+        combineLatest([room$, this.#participantId$]).pipe(
+          switchMap(([room, id]) => (room && id ? room.participant$(id) : of(undefined))),
+        ),
+      (participant) => {
+        this.participant = participant;
+        this.muted = participant ? !participant.audioEnabled : false;
+        this.speaking = participant?.speaking ?? false;
+      },
+    );
+    // Wait for a measured size, so the first pull already asks for the right layer.
+    const preferredRid$ = this.#visibility.width$.pipe(
+      filter((width) => width > 0),
+      map((width) => chooseLayer(width, ASSUMED_CAPTURE_WIDTH)),
+      distinctUntilChanged(),
+    );
+    subscribe(
+      this,
+      () =>
+        combineLatest([room$, this.#participantId$, this.#visibility.visible$]).pipe(
+          switchMap(([room, id, visible]) =>
+            room && id && visible ? room.video$(id, preferredRid$) : of(undefined),
+          ),
+        ),
+      (track) => {
+        this.track = track;
+      },
+    );
+  }
+
+  /** The `<video>` this tile renders into (for tests and advanced styling hooks). */
+  get videoElement(): HTMLVideoElement | null {
+    return this.renderRoot.querySelector('video');
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('participantId')) this.#participantId$.next(this.participantId);
+    if (changed.has('room')) this.#consumer.refresh();
+  }
+
+  protected override updated(): void {
+    const video = this.videoElement;
+    if (!video) return;
+    const stream = video.srcObject as MediaStream | null;
+    const current = stream?.getVideoTracks()[0];
+    if (current === this.track) return;
+    video.srcObject = this.track ? new MediaStream([this.track]) : null;
+  }
+
+  protected override render() {
+    const t = translationFor(this);
+    const person = this.participant;
+    const name = person ? (person.isSelf ? t.you(person.name) : person.name) : '';
+    const showVideo = Boolean(person?.videoEnabled && this.track);
+    return html`<div part="base">
+      <video
+        part="video"
+        class=${person?.isSelf ? 'mirrored' : ''}
+        autoplay
+        muted
+        playsinline
+        ?hidden=${!showVideo}
+        aria-label=${person ? (person.isSelf ? t.selfView : t.participantVideo(person.name)) : nothing}
+      ></video>
+      <div part="placeholder" ?hidden=${showVideo} aria-hidden="true">
+        ${person ? html`<span part="initials">${initialsOf(person.name)}</span>` : nothing}
+      </div>
+      ${
+        person
+          ? html`<div part="label">
+              <span part="name">${name}</span>
+              <span part="muted-indicator" role="img" aria-label=${t.muted} ?hidden=${!this.muted}>${micOffIcon}</span>
+              <span class="visually-hidden">${this.speaking ? t.speaking : ''}</span>
+            </div>`
+          : nothing
+      }
+    </div>`;
+  }
+}
+
+defineElement('calls-tile', CallsTileElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'calls-tile': CallsTileElement;
+  }
+}

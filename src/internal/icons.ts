@@ -1,0 +1,25 @@
+import { svg, type TemplateResult } from 'lit';
+
+// Small line icons drawn for this package (24×24, stroke follows currentColor). Decorative: the
+// controls that hold them carry the accessible name.
+const icon = (body: TemplateResult<2>) =>
+  svg`<svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${body}</svg>`;
+
+export const micIcon = icon(
+  svg`<rect x="9" y="3" width="6" height="11" rx="3"/><path d="M5 11a7 7 0 0 0 14 0M12 18v3"/>`,
+);
+export const micOffIcon = icon(
+  svg`<path d="M15 10V6a3 3 0 0 0-5.7-1.3M9 9v2a3 3 0 0 0 4.6 2.5M5 11a7 7 0 0 0 11.3 5.5M19 11a7 7 0 0 1-.6 2.8M12 18v3M3 3l18 18"/>`,
+);
+export const cameraIcon = icon(
+  svg`<rect x="3" y="6" width="13" height="12" rx="2"/><path d="m16 10 5-3v10l-5-3"/>`,
+);
+export const cameraOffIcon = icon(
+  svg`<path d="M10 6h4a2 2 0 0 1 2 2v4m0 4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2M16 10l5-3v10l-5-3M3 3l18 18"/>`,
+);
+export const leaveIcon = icon(
+  svg`<path d="M10 17l-5-5 5-5M5 12h11M14 4h4a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-4"/>`,
+);
+export const soundIcon = icon(
+  svg`<path d="M4 9v6h4l5 4V5L8 9H4zM16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12"/>`,
+);

@@ -1,0 +1,50 @@
+import { css } from 'lit';
+
+/**
+ * The design tokens every element shares. Each `--calls-*` property has a fallback here, so an
+ * element looks right with none set; the dark fallbacks apply under `prefers-color-scheme: dark`.
+ */
+export const themeStyles = css`
+  :host {
+    --_bg: var(--calls-background, #ffffff);
+    --_fg: var(--calls-foreground, #1d1f24);
+    --_muted-fg: var(--calls-muted-foreground, #5b606b);
+    --_tile-bg: var(--calls-tile-background, #e8eaef);
+    --_control-bg: var(--calls-control-background, #eef0f4);
+    --_control-fg: var(--calls-control-foreground, #1d1f24);
+    --_accent: var(--calls-accent, #2563eb);
+    --_accent-fg: var(--calls-accent-foreground, #ffffff);
+    --_danger: var(--calls-danger, #c81e1e);
+    --_danger-fg: var(--calls-danger-foreground, #ffffff);
+    --_speaking: var(--calls-speaking-color, #16a34a);
+    --_radius: var(--calls-radius, 12px);
+    --_gap: var(--calls-gap, 8px);
+    --_font: var(--calls-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    color-scheme: light dark;
+    font-family: var(--_font);
+    color: var(--_fg);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_bg: var(--calls-background, #15171c);
+      --_fg: var(--calls-foreground, #eceef2);
+      --_muted-fg: var(--calls-muted-foreground, #a3a8b3);
+      --_tile-bg: var(--calls-tile-background, #262a33);
+      --_control-bg: var(--calls-control-background, #2c313b);
+      --_control-fg: var(--calls-control-foreground, #eceef2);
+      --_accent: var(--calls-accent, #5b8def);
+      --_danger: var(--calls-danger, #e25555);
+    }
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,75 @@
+// Browser-side helpers for tests of the elements: mount a <calls-room> on the test backend, find
+// the tile that shows someone, and wait for what a person would notice.
+import type { CallsRoomElement } from '../../../src/elements/calls-room/calls-room.js';
+import type { CallsTileElement } from '../../../src/elements/calls-tile/calls-tile.js';
+import { waitFor } from './media.js';
+
+let roomCounter = 0;
+
+/** A room name no other test uses, so participants of earlier tests never show up. */
+export function uniqueRoomName(prefix = 'room'): string {
+  roomCounter += 1;
+  return `${prefix}-${Date.now().toString(36)}-${roomCounter}`;
+}
+
+export interface MountOptions {
+  endpoint: string;
+  room: string;
+  name: string;
+  /** Markup placed inside the room (a custom layout); none gives the default view. */
+  inner?: string;
+  autojoin?: boolean;
+}
+
+/** Adds a <calls-room> to the page; `cleanup()` removes every mounted room (which leaves). */
+export function mountRoom({ endpoint, room, name, inner, autojoin }: MountOptions): CallsRoomElement {
+  const element = document.createElement('calls-room');
+  element.endpoint = endpoint;
+  element.room = room;
+  element.displayName = name;
+  element.autojoin = autojoin ?? false;
+  element.dataset.test = '';
+  // Side by side and short, so both rooms' tiles are on screen (tiles pull video only when visible).
+  element.style.cssText = 'display:inline-block;vertical-align:top;width:380px;--calls-room-min-height:0';
+  if (inner) element.innerHTML = inner;
+  document.body.append(element);
+  return element;
+}
+
+export async function removeRooms(): Promise<void> {
+  const rooms = [...document.querySelectorAll<CallsRoomElement>('calls-room[data-test]')];
+  await Promise.all(rooms.map((room) => room.leave()));
+  for (const room of rooms) room.remove();
+}
+
+/** The default-view tile that shows `participantId` inside `room`. */
+export function defaultTile(room: CallsRoomElement, participantId: string): Promise<CallsTileElement> {
+  return waitFor(
+    () => room.shadowRoot?.querySelector<CallsTileElement>(`calls-tile[participant-id="${participantId}"]`),
+    { what: `a tile for ${participantId}` },
+  );
+}
+
+/** The video element of a tile once it shows a track. */
+export function tileVideo(tile: CallsTileElement, timeout = 15_000): Promise<HTMLVideoElement> {
+  return waitFor(
+    () => {
+      const video = tile.videoElement;
+      return video?.srcObject && !video.hidden ? video : undefined;
+    },
+    { what: 'the tile to show video', timeout },
+  );
+}
+
+export function participantIdOf(room: CallsRoomElement): string {
+  const id = room.model?.participantId;
+  if (!id) throw new Error('the room has not joined');
+  return id;
+}
+
+/** Resolves with the next event of `type` on `target`. */
+export function nextEvent<T extends Event>(target: EventTarget, type: string): Promise<T> {
+  return new Promise((resolve) =>
+    target.addEventListener(type, (event) => resolve(event as T), { once: true }),
+  );
+}
