@@ -39,26 +39,36 @@ const quietLogs = [
   /Lit is in dev mode/,
 ];
 
-/** Debian's Chromium with the flags above, plus `extraArgs` for one group of tests. */
-function chromium(extraArgs = []) {
+/**
+ * Debian's Chromium with the flags above, plus `extraArgs` for one group of tests. `permissions`
+ * are the ones granted; without `camera` (and without the fake permission UI) a request for the
+ * camera is denied, as when a person clicks "Block".
+ */
+function chromium(extraArgs = [], permissions = ['camera', 'microphone']) {
+  const grantsAll = permissions.includes('camera') && permissions.includes('microphone');
   return playwrightLauncher({
     product: 'chromium',
     launchOptions: {
       executablePath: chromiumPath,
       headless: true,
-      args: [...chromiumArgs, ...extraArgs],
+      args: [
+        ...chromiumArgs.filter((arg) => grantsAll || arg !== '--use-fake-ui-for-media-stream'),
+        ...extraArgs,
+      ],
     },
-    createBrowserContext: ({ browser }) => browser.newContext({ permissions: ['camera', 'microphone'] }),
+    createBrowserContext: ({ browser }) => browser.newContext({ permissions }),
   });
 }
 
 /** Tests whose fake camera plays a camera-like clip instead of Chromium's flat test pattern. */
 const cameraClipTests = 'test/browser/sfu-bitrate.test.ts';
+/** Tests of a person refusing the camera. */
+const cameraDeniedTests = 'test/browser/room-camera-denied.test.ts';
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
-  files: ['test/browser/**/*.test.ts', `!${cameraClipTests}`],
+  files: ['test/browser/**/*.test.ts', `!${cameraClipTests}`, `!${cameraDeniedTests}`],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // Two cores and real media in every test: one page at a time.
   concurrency: 1,
@@ -75,6 +85,11 @@ export default {
       name: 'camera-clip',
       files: cameraClipTests,
       browsers: [chromium([`--use-file-for-fake-video-capture=${cameraClipPath()}`])],
+    },
+    {
+      name: 'camera-denied',
+      files: cameraDeniedTests,
+      browsers: [chromium([], ['microphone'])],
     },
   ],
   plugins: [

@@ -1,0 +1,44 @@
+// Runs in the `camera-denied` group: a browser context that grants the microphone but not the
+// camera, so getUserMedia for video fails with NotAllowedError exactly as when a person says no.
+import { expect } from '@open-wc/testing';
+import '../../src/index.js';
+import type { CallsPublisherElement } from '../../src/elements/calls-publisher/calls-publisher.js';
+import type { CallsErrorEvent } from '../../src/events/index.js';
+import { waitFor } from './helpers/media.js';
+import { mountRoom, nextEvent, participantIdOf, removeRooms, uniqueRoomName } from './helpers/room.js';
+import { callsTestEnv } from './helpers/test-env.js';
+
+describe('camera permission denied', () => {
+  afterEach(async () => {
+    await removeRooms();
+    for (const publisher of document.querySelectorAll('calls-publisher')) publisher.remove();
+  });
+
+  it('<calls-room> reports camera_denied, shows it, turns the camera off and still joins with sound', async () => {
+    const { backend } = await callsTestEnv();
+    const room = mountRoom({ endpoint: backend.endpoint, room: uniqueRoomName('denied'), name: 'Ada' });
+    const errorEvent = nextEvent<CallsErrorEvent>(room, 'calls-error');
+    await room.join();
+    const event = await errorEvent;
+    expect(event.code).to.equal('camera_denied');
+    await waitFor(() => room.shadowRoot!.querySelector('[part="error"]'), { what: 'the visible error' });
+    expect(room.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain(
+      'Camera access was denied',
+    );
+    await waitFor(() => !room.media.cameraEnabled, { what: 'the camera to turn itself off' });
+    const cameraButton = room.shadowRoot!.querySelector('[part~="camera-button"]')!;
+    await waitFor(() => cameraButton.getAttribute('aria-pressed') === 'false', {
+      what: 'the camera button state',
+    });
+    expect(room.media.micEnabled).to.equal(true);
+    expect(participantIdOf(room)).to.be.a('string');
+  });
+
+  it('<calls-publisher> on its own reports camera_denied', async () => {
+    const publisher = document.createElement('calls-publisher') as CallsPublisherElement;
+    const errorEvent = nextEvent<CallsErrorEvent>(publisher, 'calls-error');
+    document.body.append(publisher);
+    expect((await errorEvent).code).to.equal('camera_denied');
+    await waitFor(() => publisher.shadowRoot!.querySelector('[part="error"]'), { what: 'the visible error' });
+  });
+});
