@@ -1,0 +1,53 @@
+// Debian's Chromium driven by playwright-core, with the flags the project's browser tests use
+// (web-test-runner.config.js): fake camera and mic, loopback ICE, no sandbox/GPU, no background
+// networking (the machine has no internet).
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+  '--allow-loopback-in-peer-connection',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // Background tabs would otherwise get their timers and rendering throttled, and several bench
+  // pages run side by side with only one in front.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+];
+
+export interface BenchBrowser {
+  browser: Browser;
+  context: BrowserContext;
+  /** Chromium's main process, for CPU readings of the whole tree. */
+  pid: number | undefined;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(): Promise<BenchBrowser> {
+  // launchServer rather than launch: only a BrowserServer tells us Chromium's process id.
+  const server = await chromium.launchServer({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 60_000,
+  });
+  const browser = await chromium.connect(server.wsEndpoint());
+  const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
+  return {
+    browser,
+    context,
+    pid: server.process().pid,
+    async close() {
+      await context.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await server.close().catch(() => undefined);
+    },
+  };
+}

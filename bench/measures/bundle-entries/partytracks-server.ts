@@ -1,0 +1,2 @@
+// Baseline: partytracks' own Calls proxy for servers.
+export * from 'partytracks/server';

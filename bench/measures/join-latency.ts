@@ -1,0 +1,144 @@
+// Join latency: from join() to the first decoded remote video frame, for the second of two
+// participants on the local SFU (the first is already in the room and publishing). The baseline
+// does the same with raw partytracks and a bare relay for presence; the project side uses
+// `<calls-room>` from the script-tag bundle when it exists.
+import type { BrowserContext, Page } from 'playwright-core';
+import type { MediaStackReady } from '../children/media-stack.js';
+import { startChild } from '../lib/child.js';
+import { launchChromium } from '../lib/chromium.js';
+import { type PageServer, startPageServer } from '../lib/page-server.js';
+import type { Section } from '../lib/report.js';
+import { runSection } from '../lib/section.js';
+import { median, percentile } from '../lib/stats.js';
+import { withTimeout } from '../lib/timeout.js';
+import { callsRoomAvailable } from '../lib/widget.js';
+import type { JoinBaselinePage } from '../pages/join-baseline.js';
+import { widgetJoinRun } from './join-latency-widget.js';
+
+const RUNS = 10;
+/** One run first, not counted: Chromium and the SFU warm their code paths on it. */
+const WARMUP_RUNS = 1;
+/** A run whose joiner sees no remote frame by then is counted as failed, not timed. */
+export const FRAME_TIMEOUT_MS = 10_000;
+const RUN_TIMEOUT_MS = 30_000;
+
+declare global {
+  interface Window {
+    bench: any;
+  }
+}
+
+/** Milliseconds to the first remote frame, or null when none came within FRAME_TIMEOUT_MS. */
+export type JoinRun = (
+  context: BrowserContext,
+  pages: PageServer,
+  stack: MediaStackReady,
+  room: string,
+) => Promise<number | null>;
+
+const baselineRun: JoinRun = async (context, pages, stack, room) => {
+  const config = { sfu: stack.sfu!, relayUrl: stack.relayUrl!, room };
+  const [host, joiner] = [await context.newPage(), await context.newPage()];
+  try {
+    for (const page of [host, joiner]) await page.goto(pages.pageUrl('join-baseline'));
+    await host.evaluate((c) => (window.bench as JoinBaselinePage).join(c), config);
+    await host.evaluate(() => (window.bench as JoinBaselinePage).published());
+    await joiner.evaluate((c) => (window.bench as JoinBaselinePage).join(c), config);
+    return await joiner.evaluate(
+      (t) => (window.bench as JoinBaselinePage).firstRemoteFrameMs(t),
+      FRAME_TIMEOUT_MS,
+    );
+  } finally {
+    await leaveAndClose([joiner, host], () => (window.bench as JoinBaselinePage).leave());
+  }
+};
+
+export async function leaveAndClose(pages: Page[], leave: () => void): Promise<void> {
+  for (const page of pages) {
+    await page.evaluate(leave).catch(() => undefined);
+    await page.close().catch(() => undefined);
+  }
+}
+
+async function measureRuns(
+  run: JoinRun,
+  context: BrowserContext,
+  pages: PageServer,
+  stack: MediaStackReady,
+  label: string,
+) {
+  const samples: number[] = [];
+  let failed = 0;
+  for (let i = 0; i < WARMUP_RUNS + RUNS; i++) {
+    const ms = await withTimeout(
+      run(context, pages, stack, `${label}-${i}`),
+      RUN_TIMEOUT_MS,
+      `${label} join run ${i}`,
+    );
+    if (i < WARMUP_RUNS) continue;
+    if (ms === null) failed++;
+    else samples.push(ms);
+  }
+  return { samples, failed };
+}
+
+export function measureJoinLatency(): Promise<Section> {
+  return runSection(
+    {
+      id: 'join-latency',
+      title: `Join latency: join() → first decoded remote video frame (2 participants, ${RUNS} runs)`,
+      projectLabel: '<calls-room>',
+      baselineLabel: 'raw partytracks + relay',
+      figures: [],
+      notes: [],
+    },
+    async (section, resources) => {
+      const stack = resources.add(
+        'media stack',
+        await startChild<MediaStackReady>('media-stack.ts', { sfu: {}, relay: true, backend: {} }),
+      ).ready;
+      const pages = resources.add('page server', await startPageServer());
+      const { context } = resources.add('chromium', await launchChromium());
+
+      const baseline = await measureRuns(baselineRun, context, pages, stack, 'baseline');
+      let widget: { samples: number[]; failed: number } | null = null;
+      let widgetNote = '';
+      if (await callsRoomAvailable(context, pages)) {
+        try {
+          widget = await measureRuns(widgetJoinRun, context, pages, stack, 'widget');
+        } catch (error) {
+          widgetNote = `<calls-room> failed: ${error instanceof Error ? error.message : error}`;
+        }
+      } else {
+        widgetNote =
+          '<calls-room> is not in dist/calls-elements.min.js yet: widget side unavailable, baseline only.';
+      }
+      section.figures.push(
+        {
+          metric: 'median',
+          unit: 'ms',
+          project: widget && median(widget.samples),
+          baseline: median(baseline.samples),
+        },
+        {
+          metric: 'p95',
+          unit: 'ms',
+          project: widget && percentile(widget.samples, 95),
+          baseline: percentile(baseline.samples, 95),
+        },
+        {
+          metric: `runs with no remote frame in ${FRAME_TIMEOUT_MS / 1000} s`,
+          unit: '',
+          project: widget ? widget.failed : null,
+          baseline: baseline.failed,
+          note: 'such runs are left out of median and p95',
+        },
+      );
+      if (widgetNote) section.notes.push(widgetNote);
+      section.notes.push(
+        `${WARMUP_RUNS} warm-up run per side not counted; each run uses fresh pages and a fresh room.`,
+      );
+      section.details = { baseline, widget };
+    },
+  );
+}

@@ -1,0 +1,2 @@
+// An empty page: used to load the script-tag bundle alone (see lib/widget.ts).
+export {};
