@@ -2,6 +2,7 @@
 // script-tag use: `<script type="module" src=".../calls-elements.min.js">`. Everything the
 // browser needs (lit, rxjs, partytracks) is inlined; nothing is left external.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 
 /**
@@ -36,6 +37,12 @@ export default {
     inlineDynamicImports: true,
   },
   plugins: [
+    // partytracks ships tiny-invariant, which reads process.env.NODE_ENV as bundlers are expected to
+    // replace it; a browser has no `process`, so the bundle bakes in the production value.
+    replace({
+      preventAssignment: true,
+      values: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    }),
     nodeResolve({ browser: true }),
     terser({
       ecma: 2020,

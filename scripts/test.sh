@@ -31,7 +31,7 @@ CHROMIUM_PATH=$(bash scripts/ensure-chromium.sh)
 export CHROMIUM_PATH
 echo "Using $CHROMIUM_PATH"
 
-steps=(lint typecheck build test:node test:browser build-storybook)
+steps=(lint typecheck build test:node test:browser test:e2e build-storybook)
 declare -A status seconds
 failed_steps=()
 
@@ -56,6 +56,8 @@ strip_ansi() {
 node_pass=$(strip_ansi "$logs/test:node.log" | sed -nE 's/^ℹ pass ([0-9]+)$/\1/p' | tail -n 1)
 node_fail=$(strip_ansi "$logs/test:node.log" | sed -nE 's/^ℹ fail ([0-9]+)$/\1/p' | tail -n 1)
 wtr_counts=$(strip_ansi "$logs/test:browser.log" | grep -oE '[0-9]+ passed, [0-9]+ failed' | tail -n 1 || true)
+e2e_pass=$(strip_ansi "$logs/test:e2e.log" | sed -nE 's/^ℹ pass ([0-9]+)$/\1/p' | tail -n 1)
+e2e_fail=$(strip_ansi "$logs/test:e2e.log" | sed -nE 's/^ℹ fail ([0-9]+)$/\1/p' | tail -n 1)
 
 header 'summary'
 for step in "${steps[@]}"; do
@@ -66,11 +68,11 @@ if ((${#failed_steps[@]} == 0)); then
 else
   echo "Failed steps: ${failed_steps[*]}"
 fi
-if [[ -n $node_pass && -n $node_fail && -n $wtr_counts ]]; then
+if [[ -n $node_pass && -n $node_fail && -n $wtr_counts && -n $e2e_pass && -n $e2e_fail ]]; then
   wtr_pass=${wtr_counts%% passed*}
   wtr_fail=${wtr_counts#*, }
   wtr_fail=${wtr_fail%% failed}
-  echo "$((node_pass + wtr_pass)) passed, $((node_fail + wtr_fail)) failed"
+  echo "$((node_pass + wtr_pass + e2e_pass)) passed, $((node_fail + wtr_fail + e2e_fail)) failed"
 fi
 
 ((${#failed_steps[@]} == 0))

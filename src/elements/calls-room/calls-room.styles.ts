@@ -22,7 +22,8 @@ export const roomStyles = [
     [part='grid'] {
       flex: 1;
       display: grid;
-      grid-template-columns: repeat(var(--_columns, 1), minmax(0, 1fr));
+      grid-template-columns: repeat(var(--_columns, 1), minmax(0, var(--_tile-width, 1fr)));
+      justify-content: center;
       align-content: center;
       gap: var(--_gap);
       min-height: 0;

@@ -120,6 +120,7 @@ export class CallsRoomElement extends LitElement {
   @state() private announcement = '';
   @state() private hasChildren = false;
   @state() private columns = 1;
+  @state() private tileWidth = 0;
 
   readonly #media = new LocalMedia();
   readonly #room$ = new BehaviorSubject<Room | undefined>(undefined);
@@ -274,13 +275,17 @@ export class CallsRoomElement extends LitElement {
     if (this.#room$.value === room) this.#room$.next(undefined);
   }
 
+  readonly #onWindowResize = () => this.#layout();
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.#autojoinTried = false;
+    window.addEventListener('resize', this.#onWindowResize);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('resize', this.#onWindowResize);
     this.#gridObserver?.disconnect();
     void this.leave();
   }
@@ -325,7 +330,10 @@ export class CallsRoomElement extends LitElement {
       ${this.#renderAudioPrompt()}
       ${
         joined
-          ? html`<div part="grid" style="--_columns: ${this.columns}">
+          ? html`<div
+              part="grid"
+              style="--_columns: ${this.columns}; --_tile-width: ${this.tileWidth > 0 ? `${this.tileWidth}px` : '1fr'}"
+            >
               ${this.participants.map(
                 (person) => html`<calls-tile part="tile" participant-id=${person.id}></calls-tile>`,
               )}
@@ -437,18 +445,25 @@ export class CallsRoomElement extends LitElement {
     this.#layout();
   }
 
+  /**
+   * Sizes the default grid so every participant fits in what is visible of it: the grid's own box,
+   * cut at the bottom of the window (a room without a fixed height would otherwise grow one tile
+   * per row, and tiles below the fold pull no video).
+   */
   #layout(): void {
     const grid = this.renderRoot.querySelector<HTMLElement>('[part="grid"]');
     if (!grid) return;
-    const gap = Number.parseFloat(getComputedStyle(grid).columnGap) || 0;
-    const { columns } = gridLayout(
-      this.participants.length,
-      grid.clientWidth,
-      grid.clientHeight || grid.clientWidth,
-      16 / 9,
-      gap,
-    );
-    if (columns > 0 && columns !== this.columns) this.columns = columns;
+    const style = getComputedStyle(grid);
+    const gap = Number.parseFloat(style.columnGap) || 0;
+    const controls = this.renderRoot.querySelector<HTMLElement>('[part="controls"]')?.offsetHeight ?? 0;
+    const top = Math.max(0, grid.getBoundingClientRect().top);
+    const visible = window.innerHeight - top - controls - 2 * gap;
+    const height = Math.max(120, Math.min(grid.clientHeight || visible, visible));
+    const layout = gridLayout(this.participants.length, grid.clientWidth, height, 16 / 9, gap);
+    if (layout.columns > 0 && (layout.columns !== this.columns || layout.tileWidth !== this.tileWidth)) {
+      this.columns = layout.columns;
+      this.tileWidth = layout.tileWidth;
+    }
   }
 }
 

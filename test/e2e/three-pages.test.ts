@@ -1,0 +1,129 @@
+// End to end, as a person uses it: `calls-elements dev` (what `npm start` runs) serves the demo page,
+// three browser pages open the same ?room=, and every page sees and decodes the other two.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type Browser, chromium } from 'playwright-core';
+import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
+
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// The same flags as the browser tests (web-test-runner.config.js): fake devices, loopback ICE,
+// no background networking on machines without internet.
+const chromiumArgs = [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+  '--allow-loopback-in-peer-connection',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+interface PageView {
+  self: string;
+  /** Names on the remote tiles whose video has decoded frames. */
+  decoding: string[];
+  names: string[];
+}
+
+/**
+ * Runs in the page (as a string: tsx would otherwise wrap a function with helpers the page lacks).
+ * Answers the page's view once it shows three tiles and decodes video on both remote ones — a
+ * video element has a videoWidth only after it decoded a frame.
+ */
+const roomViewWhenAllDecode = `(() => {
+  const element = document.querySelector('calls-room');
+  const tiles = [...(element?.shadowRoot?.querySelectorAll('calls-tile') ?? [])];
+  const remote = tiles.filter((tile) => !tile.shadowRoot?.querySelector('video.mirrored'));
+  if (tiles.length !== 3 || remote.length !== 2) return false;
+  const decoding = remote.filter((tile) => (tile.videoElement?.videoWidth ?? 0) > 0 && !tile.videoElement.hidden);
+  if (decoding.length !== 2) return false;
+  const nameOf = (tile) => tile.shadowRoot?.querySelector('[part="name"]')?.textContent ?? '';
+  return {
+    self: nameOf(tiles.find((tile) => !remote.includes(tile))),
+    names: tiles.map(nameOf),
+    decoding: decoding.map(nameOf),
+  };
+})()`;
+
+/** For failure messages: what the page shows. */
+const describeRoom = `(() => {
+  const element = document.querySelector('calls-room');
+  const tiles = [...(element?.shadowRoot?.querySelectorAll('calls-tile') ?? [])];
+  return {
+    connection: element?.model?.connectionState,
+    error: element?.shadowRoot?.querySelector('[part="error"]')?.textContent,
+    tiles: tiles.map((tile) => ({
+      name: tile.shadowRoot?.querySelector('[part="name"]')?.textContent,
+      hasTrack: Boolean(tile.videoElement?.srcObject),
+      hidden: tile.videoElement?.hidden,
+      videoWidth: tile.videoElement?.videoWidth,
+      box: tile.getBoundingClientRect().toJSON(),
+    })),
+  };
+})()`;
+
+describe('demo page on the dev server', () => {
+  let dev: RunningDevServer;
+  let browser: Browser;
+
+  before(async () => {
+    dev = await startDevServer({ port: 0, logLevel: 'silent' });
+    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await dev?.stop();
+  });
+
+  it('three pages in one room each see the other two', { timeout: 120_000 }, async () => {
+    const room = `e2e-${Date.now().toString(36)}`;
+    const people = ['Ada', 'Grace', 'Linus'];
+    const pages = await Promise.all(
+      people.map(async (name) => {
+        const context = await browser.newContext({
+          permissions: ['camera', 'microphone'],
+          viewport: { width: 1000, height: 800 },
+        });
+        const page = await context.newPage();
+        page.on('pageerror', (error) => console.error(`[${name}] page error:`, error));
+        page.on('console', (message) => {
+          if (message.type() === 'error' || message.type() === 'warning')
+            console.error(`[${name}] ${message.text()}`);
+        });
+        await page.goto(`${dev.url}/?room=${room}&name=${name}`);
+        return { name, page };
+      }),
+    );
+
+    const started = Date.now();
+    const views = await Promise.all(
+      pages.map(({ page }) =>
+        page
+          .waitForFunction(roomViewWhenAllDecode, undefined, { timeout: 60_000, polling: 250 })
+          .then((handle) => handle.jsonValue() as Promise<PageView>)
+          .catch(async (error: unknown) => {
+            throw new Error(
+              `${(error as Error).message}\n  page state: ${JSON.stringify(await page.evaluate(describeRoom))}`,
+            );
+          }),
+      ),
+    );
+    console.log(`three pages joined and decode each other after ${Date.now() - started} ms`);
+
+    for (const [index, view] of views.entries()) {
+      const me = people[index] as string;
+      const others = people.filter((name) => name !== me);
+      assert.equal(view.self, `${me} (you)`);
+      assert.deepEqual([...view.decoding].sort(), others);
+    }
+    // The demo puts the room in the share link, without the name.
+    const shareLink = await pages[0]!.page.locator('#share-link').getAttribute('href');
+    assert.ok(shareLink?.includes(`room=${room}`));
+    assert.ok(!shareLink?.includes('name='));
+  });
+});
