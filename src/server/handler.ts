@@ -1,17 +1,11 @@
 import { runAuthorize } from './auth/authorize.js';
-import { ParticipantCredentials } from './auth/participant-credential.js';
 import { parseOfferedSubprotocols, requestForAuthorize } from './auth/websocket-handshake.js';
 import { CorsPolicy } from './http/cors.js';
 import { callsErrorResponse } from './http/errors.js';
 import type { CallsHandlerOptions } from './options.js';
-import {
-  DEFAULT_REALTIME_API_BASE_URL,
-  normaliseEndpoint,
-  positive,
-  resolveHeartbeat,
-  resolveLimits,
-} from './options.js';
+import { DEFAULT_REALTIME_API_BASE_URL, normaliseEndpoint } from './options.js';
 import { CallsProxy } from './proxy/calls-proxy.js';
+import { resolveRoomConfig } from './room-config.js';
 import type { Admission } from './rooms/admission.js';
 import type { RoomDirectory } from './rooms/directory.js';
 import { MemoryRoomDirectory } from './rooms/memory-directory.js';
@@ -45,26 +39,9 @@ export function createCallsHandler(options: CallsHandlerOptions): CallsHandler {
     );
   }
   const endpoint = normaliseEndpoint(options.endpoint);
-  const now = options.now ?? Date.now;
-  const onError =
-    options.onError ?? ((error, context) => console.error(`[calls-elements/server] ${context}:`, error));
-  const limits = resolveLimits(options.limits);
-  const heartbeat = resolveHeartbeat(options.heartbeat);
-  const credentials = new ParticipantCredentials(
-    options.credentialSecret ?? options.appSecret,
-    options.credentialSecret === undefined,
-  );
-  const rooms =
-    options.rooms ??
-    new MemoryRoomDirectory({
-      limits,
-      heartbeat,
-      reconnectGraceMs: positive(options.reconnectGraceMs, 15000, 'reconnectGraceMs'),
-      credentialTtlMs: positive(options.credentialTtlSeconds, 3600, 'credentialTtlSeconds') * 1000,
-      credentials,
-      now,
-      onError,
-    });
+  const roomConfig = resolveRoomConfig(options);
+  const { limits, credentials, now, onError } = roomConfig;
+  const rooms = options.rooms ?? new MemoryRoomDirectory(roomConfig);
   const cors = new CorsPolicy(options.cors);
   const proxy = new CallsProxy({
     appId: options.appId,

@@ -1,3 +1,9 @@
+/** What a token bucket needs to be rebuilt later (a Durable Object keeps it with the socket). */
+export interface TokenBucketState {
+  tokens: number;
+  updatedAt: number;
+}
+
 /**
  * A token bucket: `burst` messages at once, refilled at `perSecond`. Time is passed in so the room
  * logic stays free of clocks and a Durable Object can restore a bucket from storage.
@@ -10,9 +16,10 @@ export class TokenBucket {
     readonly perSecond: number,
     readonly burst: number,
     now: number,
+    restored?: TokenBucketState,
   ) {
-    this.#tokens = burst;
-    this.#updatedAt = now;
+    this.#tokens = restored ? Math.min(burst, Math.max(0, restored.tokens)) : burst;
+    this.#updatedAt = restored ? restored.updatedAt : now;
   }
 
   /** Takes one token; false when the bucket is empty. */
@@ -27,6 +34,10 @@ export class TokenBucket {
   waitMs(now: number): number {
     this.#refill(now);
     return this.#tokens >= 1 ? 0 : Math.ceil(((1 - this.#tokens) / this.perSecond) * 1000);
+  }
+
+  state(): TokenBucketState {
+    return { tokens: this.#tokens, updatedAt: this.#updatedAt };
   }
 
   #refill(now: number): void {

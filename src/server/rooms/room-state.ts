@@ -12,6 +12,7 @@ import type { PeerSocket } from './peer-socket.js';
 import type { ClientMessage, LeaveReason, Participant, PresenceError, ServerMessage } from './protocol.js';
 import { CloseCode } from './protocol.js';
 import { TokenBucket } from './rate-limiter.js';
+import type { ConnectionSnapshot, SeatSnapshot } from './room-snapshot.js';
 import { validateClientMessage } from './validate-message.js';
 
 export interface RoomConfig {
@@ -35,9 +36,12 @@ interface Seat {
   refreshingCredential: boolean;
   /** While `record.connection` is `reconnecting`: when the seat is given up. */
   graceEndsAt: number;
+  /** The room's revision when this seat last changed. */
+  revision: number;
 }
 
 interface Connection {
+  id: string;
   participantId: string;
   lastSeenAt: number;
   bucket: TokenBucket;
@@ -56,11 +60,125 @@ export class RoomState {
   readonly #seats = new Map<string, Seat>();
   readonly #connections = new Map<PeerSocket, Connection>();
   readonly #sessionOwners = new Map<string, string>();
+  #revision = 0;
 
   constructor(
     readonly name: string,
     private readonly config: RoomConfig,
   ) {}
+
+  /**
+   * Rebuilds a room from its seats and the sockets still open for it (a Durable Object waking from
+   * hibernation). A socket joins its seat only if it is the seat's current connection; a seat that
+   * was connected but whose socket is gone gets the reconnect grace, as if it had just dropped.
+   */
+  static restore(
+    name: string,
+    config: RoomConfig,
+    seats: readonly SeatSnapshot[],
+    sockets: ReadonlyArray<{ socket: PeerSocket; connection: ConnectionSnapshot | null }>,
+  ): RoomState {
+    const room = new RoomState(name, config);
+    for (const saved of seats) {
+      const seat: Seat = {
+        record: structuredClone(saved.record),
+        socket: null,
+        sessions: [...saved.sessions],
+        credentialExpiresAt: saved.credentialExpiresAt,
+        refreshingCredential: false,
+        graceEndsAt: saved.graceEndsAt,
+        revision: saved.revision,
+      };
+      room.#seats.set(seat.record.id, seat);
+      room.#revision = Math.max(room.#revision, saved.revision);
+      for (const sessionId of seat.sessions) room.#sessionOwners.set(sessionId, seat.record.id);
+    }
+    const expected = new Map(seats.map((saved) => [saved.record.id, saved.connectionId]));
+    for (const { socket, connection } of sockets) {
+      const seat = connection ? room.#seats.get(connection.participantId) : undefined;
+      if (!connection || !seat || seat.socket || expected.get(seat.record.id) !== connection.connectionId) {
+        // A socket the room already let go of (replaced, removed, refused) that had not finished closing.
+        socket.close(CloseCode.goingAway, 'stale');
+        continue;
+      }
+      seat.socket = socket;
+      room.#connections.set(socket, {
+        id: connection.connectionId,
+        participantId: connection.participantId,
+        lastSeenAt: connection.lastSeenAt,
+        bucket: new TokenBucket(
+          config.limits.messagesPerSecond,
+          config.limits.messageBurst,
+          connection.lastSeenAt,
+          connection.bucket,
+        ),
+        rateLimitedInARow: connection.rateLimitedInARow,
+        lastRateErrorAt: connection.lastRateErrorAt ?? Number.NEGATIVE_INFINITY,
+        pending: null,
+      });
+    }
+    const now = config.now();
+    for (const seat of room.#seats.values()) {
+      if (seat.socket || seat.record.connection === 'reconnecting') continue;
+      seat.record.connection = 'reconnecting';
+      seat.graceEndsAt = now + config.reconnectGraceMs;
+      room.#touch(seat);
+      room.#broadcast({ type: 'participant-updated', participant: seat.record });
+    }
+    return room;
+  }
+
+  /** Grows whenever a seat changes; a runtime that persists seats compares it to what it saved. */
+  get revision(): number {
+    return this.#revision;
+  }
+
+  /** Every seat as plain JSON, each with the revision of its last change. */
+  seatSnapshots(): SeatSnapshot[] {
+    return [...this.#seats.values()].map((seat) => ({
+      record: structuredClone(seat.record),
+      sessions: [...seat.sessions],
+      credentialExpiresAt: seat.credentialExpiresAt,
+      graceEndsAt: seat.graceEndsAt,
+      connectionId: seat.socket ? (this.#connections.get(seat.socket)?.id ?? null) : null,
+      revision: seat.revision,
+    }));
+  }
+
+  /** The state of one open connection, or null once the room has let go of that socket. */
+  connectionSnapshot(socket: PeerSocket): ConnectionSnapshot | null {
+    const connection = this.#connections.get(socket);
+    if (!connection) return null;
+    return {
+      connectionId: connection.id,
+      participantId: connection.participantId,
+      lastSeenAt: connection.lastSeenAt,
+      bucket: connection.bucket.state(),
+      rateLimitedInARow: connection.rateLimitedInARow,
+      lastRateErrorAt: Number.isFinite(connection.lastRateErrorAt) ? connection.lastRateErrorAt : null,
+    };
+  }
+
+  /**
+   * The earliest time at which `sweep` has something to do (a heartbeat timeout, the end of a
+   * reconnect grace, a credential renewal), or null when nothing is pending. A runtime with alarms
+   * sets one for this instead of sweeping on an interval.
+   */
+  nextDeadline(): number | null {
+    let earliest = Number.POSITIVE_INFINITY;
+    const { heartbeat, credentialTtlMs } = this.config;
+    // sweep drops a connection once silent for more than timeoutMs, hence the extra millisecond.
+    for (const connection of this.#connections.values()) {
+      earliest = Math.min(earliest, connection.lastSeenAt + heartbeat.timeoutMs + 1);
+    }
+    for (const seat of this.#seats.values()) {
+      if (seat.record.connection === 'reconnecting') earliest = Math.min(earliest, seat.graceEndsAt);
+      else if (seat.socket && !seat.refreshingCredential) {
+        earliest = Math.min(earliest, seat.credentialExpiresAt - credentialTtlMs / 2 + 1);
+      }
+    }
+    return Number.isFinite(earliest) ? earliest : null;
+  }
 
   get participantCount(): number {
     return this.#seats.size;
@@ -111,11 +229,13 @@ export class RoomState {
         credentialExpiresAt: 0,
         refreshingCredential: false,
         graceEndsAt: 0,
+        revision: 0,
       };
       this.#seats.set(record.id, seat);
     }
     seat.socket = socket;
     const connection: Connection = {
+      id: crypto.randomUUID(),
       participantId: seat.record.id,
       lastSeenAt: now,
       bucket: new TokenBucket(this.config.limits.messagesPerSecond, this.config.limits.messageBurst, now),
@@ -124,6 +244,7 @@ export class RoomState {
       pending: [],
     };
     this.#connections.set(socket, connection);
+    this.#touch(seat);
     this.#broadcast(
       resumed
         ? { type: 'participant-updated', participant: seat.record }
@@ -248,12 +369,18 @@ export class RoomState {
     }
     seat.record.connection = 'reconnecting';
     seat.graceEndsAt = this.config.now() + this.config.reconnectGraceMs;
+    this.#touch(seat);
     this.#broadcast({ type: 'participant-updated', participant: seat.record });
   }
 
-  /** Drops the silent, gives up expired reconnect seats and renews credentials. Call often. */
-  sweep(): void {
+  /**
+   * Drops the silent, gives up expired reconnect seats and renews credentials. Call often, or at
+   * `nextDeadline()`. Resolves once renewed credentials are issued, so a runtime that must persist
+   * the result (a Durable Object alarm) can wait for it.
+   */
+  async sweep(): Promise<void> {
     const now = this.config.now();
+    const renewals: Promise<void>[] = [];
     for (const [socket, connection] of this.#connections) {
       if (now - connection.lastSeenAt <= this.config.heartbeat.timeoutMs) continue;
       this.#connections.delete(socket);
@@ -273,9 +400,10 @@ export class RoomState {
         !seat.refreshingCredential &&
         seat.credentialExpiresAt - now < this.config.credentialTtlMs / 2
       ) {
-        void this.#renewCredential(seat, now + this.config.credentialTtlMs);
+        renewals.push(this.#renewCredential(seat, now + this.config.credentialTtlMs));
       }
     }
+    await Promise.all(renewals);
   }
 
   /** Closes every socket (server shutting down); everyone leaves at once, no grace. */
@@ -303,6 +431,7 @@ export class RoomState {
     seat.sessions.push(sessionId);
     this.#sessionOwners.set(sessionId, participantId);
     this.#forgetOldSessions(seat);
+    this.#touch(seat);
     return true;
   }
 
@@ -347,6 +476,7 @@ export class RoomState {
           }
         }
         if (applyPatch(seat.record, message.patch)) {
+          this.#touch(seat);
           this.#broadcast({ type: 'participant-updated', participant: seat.record });
         }
         this.#ack(socket, message.id);
@@ -360,6 +490,7 @@ export class RoomState {
           if (target.socket)
             this.#sendTo(target.socket, { type: 'muted', kind: message.kind, by: participantId });
           if (applyMute(target.record, message.kind)) {
+            this.#touch(target);
             this.#broadcast({ type: 'participant-updated', participant: target.record });
           }
         } else {
@@ -404,6 +535,7 @@ export class RoomState {
     const seat = this.#seats.get(participantId);
     if (!seat) return;
     this.#seats.delete(participantId);
+    this.#revision += 1;
     for (const sessionId of seat.sessions) this.#sessionOwners.delete(sessionId);
     if (seat.socket) this.#connections.delete(seat.socket);
     this.#broadcast({ type: 'participant-left', participantId, reason });
@@ -434,6 +566,7 @@ export class RoomState {
       expiresAt,
     });
     seat.credentialExpiresAt = expiresAt;
+    this.#touch(seat);
     return credential;
   }
 
@@ -448,6 +581,11 @@ export class RoomState {
     } finally {
       seat.refreshingCredential = false;
     }
+  }
+
+  #touch(seat: Seat): void {
+    this.#revision += 1;
+    seat.revision = this.#revision;
   }
 
   #refuse(socket: PeerSocket, code: 'room_full' | 'internal_error', message: string): void {

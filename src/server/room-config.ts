@@ -1,0 +1,25 @@
+import { ParticipantCredentials } from './auth/participant-credential.js';
+import type { CallsHandlerOptions } from './options.js';
+import { positive, resolveHeartbeat, resolveLimits } from './options.js';
+import type { RoomConfig } from './rooms/room-state.js';
+
+/**
+ * The rules a room runs by, resolved from the handler's options. The handler and every place a room
+ * lives (in memory, or a Durable Object built from the same options) resolve them here, so both
+ * sides of a Workers deployment agree on limits, timeouts and the credential key.
+ */
+export function resolveRoomConfig(options: CallsHandlerOptions): RoomConfig {
+  return {
+    limits: resolveLimits(options.limits),
+    heartbeat: resolveHeartbeat(options.heartbeat),
+    reconnectGraceMs: positive(options.reconnectGraceMs, 15000, 'reconnectGraceMs'),
+    credentialTtlMs: positive(options.credentialTtlSeconds, 3600, 'credentialTtlSeconds') * 1000,
+    credentials: new ParticipantCredentials(
+      options.credentialSecret ?? options.appSecret,
+      options.credentialSecret === undefined,
+    ),
+    now: options.now ?? Date.now,
+    onError:
+      options.onError ?? ((error, context) => console.error(`[calls-elements/server] ${context}:`, error)),
+  };
+}
