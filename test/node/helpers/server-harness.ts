@@ -4,15 +4,11 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
-import type { RunningNodeServer } from '../../../src/server/adapters/node.js';
 import { serveNode } from '../../../src/server/adapters/node.js';
-import type {
-  CallsHandler,
-  CallsHandlerOptions,
-  Participant,
-  ServerMessage,
-} from '../../../src/server/index.js';
+import type { CallsHandlerOptions, Participant, ServerMessage } from '../../../src/server/index.js';
 import { createCallsHandler } from '../../../src/server/index.js';
+import type { AuthorizeHookName } from './authorize-hooks.js';
+import { authorizeHooks } from './authorize-hooks.js';
 
 export interface RecordedRequest {
   method: string;
@@ -71,43 +67,65 @@ function defaultCallsAnswer(request: RecordedRequest): { status: number; body: u
   return { status: 200, body: { requiresImmediateRenegotiation: false, tracks: [] } };
 }
 
+/** A running backend, whichever adapter serves it. */
 export interface Backend {
+  /** e.g. `http://127.0.0.1:41023` */
   url: string;
-  handler: CallsHandler;
-  server: RunningNodeServer;
   roomUrl(room: string, query?: string): string;
   proxyUrl(path: string): string;
   stop(): Promise<void>;
 }
 
-export const TEST_APP_SECRET = 'test-app-secret';
+/**
+ * Handler options as the shared suites give them: plain data, and the authorize hook by name, so the
+ * same options can configure a Node process or a Worker bundled for workerd.
+ */
+export type BackendOptions = Omit<Partial<CallsHandlerOptions>, 'authorize' | 'rooms' | 'onError' | 'now'> & {
+  apiBaseUrl?: string;
+  authorize?: AuthorizeHookName;
+};
 
-/** A backend on 127.0.0.1, anonymous unless `authorize` is given, with quiet error reporting. */
-export async function startBackend(
-  options: Partial<CallsHandlerOptions> & { apiBaseUrl?: string } = {},
-): Promise<Backend> {
-  const { apiBaseUrl, ...rest } = options;
-  const handler = createCallsHandler({
+export const TEST_APP_SECRET = 'test-app-secret';
+const ENDPOINT = '/calls';
+
+/** The handler options both adapters start from: anonymous unless a hook is named. */
+export function handlerOptionsFor(options: BackendOptions) {
+  const { apiBaseUrl, authorize, ...rest } = options;
+  return {
     appId: 'test-app',
     appSecret: TEST_APP_SECRET,
     realtimeApiBaseUrl: apiBaseUrl ?? 'http://127.0.0.1:9/v1',
-    anonymous: options.authorize === undefined,
-    onError: () => {},
+    anonymous: authorize === undefined,
+    endpoint: ENDPOINT,
     ...rest,
+    authorize,
+  };
+}
+
+/** URLs of a backend serving the handler at ENDPOINT on `url`. */
+export function backendAt(url: string, stop: () => Promise<void>): Backend {
+  const wsBase = url.replace(/^http/, 'ws');
+  return {
+    url,
+    roomUrl: (room, query) => `${wsBase}${ENDPOINT}/rooms/${room}${query ? `?${query}` : ''}`,
+    proxyUrl: (path) => `${url}${ENDPOINT}/partytracks${path}`,
+    stop,
+  };
+}
+
+/** The Node adapter: `serveNode` on 127.0.0.1, with quiet error reporting. */
+export async function startNodeBackend(options: BackendOptions = {}): Promise<Backend> {
+  const { authorize, ...handlerOptions } = handlerOptionsFor(options);
+  const handler = createCallsHandler({
+    ...handlerOptions,
+    authorize: authorize ? authorizeHooks[authorize] : undefined,
+    onError: () => {},
   });
   const server = await serveNode(handler, { port: 0, host: '127.0.0.1' });
-  const wsBase = server.url.replace(/^http/, 'ws');
-  return {
-    url: server.url,
-    handler,
-    server,
-    roomUrl: (room, query) => `${wsBase}${handler.endpoint}/rooms/${room}${query ? `?${query}` : ''}`,
-    proxyUrl: (path) => `${server.url}${handler.endpoint}/partytracks${path}`,
-    async stop() {
-      await server.stop();
-      await handler.close();
-    },
-  };
+  return backendAt(server.url, async () => {
+    await server.stop();
+    await handler.close();
+  });
 }
 
 export interface ConnectOptions {
@@ -163,7 +181,12 @@ export class PresenceClient {
       options.name === undefined
         ? url
         : `${url}${url.includes('?') ? '&' : '?'}name=${encodeURIComponent(options.name)}`;
-    return new PresenceClient(new WebSocket(finalUrl, subprotocolsFor(options), { headers }));
+    // Like a browser (Chromium gives the server 2 s), the client drops the connection itself when
+    // the server does not close it after the closing handshake; `ws` would otherwise wait 30 s.
+    // workerd leaves a hibernated socket that never sent a message open after a server-initiated
+    // close until its Durable Object is evicted (docs/workers.md, "Known runtime behaviour").
+    const wsOptions = { headers, closeTimeout: 2000 } as WebSocket.ClientOptions;
+    return new PresenceClient(new WebSocket(finalUrl, subprotocolsFor(options), wsOptions));
   }
 
   /** Opens a socket and waits for `welcome`. */
