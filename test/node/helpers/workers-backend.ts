@@ -43,11 +43,16 @@ export interface RunningWorker {
   miniflare: Miniflare;
   /** Milliseconds from `new Miniflare` to `ready`. */
   startMs: number;
+  /** Asks a room's object one of the test entry's `/test/…` questions. */
+  roomObject(room: string, path: '/test/instance' | '/test/storage'): Promise<Record<string, unknown>>;
   stop(): Promise<void>;
 }
 
 /** Starts the test Worker with its room Durable Object; `options` becomes the TEST_OPTIONS binding. */
-export async function startTestWorker(options: Record<string, unknown>): Promise<RunningWorker> {
+export async function startTestWorker(
+  options: Record<string, unknown>,
+  extraBindings: Record<string, string> = {},
+): Promise<RunningWorker> {
   const scriptPath = await bundleTestWorker();
   const started = performance.now();
   const miniflare = new Miniflare({
@@ -57,7 +62,7 @@ export async function startTestWorker(options: Record<string, unknown>): Promise
     modulesRoot: dirname(scriptPath),
     compatibilityDate: COMPATIBILITY_DATE,
     durableObjects: { ROOMS: { className: 'TestRoom', useSQLite: true } },
-    bindings: { TEST_OPTIONS: JSON.stringify(options) },
+    bindings: { TEST_OPTIONS: JSON.stringify(options), ...extraBindings },
     // Offline: never fetch the `cf` object from Cloudflare.
     cf: false,
     host: '127.0.0.1',
@@ -70,12 +75,24 @@ export async function startTestWorker(options: Record<string, unknown>): Promise
     url: ready.origin,
     miniflare,
     startMs,
+    async roomObject(room, path) {
+      // Miniflare types this with @cloudflare/workers-types, which this project does not install.
+      const namespace = (await miniflare.getDurableObjectNamespace('ROOMS')) as unknown as {
+        idFromName(name: string): unknown;
+        get(id: unknown): { fetch(url: string): Promise<Response> };
+      };
+      const response = await namespace.get(namespace.idFromName(room)).fetch(`https://test${path}`);
+      return (await response.json()) as Record<string, unknown>;
+    },
     stop: () => miniflare.dispose(),
   };
 }
 
 /** The Workers adapter in workerd, behind the same Backend interface as the Node one. */
-export async function startWorkersBackend(options: BackendOptions = {}): Promise<Backend> {
-  const worker = await startTestWorker(handlerOptionsFor(options));
-  return backendAt(worker.url, worker.stop);
+export async function startWorkersBackend(
+  options: BackendOptions = {},
+  extraBindings: Record<string, string> = {},
+): Promise<Backend & { worker: RunningWorker }> {
+  const worker = await startTestWorker(handlerOptionsFor(options), extraBindings);
+  return { ...backendAt(worker.url, worker.stop), worker };
 }

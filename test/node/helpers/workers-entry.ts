@@ -1,6 +1,6 @@
 // The Worker the server suites run in workerd: the public Workers adapter, configured from a JSON
 // binding the test harness writes, with the suites' authorize hooks bundled in by name.
-import type { RoomObjectNamespace } from '../../../src/server/adapters/workers.js';
+import type { RoomObjectNamespace, RoomObjectState } from '../../../src/server/adapters/workers.js';
 import { defineCallsWorker } from '../../../src/server/adapters/workers.js';
 import type { CallsHandlerOptions } from '../../../src/server/index.js';
 import type { AuthorizeHookName } from './authorize-hooks.js';
@@ -10,6 +10,8 @@ interface TestEnv {
   ROOMS: RoomObjectNamespace;
   /** JSON: handler options without functions, plus the name of an authorize hook. */
   TEST_OPTIONS: string;
+  /** When set, requests outside the endpoint get this text (the `fallback` option). */
+  FALLBACK_TEXT?: string;
 }
 
 type SerialisedOptions = Omit<CallsHandlerOptions, 'authorize' | 'rooms' | 'onError' | 'now'> & {
@@ -22,6 +24,7 @@ const calls = defineCallsWorker((env: TestEnv) => {
     ...options,
     authorize: authorize ? authorizeHooks[authorize] : undefined,
     roomObjects: env.ROOMS,
+    fallback: env.FALLBACK_TEXT === undefined ? undefined : () => new Response(env.FALLBACK_TEXT),
     // The suites provoke failures on purpose; the Node backend is just as quiet.
     onError: () => {},
   };
@@ -30,15 +33,26 @@ const calls = defineCallsWorker((env: TestEnv) => {
 export default calls.worker;
 
 /**
- * The room class with one test-only route: which in-memory instance answered. A different answer
- * after a quiet spell proves the runtime evicted the object and the room was rebuilt from storage.
+ * The room class with two test-only routes, reachable only through the namespace (never from the
+ * Worker's URL): which in-memory instance answered — a different answer after a quiet spell proves
+ * the runtime evicted the object and the room was rebuilt — and which storage keys the room holds.
  */
 export class TestRoom extends calls.RoomObject {
   readonly #instance = crypto.randomUUID();
+  readonly #storage: RoomObjectState['storage'];
+
+  constructor(state: RoomObjectState, env: TestEnv) {
+    super(state, env);
+    this.#storage = state.storage;
+  }
 
   override async fetch(request: Request): Promise<Response> {
-    if (new URL(request.url).pathname === '/test/instance')
-      return Response.json({ instance: this.#instance });
+    const path = new URL(request.url).pathname;
+    if (path === '/test/instance') return Response.json({ instance: this.#instance });
+    if (path === '/test/storage') {
+      const keys = [...(await this.#storage.list({ prefix: '' })).keys()];
+      return Response.json({ keys, alarm: await this.#storage.getAlarm() });
+    }
     return super.fetch(request);
   }
 }
