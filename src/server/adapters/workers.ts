@@ -1,5 +1,14 @@
 // Public entry of `calls-elements/server/workers`: the backend kit on Cloudflare Workers, with one
 // Durable Object per room. Import it only from a Worker: it uses WebSocketPair and the hibernation API.
+export type {
+  AuthorizeHook,
+  AuthorizeResult,
+  CorsOptions,
+  HeartbeatOptions,
+  IceServer,
+  LimitOptions,
+  TurnKeyOptions,
+} from '../index.js';
 export type { CallsWorker, CallsWorkerOptions } from '../workers/define-worker.js';
 export { defineCallsWorker } from '../workers/define-worker.js';
 export { DurableObjectRoomDirectory } from '../workers/durable-object-directory.js';
