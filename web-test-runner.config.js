@@ -7,6 +7,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { callsTestEnvPlugin } from './test/browser/helpers/calls-test-env-plugin.ts';
 import { cameraClipPath } from './test/browser/helpers/camera-clip.ts';
+import { workersBackendPlugin } from './test/browser/helpers/workers-backend-plugin.ts';
 
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!existsSync(chromiumPath)) {
@@ -100,6 +101,7 @@ export default {
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
     callsTestEnvPlugin(),
+    workersBackendPlugin(),
   ],
   // partytracks ships tiny-invariant, which reads process.env.NODE_ENV the way bundlers replace it;
   // the dev server serves modules unbundled, so give the page that one value.
