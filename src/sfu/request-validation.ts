@@ -180,11 +180,16 @@ function parseSimulcast(value: unknown, where: string): SimulcastPreference | un
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) throw invalidParams(`${where} must be an object`);
   // Older clients name the fallback strategy differently; accept and ignore those spellings.
-  return {
+  const preference: SimulcastPreference = {
     preferredRid: optionalString(value.preferredRid, `${where}.preferredRid`),
     priorityOrdering: optionalOrdering(value.priorityOrdering, `${where}.priorityOrdering`),
     ridNotAvailable: optionalOrdering(value.ridNotAvailable, `${where}.ridNotAvailable`),
   };
+  // Only what the client said: an update that names just `preferredRid` keeps the other settings.
+  for (const key of Object.keys(preference) as (keyof SimulcastPreference)[]) {
+    if (preference[key] === undefined) delete preference[key];
+  }
+  return preference;
 }
 
 function trackList(value: unknown, where: string): unknown[] {

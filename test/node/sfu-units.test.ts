@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { rembFields } from '../../src/sfu/bandwidth.js';
 import { isKeyframeStart } from '../../src/sfu/keyframes.js';
-import { parseJsonBody, parseNewTracks } from '../../src/sfu/request-validation.js';
+import { parseJsonBody, parseNewTracks, parseUpdateTracks } from '../../src/sfu/request-validation.js';
 import {
   extensionIdsByUri,
   keepCandidatesOn,
@@ -141,5 +141,11 @@ describe('request validation', () => {
       bidirectionalMediaStream: undefined,
       simulcast: undefined,
     });
+  });
+
+  it('keeps only the simulcast settings an update names, so the others stay as pulled', () => {
+    const parsed = parseUpdateTracks({ tracks: [{ mid: '3', simulcast: { preferredRid: 'h' } }] });
+    assert.deepEqual(parsed.tracks, [{ mid: '3', simulcast: { preferredRid: 'h' } }]);
+    assert.equal('ridNotAvailable' in parsed.tracks[0].simulcast, false);
   });
 });
