@@ -2,13 +2,17 @@ import type { PartyTracks, TrackMetadata } from 'partytracks/client';
 import {
   BehaviorSubject,
   combineLatest,
+  concat,
   distinctUntilChanged,
   map,
   Observable,
   of,
   Subject,
   Subscription,
+  shareReplay,
+  skip,
   switchMap,
+  take,
 } from 'rxjs';
 import { AudioOutput } from './audio-output.js';
 import type { BackoffOptions } from './backoff.js';
@@ -451,13 +455,26 @@ export class Room {
       }),
       distinctUntilChanged((a, b) => a?.sessionId === b?.sessionId && a?.trackName === b?.trackName),
     );
-    const rid$ = (preferredRid$ ?? of(undefined)).pipe(distinctUntilChanged());
-    return combineLatest([this.#partyTracks$, ref$, rid$]).pipe(
-      switchMap(([partyTracks, ref, rid]) => {
-        if (!partyTracks || !ref) return of(undefined);
-        // The preference travels in the pull itself (not through partytracks' preferredRid$, which
-        // cannot say what to do when that layer is missing): a publisher whose CPU or bandwidth is
-        // short stops sending its small layers, and the viewer must then get another one, not black.
+    const rid$ = (preferredRid$ ?? of<string | undefined>(undefined)).pipe(
+      distinctUntilChanged(),
+      shareReplay({ bufferSize: 1, refCount: true }),
+    );
+    return combineLatest([this.#partyTracks$, ref$]).pipe(
+      switchMap(([partyTracks, ref]) =>
+        partyTracks && ref
+          ? rid$.pipe(
+              take(1),
+              map((rid) => ({ partyTracks, ref, rid })),
+            )
+          : of(undefined),
+      ),
+      switchMap((pull) => {
+        if (!pull) return of(undefined);
+        const { partyTracks, ref, rid } = pull;
+        // The first pull carries the whole preference, including what to do when the preferred
+        // layer is missing (a publisher short of CPU or bandwidth stops sending small layers; the
+        // viewer must then get another one, not black). Later size changes go through partytracks'
+        // tracks/update, which names only `preferredRid`; the SFU keeps the rest of the preference.
         const metadata: TrackMetadata & {
           simulcast?: { preferredRid: string; ridNotAvailable: 'asciibetical' };
         } = {
@@ -466,7 +483,10 @@ export class Room {
           trackName: ref.trackName,
           ...(rid ? { simulcast: { preferredRid: rid, ridNotAvailable: 'asciibetical' } } : {}),
         };
-        const pulled$ = partyTracks.pull(of(metadata));
+        // partytracks reads the first value of preferredRid$ into the pull itself (dropping
+        // ridNotAvailable), so its first value is `undefined` and only later changes follow.
+        const laterRids$ = concat(of(undefined), rid$.pipe(skip(1)));
+        const pulled$ = partyTracks.pull(of(metadata), { simulcast: { preferredRid$: laterRids$ } });
         return new Observable<MediaStreamTrack | undefined>((subscriber) => {
           let current: MediaStreamTrack | undefined;
           const subscription = pulled$.subscribe({
