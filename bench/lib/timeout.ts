@@ -2,6 +2,9 @@
 
 export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  // After a timeout the abandoned work may still fail (its page closed under it); that failure
+  // has already been reported as the timeout and must not crash the run as an unhandled rejection.
+  promise.catch(() => undefined);
   try {
     return await Promise.race([
       promise,

@@ -2,40 +2,19 @@
 // publishes, waits for its first decoded frame, and leaves — then compares what the page holds
 // (open peer connections, live tracks, JS heap after GC, DOM nodes, listeners) with what it held
 // after one warm-up cycle. The baseline is raw partytracks + relay; the project `<calls-room>`.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import type { MediaStackReady } from '../children/media-stack.js';
 import { startChild } from '../lib/child.js';
 import { launchChromium } from '../lib/chromium.js';
 import { instrumentContext } from '../lib/instrument.js';
-import { type PageCensus, takeCensus } from '../lib/page-census.js';
 import { type PageServer, startPageServer } from '../lib/page-server.js';
 import type { Figure, Section } from '../lib/report.js';
 import { runSection } from '../lib/section.js';
-import { sleep, withTimeout } from '../lib/timeout.js';
 import { callsRoomAvailable } from '../lib/widget.js';
 import type { JoinBaselinePage } from '../pages/join-baseline.js';
 import type { LeakBaselinePage } from '../pages/leak-baseline.js';
+import { CYCLES, FRAME_TIMEOUT_MS, type LeakOutcome, runCycles, SETTLE_MS } from './leak-cycles.js';
 import { widgetLeakCycles } from './leaks-widget.js';
-
-export const CYCLES = 50;
-/** A cycle whose participant sees no remote frame by then leaves anyway and counts as failed. */
-export const FRAME_TIMEOUT_MS = 8000;
-const CYCLE_TIMEOUT_MS = 30_000;
-/** Lets asynchronous teardown (track closes, peer connection close) finish before counting. */
-export const SETTLE_MS = 1500;
-
-export interface LeakOutcome {
-  before: PageCensus;
-  after: PageCensus;
-  /** Join → first frame per cycle; null for a cycle that saw no frame. */
-  cycleMs: (number | null)[];
-}
-
-export type LeakCycles = (
-  context: BrowserContext,
-  pages: PageServer,
-  stack: MediaStackReady,
-) => Promise<LeakOutcome>;
 
 async function baselineCycles(
   context: BrowserContext,
@@ -62,25 +41,6 @@ async function baselineCycles(
     await host.close();
     await cycler.close();
   }
-}
-
-/** Warm-up cycle, census, CYCLES timed cycles, settle, census. */
-export async function runCycles(
-  context: BrowserContext,
-  page: Page,
-  cycle: (page: Page) => Promise<number | null>,
-): Promise<LeakOutcome> {
-  const cdp = await context.newCDPSession(page);
-  await withTimeout(cycle(page), CYCLE_TIMEOUT_MS, 'warm-up cycle');
-  await sleep(SETTLE_MS);
-  const before = await takeCensus(page, cdp);
-  const cycleMs: (number | null)[] = [];
-  for (let i = 0; i < CYCLES; i++)
-    cycleMs.push(await withTimeout(cycle(page), CYCLE_TIMEOUT_MS, `cycle ${i}`));
-  await sleep(SETTLE_MS);
-  const after = await takeCensus(page, cdp);
-  await cdp.detach();
-  return { before, after, cycleMs };
 }
 
 function figures(project: LeakOutcome | null, baseline: LeakOutcome): Figure[] {
