@@ -43,6 +43,12 @@ export class PublishedTrack {
     /** Rids the publisher announced in its offer; empty without simulcast. */
     readonly declaredRids: readonly string[],
   ) {
+    // werift writes simulcast attributes into its own offers only from these options. Without
+    // them, the next server offer on this session (a pull) drops simulcast, and Chromium answers by
+    // sending only its first layer.
+    if (declaredRids.length > 0) {
+      transceiver.options.simulcast = declaredRids.map((rid) => ({ direction: 'recv' as const, rid }));
+    }
     for (const track of transceiver.receiver.tracks) this.attach(track);
     transceiver.onTrack.subscribe((track) => this.attach(track));
   }

@@ -56,4 +56,37 @@ describe('<calls-tile> visibility', () => {
     const resumed = await waitForVideoFrames(await tileVideo(tile), 3);
     expect(resumed.width).to.be.greaterThan(0);
   });
+
+  it('moves to a larger simulcast layer when the tile grows, on the same pull', async () => {
+    const { sfu, backend } = await callsTestEnv();
+    const room = uniqueRoomName('layers');
+    const viewer = mountRoom({
+      endpoint: backend.endpoint,
+      room,
+      name: 'Viewer',
+      inner: '<calls-tile style="display:block;width:240px"></calls-tile>',
+    });
+    const publisher = mountRoom({ endpoint: backend.endpoint, room, name: 'Publisher' });
+    await Promise.all([viewer.join(), publisher.join()]);
+    const tile = viewer.querySelector<CallsTileElement>('calls-tile')!;
+    tile.participantId = participantIdOf(publisher);
+    const video = await tileVideo(tile);
+    await waitFor(() => video.videoWidth === 320, {
+      what: 'the quarter-size layer in a small tile',
+      timeout: 20_000,
+    });
+    const viewerSession = (await firstValueFrom(viewer.model!.self$))!.sessionId as string;
+    const [small] = await pulledVideo(sfu, viewerSession);
+    expect(small.simulcast.forwardedRid).to.equal('c');
+
+    tile.style.width = '1200px';
+    await waitFor(() => video.videoWidth === 1280, {
+      what: 'the full-size layer in a large tile',
+      timeout: 20_000,
+    });
+    const [large] = await pulledVideo(sfu, viewerSession);
+    expect(large.simulcast.forwardedRid).to.equal('a');
+    expect(large.mid).to.equal(small.mid);
+    expect(large.simulcast.ridNotAvailable).to.equal('asciibetical');
+  });
 });

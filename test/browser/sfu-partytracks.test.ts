@@ -147,6 +147,30 @@ describe('local SFU with partytracks', () => {
     expect((await sfuSession(sfu, subscriberSession)).tracks[0].simulcast.forwardedRid).to.equal('c');
   });
 
+  it('keeps receiving every simulcast layer after the publisher session renegotiates', async () => {
+    const { video, audio } = await camera();
+    const publisher = partyTracksFor(sfu);
+    const subscriber = partyTracksFor(sfu);
+    const sendEncodings = [
+      { rid: 'a', maxBitrate: 1_500_000 },
+      { rid: 'b', scaleResolutionDownBy: 2, maxBitrate: 500_000 },
+      { rid: 'c', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
+    ];
+    const videoMeta = await hold(publisher.push(of(video), { sendEncodings$: of(sendEncodings) }));
+    const audioMeta = await hold(subscriber.push(of(audio)));
+    // The publisher's own session pulls a track: the SFU makes a new offer on that session, and
+    // the simulcast it receives must survive the renegotiation.
+    await hold(publisher.pull(of(audioMeta)));
+    const remote = await hold(subscriber.pull(of(videoMeta), { simulcast: { preferredRid$: of('c') } }));
+    const element = videoElementFor(remote);
+    await waitFor(() => element.videoWidth === 320, { what: 'the 320 px layer', timeout: 20_000 });
+    const publisherState = await sfuSession(sfu, videoMeta.sessionId as string);
+    const pushed = publisherState.tracks.find(
+      (track: { kind: string; location: string }) => track.kind === 'video' && track.location === 'local',
+    );
+    expect(pushed.simulcast.available).to.have.members(['a', 'b', 'c']);
+  });
+
   it('delivers a data channel message from a publisher to a subscriber', async () => {
     async function connectedPeer() {
       const pc = new RTCPeerConnection();
