@@ -27,27 +27,50 @@ const videoFeedback = () => [
   { type: 'goog-remb' },
 ];
 
+/**
+ * Codecs the SFU negotiates, with the payload types Chromium itself uses for them. werift would
+ * number them 96, 97, … across audio and video, so a server offer could give Opus 96 in a bundle
+ * where the browser already sends VP8 as 96; Chromium then fails to decode some pulled streams.
+ */
 export const supportedCodecs = () => ({
   audio: [
     new RTCRtpCodecParameters({
       mimeType: 'audio/opus',
       clockRate: 48000,
       channels: 2,
+      payloadType: 111,
+      parameters: 'minptime=10;useinbandfec=1',
       rtcpFeedback: [{ type: 'nack' }],
     }),
     new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: 0 }),
     new RTCRtpCodecParameters({ mimeType: 'audio/PCMA', clockRate: 8000, channels: 1, payloadType: 8 }),
   ],
   video: [
-    new RTCRtpCodecParameters({ mimeType: 'video/VP8', clockRate: 90000, rtcpFeedback: videoFeedback() }),
-    new RTCRtpCodecParameters({ mimeType: 'video/VP9', clockRate: 90000, rtcpFeedback: videoFeedback() }),
+    new RTCRtpCodecParameters({
+      mimeType: 'video/VP8',
+      clockRate: 90000,
+      payloadType: 96,
+      rtcpFeedback: videoFeedback(),
+    }),
+    new RTCRtpCodecParameters({
+      mimeType: 'video/VP9',
+      clockRate: 90000,
+      payloadType: 98,
+      rtcpFeedback: videoFeedback(),
+    }),
     new RTCRtpCodecParameters({
       mimeType: 'video/H264',
       clockRate: 90000,
+      payloadType: 108,
       rtcpFeedback: videoFeedback(),
       parameters: 'level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f',
     }),
-    new RTCRtpCodecParameters({ mimeType: 'video/AV1', clockRate: 90000, rtcpFeedback: videoFeedback() }),
+    new RTCRtpCodecParameters({
+      mimeType: 'video/AV1',
+      clockRate: 90000,
+      payloadType: 45,
+      rtcpFeedback: videoFeedback(),
+    }),
   ],
 });
 

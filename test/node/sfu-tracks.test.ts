@@ -1,6 +1,7 @@
 /** Conformance of track negotiation on the local SFU, with SDP from a real werift peer. */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
+import { RTCRtpCodecParameters } from 'werift';
 import type { RunningSfu } from '../../src/sfu/index.js';
 import { call, newSession, startTestSfu, TestPeer } from './helpers/sfu-api.js';
 
@@ -399,5 +400,38 @@ describe('SFU tracks', () => {
       dataChannels: [{ location: 'local', dataChannelName: 'x', maxRetransmits: 1, maxPacketLifeTime: 10 }],
     });
     assert.equal(invalid.status, 406);
+  });
+
+  it('never offers one payload type for two codecs in a bundle', async () => {
+    const { sessionId: audioPublisher, trackNames } = await publish(['audio']);
+    // Numbered like Chromium: VP8 is 96 on the browser's side of the bundle.
+    const browserLike = new TestPeer({
+      codecs: {
+        video: [new RTCRtpCodecParameters({ mimeType: 'video/VP8', clockRate: 90000, payloadType: 96 })],
+      },
+    });
+    peers.push(browserLike);
+    const sessionId = await newSession(sfu);
+    const offer = await browserLike.offerSending(['video']);
+    const pushed = await call(sfu, 'POST', `sessions/${sessionId}/tracks/new`, {
+      sessionDescription: offer,
+      tracks: [{ location: 'local', mid: offer.mids[0], trackName: 'camera' }],
+    });
+    await browserLike.accept(pushed.body.sessionDescription);
+    const pulled = await call(sfu, 'POST', `sessions/${sessionId}/tracks/new`, {
+      tracks: [{ location: 'remote', sessionId: audioPublisher, trackName: trackNames[0] }],
+    });
+    const codecByPayloadType = new Map<string, string>();
+    for (const [, payloadType, codec] of pulled.body.sessionDescription.sdp.matchAll(
+      /a=rtpmap:(\d+) ([^/\s]+)/g,
+    )) {
+      const known = codecByPayloadType.get(payloadType);
+      assert.ok(
+        known === undefined || known === codec.toLowerCase(),
+        `payload type ${payloadType} is ${known} and ${codec}`,
+      );
+      codecByPayloadType.set(payloadType, codec.toLowerCase());
+    }
+    assert.equal(codecByPayloadType.get('96'), 'vp8');
   });
 });

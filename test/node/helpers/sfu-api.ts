@@ -1,5 +1,5 @@
 /** Test helpers: a real SFU on loopback, its HTTP API, and offers made by a real werift peer. */
-import { RTCPeerConnection } from 'werift';
+import { RTCPeerConnection, type RTCPeerConnectionConfig } from 'werift';
 import { type RunningSfu, type SfuOptions, startSfu } from '../../../src/sfu/index.js';
 
 export interface ApiAnswer<T = Record<string, unknown>> {
@@ -54,11 +54,16 @@ export async function newSession(sfu: RunningSfu): Promise<string> {
  * a connected werift client leaves a 30 s ICE consent timer behind after close.
  */
 export class TestPeer {
-  readonly pc = new RTCPeerConnection({
-    iceServers: [],
-    iceTransportPolicy: 'relay',
-    bundlePolicy: 'max-bundle',
-  });
+  readonly pc: RTCPeerConnection;
+
+  constructor(config: RTCPeerConnectionConfig = {}) {
+    this.pc = new RTCPeerConnection({
+      iceServers: [],
+      iceTransportPolicy: 'relay',
+      bundlePolicy: 'max-bundle',
+      ...config,
+    });
+  }
 
   async offerSending(kinds: ('audio' | 'video')[]): Promise<{ type: 'offer'; sdp: string; mids: string[] }> {
     const transceivers = kinds.map((kind) => this.pc.addTransceiver(kind, { direction: 'sendonly' }));
