@@ -50,6 +50,7 @@ export const SFU_DEFAULTS = {
   maxBodyBytes: 1024 * 1024,
   unconnectedSessionMs: 30_000,
   resumeWindowMs: 30_000,
+  consentTimeoutMs: 10_000,
   idleTrackMs: 30_000,
   requestsPerSecond: 50,
   publisherBitrate: DEFAULT_PUBLISHER_BITRATE,

@@ -80,13 +80,25 @@ export interface PeerSettings {
   startBitrateKbps: number;
 }
 
-export function createPeerConnection({ host }: PeerSettings): RTCPeerConnection {
+/**
+ * `onConsent` hears every STUN binding request the client sends. As the ICE-lite side, werift runs
+ * no consent checks of its own, so these requests (Chromium repeats them every few seconds) are the
+ * only sign that a client is still there after it closed its peer connection without a word.
+ */
+export function createPeerConnection(
+  { host }: PeerSettings,
+  onConsent: () => void = () => undefined,
+): RTCPeerConnection {
   const servesLoopback = host === '127.0.0.1' || host === 'localhost';
   const address = host === 'localhost' ? '127.0.0.1' : host;
   const bindsAll = host === '0.0.0.0';
   return new RTCPeerConnection({
     iceServers: [],
     iceLite: true,
+    iceFilterStunResponse: () => {
+      onConsent();
+      return true;
+    },
     bundlePolicy: 'max-bundle',
     iceUseIpv6: false,
     codecs: supportedCodecs(),

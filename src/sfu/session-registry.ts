@@ -14,6 +14,8 @@ export interface LifecycleLimits {
   unconnectedSessionMs: number;
   /** A session whose connection dropped may resume within this window, then it is closed. */
   resumeWindowMs: number;
+  /** A connected client silent this long (no STUN consent requests) counts as disconnected. */
+  consentTimeoutMs: number;
   /** A published track that carries no media for this long is collected. */
   idleTrackMs: number;
   /** API requests allowed per session per second. */
@@ -87,6 +89,13 @@ export class SessionRegistry implements SessionDirectory {
       if (session.connectedAt === undefined && now - session.createdAt > this.limits.unconnectedSessionMs) {
         this.close(session.id, 'never connected');
         continue;
+      }
+      if (
+        session.disconnectedAt === undefined &&
+        session.connectedAt !== undefined &&
+        now - Math.max(session.lastConsentAt, session.connectedAt) > this.limits.consentTimeoutMs
+      ) {
+        session.disconnectedAt = Math.max(session.lastConsentAt, session.connectedAt);
       }
       if (session.disconnectedAt !== undefined && now - session.disconnectedAt > this.limits.resumeWindowMs) {
         this.close(session.id, 'connection lost');

@@ -63,6 +63,8 @@ export class Session {
   connectedAt?: number;
   /** Set while the connection is down; the session may still resume until the registry expires it. */
   disconnectedAt?: number;
+  /** When the client last showed it is there (a STUN binding request). */
+  lastConsentAt = 0;
   private readonly published = new Map<string, PublishedTrack>();
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly channels = new Map<number, SessionDataChannel>();
@@ -75,7 +77,10 @@ export class Session {
     private readonly peer: PeerSettings,
     private readonly directory: SessionDirectory,
   ) {
-    this.pc = createPeerConnection(peer);
+    this.pc = createPeerConnection(peer, () => {
+      this.lastConsentAt = Date.now();
+      if (this.isConnected) this.disconnectedAt = undefined;
+    });
     this.pc.connectionStateChange.subscribe((state) => {
       if (state === 'connected') {
         this.connectedAt ??= Date.now();

@@ -5,6 +5,7 @@ import { expect } from '@open-wc/testing';
 import { BehaviorSubject, of } from 'rxjs';
 import { inboundVideoStats, peakAudioRms, waitFor, waitForVideoFrames } from './helpers/media.js';
 import {
+  appBase,
   callsApi,
   holdFirst,
   partyTracksFor,
@@ -171,19 +172,33 @@ describe('local SFU with partytracks', () => {
     expect(pushed.simulcast.available).to.have.members(['a', 'b', 'c']);
   });
 
+  async function connectedPeer() {
+    const pc = new RTCPeerConnection();
+    cleanups.push(() => pc.close());
+    pc.createDataChannel('bootstrap');
+    await pc.setLocalDescription(await pc.createOffer());
+    const created = await callsApi(sfu, 'POST', 'sessions/new', { sessionDescription: pc.localDescription });
+    await pc.setRemoteDescription(created.sessionDescription);
+    await waitFor(() => pc.connectionState === 'connected', { what: 'the peer connection' });
+    return { pc, sessionId: created.sessionId as string };
+  }
+
+  it('forgets a session whose client closed its connection and keeps the live ones', async () => {
+    const leaving = await connectedPeer();
+    const staying = await connectedPeer();
+    leaving.pc.close();
+    // The test SFU runs with a 6 s consent timeout and a 2 s resume window.
+    const sessionUrl = `${appBase(sfu)}/sessions/${leaving.sessionId}`;
+    const headers = { authorization: `Bearer ${sfu.appSecret}` };
+    await waitFor(async () => (await fetch(sessionUrl, { headers })).status === 410, {
+      what: 'the SFU to drop the silent session',
+      timeout: 20_000,
+    });
+    const live = await sfuSession(sfu, staying.sessionId);
+    expect(live.connectionState).to.equal('connected');
+  });
+
   it('delivers a data channel message from a publisher to a subscriber', async () => {
-    async function connectedPeer() {
-      const pc = new RTCPeerConnection();
-      cleanups.push(() => pc.close());
-      pc.createDataChannel('bootstrap');
-      await pc.setLocalDescription(await pc.createOffer());
-      const created = await callsApi(sfu, 'POST', 'sessions/new', {
-        sessionDescription: pc.localDescription,
-      });
-      await pc.setRemoteDescription(created.sessionDescription);
-      await waitFor(() => pc.connectionState === 'connected', { what: 'the peer connection' });
-      return { pc, sessionId: created.sessionId as string };
-    }
     const publisher = await connectedPeer();
     const subscriber = await connectedPeer();
     const published = await callsApi(sfu, 'POST', `sessions/${publisher.sessionId}/datachannels/new`, {

@@ -70,6 +70,10 @@ export function callsTestEnvPlugin(options: CallsTestEnvPluginOptions = {}): Tes
         appId: 'wtr-app',
         appSecret: `wtr-${randomUUID()}`,
         logLevel: 'silent',
+        // Short enough that a test can watch the SFU forget a client that vanished, still well
+        // above Chromium's 2.5 s consent interval on a healthy connection.
+        consentTimeoutMs: 6000,
+        resumeWindowMs: 2000,
         ...options.sfu,
       }),
     );
