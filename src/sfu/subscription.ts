@@ -2,12 +2,11 @@
  * One pulled track: forwards a publisher's RTP to a subscriber's sender, starting and switching
  * simulcast layers only on keyframes, and relaying the subscriber's keyframe requests upstream.
  */
-import { type RTCRtpTransceiver, RtcpPayloadSpecificFeedback, type RtpPacket } from 'werift';
+import type { RTCRtpTransceiver, RtpPacket } from 'werift';
 import type { SimulcastPreference } from './api-types.js';
+import { onKeyframeRequest } from './keyframe-requests.js';
 import type { LayerId, PublishedTrack } from './published-track.js';
 
-/** Payload-specific feedback format of a Full Intra Request (RFC 5104). */
-const FIR_FORMAT = 4;
 /** RTP timestamp step (90 kHz clock, ~30 fps) inserted where the forwarded stream changes source. */
 const SOURCE_SWITCH_TIMESTAMP_STEP = 3000;
 
@@ -27,16 +26,8 @@ export class Subscription {
     private preference: SimulcastPreference,
   ) {
     this.disposers.push(source.onPacket((layer, packet, keyframe) => this.handle(layer, packet, keyframe)));
-    const pli = transceiver.sender.onPictureLossIndication.subscribe(() => this.requestKeyframe());
-    // werift surfaces PLI only; a subscriber asking with FIR needs a keyframe just the same.
-    const fir = transceiver.sender.onRtcp.subscribe((packet) => {
-      if (packet instanceof RtcpPayloadSpecificFeedback && packet.feedback.count === FIR_FORMAT) {
-        this.requestKeyframe();
-      }
-    });
     this.disposers.push(
-      () => pli.unSubscribe(),
-      () => fir.unSubscribe(),
+      onKeyframeRequest(transceiver.dtlsTransport, transceiver.sender.ssrc, () => this.requestKeyframe()),
     );
   }
 
@@ -79,7 +70,9 @@ export class Subscription {
   }
 
   private handle(layer: LayerId, packet: RtpPacket, keyframeStart: boolean): void {
-    if (this.closed) return;
+    // Until the subscriber has answered and DTLS is up, werift would drop what we send; a keyframe
+    // dropped there would leave the decoder waiting for the next one. Start only once it can arrive.
+    if (this.closed || !this.senderReady) return;
     if (this.targetLayer === undefined) this.reevaluate();
     if (layer === this.targetLayer && layer !== this.currentLayer) {
       if (this.source.kind === 'video' && !keyframeStart) {
@@ -90,6 +83,11 @@ export class Subscription {
       this.switchTo(layer, packet);
     }
     if (layer === this.currentLayer) this.forward(packet);
+  }
+
+  private get senderReady(): boolean {
+    const { sender } = this.transceiver;
+    return sender.codec !== undefined && sender.dtlsTransport?.state === 'connected';
   }
 
   private switchTo(layer: LayerId, firstPacket: RtpPacket): void {

@@ -172,6 +172,28 @@ describe('local SFU with partytracks', () => {
     expect(pushed.simulcast.available).to.have.members(['a', 'b', 'c']);
   });
 
+  it('decodes every stream when four connections each publish and pull all the others', async () => {
+    const people = await Promise.all(
+      [0, 1, 2, 3].map(async () => {
+        const { video, audio } = await camera({ width: 640, height: 360 });
+        const client = partyTracksFor(sfu);
+        const metas = await Promise.all([hold(client.push(of(video))), hold(client.push(of(audio)))]);
+        return { client, metas };
+      }),
+    );
+    // Each session both publishes and pulls: its keyframe requests carry its own media SSRC.
+    const pulls = people.flatMap((person, index) =>
+      people
+        .filter((_, other) => other !== index)
+        .map((other) => hold(person.client.pull(of(other.metas[0])))),
+    );
+    const frames = await Promise.all(
+      (await Promise.all(pulls)).map((track) => waitForVideoFrames(videoElementFor(track), 3, 20_000)),
+    );
+    expect(frames).to.have.length(12);
+    for (const frame of frames) expect(frame.width).to.equal(640);
+  });
+
   async function connectedPeer() {
     const pc = new RTCPeerConnection();
     cleanups.push(() => pc.close());

@@ -1,7 +1,9 @@
 /** Pure pieces of the SFU: SDP repairs, keyframe detection, REMB encoding, request validation. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { PictureLossIndication, RtcpPayloadSpecificFeedback } from 'werift';
 import { rembFields } from '../../src/sfu/bandwidth.js';
+import { isKeyframeRequestFor } from '../../src/sfu/keyframe-requests.js';
 import { isKeyframeStart } from '../../src/sfu/keyframes.js';
 import { parseJsonBody, parseNewTracks, parseUpdateTracks } from '../../src/sfu/request-validation.js';
 import {
@@ -147,5 +149,22 @@ describe('request validation', () => {
     const parsed = parseUpdateTracks({ tracks: [{ mid: '3', simulcast: { preferredRid: 'h' } }] });
     assert.deepEqual(parsed.tracks, [{ mid: '3', simulcast: { preferredRid: 'h' } }]);
     assert.equal('ridNotAvailable' in parsed.tracks[0].simulcast, false);
+  });
+});
+
+describe('keyframe requests', () => {
+  it('matches a PLI by its media SSRC whatever SSRC signs it, and a FIR by its entries', () => {
+    const pli = new RtcpPayloadSpecificFeedback({
+      feedback: new PictureLossIndication({ senderSsrc: 1111, mediaSsrc: 2222 }),
+    });
+    assert.equal(isKeyframeRequestFor(pli, 2222), true);
+    assert.equal(isKeyframeRequestFor(pli, 1111), false);
+    // FIR body: sender SSRC 0x0457, media SSRC 0, one entry for SSRC 0x08ae with sequence 7.
+    const fir = RtcpPayloadSpecificFeedback.deSerialize(
+      Buffer.from([0, 0, 0x04, 0x57, 0, 0, 0, 0, 0, 0, 0x08, 0xae, 7, 0, 0, 0]),
+      { count: 4 } as never,
+    );
+    assert.equal(isKeyframeRequestFor(fir, 0x08ae), true);
+    assert.equal(isKeyframeRequestFor(fir, 0x0457), false);
   });
 });
