@@ -1,88 +1,39 @@
 /**
- * The presence protocol as the widget sees it (docs/protocol.md, version 1). Declared here rather
- * than imported from the server kit: any backend may implement the protocol, and the browser
- * bundle must not depend on server code.
+ * The presence protocol as the widget uses it: the shared wire types (src/protocol/presence.ts,
+ * which imports nothing, so no server code reaches the bundle) plus the client's helpers.
  */
+
+import {
+  CloseCode,
+  type Participant,
+  type ParticipantTracks,
+  type ServerMessage,
+} from '../protocol/presence.js';
+
+export type {
+  ClientMessage,
+  LeaveReason,
+  ParticipantPatch,
+  ServerMessage,
+  TrackRef,
+  TrackSlot,
+} from '../protocol/presence.js';
 
 export const PRESENCE_SUBPROTOCOL = 'calls-presence.v1';
 
-export interface TrackRef {
-  sessionId: string;
-  trackName: string;
-}
-
-export type TrackSlot = 'audio' | 'video' | 'screenshare' | 'screenshareAudio';
-
-export type WireTracks = Record<TrackSlot, TrackRef | null>;
-
 /** A participant record exactly as the backend sends it. */
-export interface WireParticipant {
-  id: string;
-  userId: string | null;
-  name: string;
-  moderator: boolean;
-  joinedAt: number;
-  connection: 'connected' | 'reconnecting';
-  sessionId: string | null;
-  tracks: WireTracks;
-  audioEnabled: boolean;
-  videoEnabled: boolean;
-  screenshareEnabled: boolean;
-  speaking: boolean;
-  handRaised: boolean;
-}
-
-export interface ParticipantPatch {
-  sessionId?: string | null;
-  tracks?: Partial<WireTracks>;
-  audioEnabled?: boolean;
-  videoEnabled?: boolean;
-  screenshareEnabled?: boolean;
-  speaking?: boolean;
-  handRaised?: boolean;
-}
-
-export type ClientMessage =
-  | { type: 'update'; id?: string; patch: ParticipantPatch }
-  | { type: 'ping'; id?: string }
-  | { type: 'sync'; id?: string }
-  | { type: 'leave'; id?: string };
-
-export type LeaveReason = 'left' | 'timeout' | 'disconnected' | 'removed' | 'shutdown';
-
-export interface Welcome {
-  type: 'welcome';
-  protocol: number;
-  room: string;
-  participantId: string;
-  credential: string;
-  credentialExpiresAt: number;
-  resumed: boolean;
-  participants: WireParticipant[];
-  heartbeat: { intervalMs: number; timeoutMs: number };
-}
-
-export type ServerMessage =
-  | Welcome
-  | { type: 'participant-joined'; participant: WireParticipant }
-  | { type: 'participant-updated'; participant: WireParticipant }
-  | { type: 'participant-left'; participantId: string; reason: LeaveReason }
-  | { type: 'room-state'; participants: WireParticipant[] }
-  | { type: 'credential'; credential: string; credentialExpiresAt: number }
-  | { type: 'muted'; kind: 'audio' | 'video' | 'screenshare'; by: string }
-  | { type: 'removed'; by: string }
-  | { type: 'ack'; id: string }
-  | { type: 'pong'; id?: string }
-  | { type: 'error'; code: string; message: string; id?: string; field?: string };
+export type WireParticipant = Participant;
+export type WireTracks = ParticipantTracks;
+export type Welcome = Extract<ServerMessage, { type: 'welcome' }>;
 
 /** Close codes after which reconnecting cannot help (docs/protocol.md, "Close codes"). */
 export const FINAL_CLOSE_CODES: ReadonlyMap<number, string> = new Map([
-  [4400, 'invalid_room'],
-  [4401, 'unauthorized'],
-  [4403, 'forbidden'],
-  [4409, 'replaced'],
-  [4410, 'removed'],
-  [4503, 'room_full'],
+  [CloseCode.badRequest, 'invalid_room'],
+  [CloseCode.unauthorized, 'unauthorized'],
+  [CloseCode.forbidden, 'forbidden'],
+  [CloseCode.replaced, 'replaced'],
+  [CloseCode.removed, 'removed'],
+  [CloseCode.full, 'room_full'],
 ]);
 
 /** Same rule as the backend's, checked early so a typo fails with a clear message. */
