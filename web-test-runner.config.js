@@ -8,8 +8,8 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { callsTestEnvPlugin } from './test/browser/helpers/calls-test-env-plugin.ts';
 import { cameraClipPath } from './test/browser/helpers/camera-clip.ts';
 import { workersBackendPlugin } from './test/browser/helpers/workers-backend-plugin.ts';
+import { chromiumArgs, chromiumPath } from './test/chromium.ts';
 
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!existsSync(chromiumPath)) {
   throw new Error(
     `Chromium not found at ${chromiumPath}. Install it (Debian/Ubuntu: sudo apt-get install -y chromium) ` +
@@ -17,31 +17,13 @@ if (!existsSync(chromiumPath)) {
   );
 }
 
-const chromiumArgs = [
-  // Media: a fake camera/mic that needs no permission prompt, and sound without a click.
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-  '--autoplay-policy=no-user-gesture-required',
-  // Without it Chromium gathers no ICE candidates on loopback, and the local SFU lives there.
-  '--allow-loopback-in-peer-connection',
-  // Containers and CI: no sandbox, no GPU, small /dev/shm.
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  // The machines have no internet; stop Chromium from trying in the background.
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 const quietLogs = [
   // Lit's one-line notice that it runs its development build (the one tests want).
   /Lit is in dev mode/,
 ];
 
 /**
- * Debian's Chromium with the flags above, plus `extraArgs` for one group of tests. `permissions`
+ * Debian's Chromium with the shared flags (test/chromium.ts), plus `extraArgs` for one group of tests. `permissions`
  * are the ones granted; without `camera` (and without the fake permission UI) a request for the
  * camera is denied, as when a person clicks "Block".
  */

@@ -2,19 +2,10 @@
 // (web-test-runner.config.js): fake camera and mic, loopback ICE, no sandbox/GPU, no background
 // networking (the machine has no internet).
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../test/chromium.js';
 
 export const CHROMIUM_ARGS = [
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-  '--autoplay-policy=no-user-gesture-required',
-  '--allow-loopback-in-peer-connection',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+  ...chromiumArgs,
   // Background tabs would otherwise get their timers and rendering throttled, and several bench
   // pages run side by side with only one in front.
   '--disable-background-timer-throttling',
@@ -33,7 +24,7 @@ export interface BenchBrowser {
 export async function launchChromium(): Promise<BenchBrowser> {
   // launchServer rather than launch: only a BrowserServer tells us Chromium's process id.
   const server = await chromium.launchServer({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
     args: CHROMIUM_ARGS,
     timeout: 60_000,

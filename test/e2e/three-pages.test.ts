@@ -4,23 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium } from 'playwright-core';
 import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
-
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-// The same flags as the browser tests (web-test-runner.config.js): fake devices, loopback ICE,
-// no background networking on machines without internet.
-const chromiumArgs = [
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-  '--autoplay-policy=no-user-gesture-required',
-  '--allow-loopback-in-peer-connection',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { chromiumArgs, chromiumPath } from '../chromium.js';
 
 interface PageView {
   self: string;
