@@ -55,7 +55,17 @@ strip_ansi() {
 }
 node_pass=$(strip_ansi "$logs/test:node.log" | sed -nE 's/^ℹ pass ([0-9]+)$/\1/p' | tail -n 1)
 node_fail=$(strip_ansi "$logs/test:node.log" | sed -nE 's/^ℹ fail ([0-9]+)$/\1/p' | tail -n 1)
-wtr_counts=$(strip_ansi "$logs/test:browser.log" | grep -oE '[0-9]+ passed, [0-9]+ failed' | tail -n 1 || true)
+# @web/test-runner redraws one progress line per browser group; the block drawn last, just before
+# "Finished running tests", holds every group's final count: add them up.
+wtr_counts=$(strip_ansi "$logs/test:browser.log" | awk '
+  /^Chromium: \|/ { if (!in_block) { passed = 0; failed = 0; in_block = 1 }
+                   if (match($0, /[0-9]+ passed, [0-9]+ failed/)) {
+                     split(substr($0, RSTART, RLENGTH), n, /[^0-9]+/); passed += n[1]; failed += n[2] }
+                   next }
+  /^[[:space:]]*$/ { next }
+  /Finished running tests/ { final = passed " passed, " failed " failed"; in_block = 0; next }
+  { in_block = 0 }
+  END { if (final != "") print final }' || true)
 e2e_pass=$(strip_ansi "$logs/test:e2e.log" | sed -nE 's/^ℹ pass ([0-9]+)$/\1/p' | tail -n 1)
 e2e_fail=$(strip_ansi "$logs/test:e2e.log" | sed -nE 's/^ℹ fail ([0-9]+)$/\1/p' | tail -n 1)
 
