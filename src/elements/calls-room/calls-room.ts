@@ -121,6 +121,8 @@ export class CallsRoomElement extends LitElement {
   @state() private hasChildren = false;
   @state() private columns = 1;
   @state() private tileWidth = 0;
+  /** The grid's usable box, measured by a ResizeObserver; the layout is computed from it before render. */
+  @state() private gridBox: { width: number; height: number; gap: number } | undefined;
 
   readonly #media = new LocalMedia();
   readonly #room$ = new BehaviorSubject<Room | undefined>(undefined);
@@ -275,7 +277,7 @@ export class CallsRoomElement extends LitElement {
     if (this.#room$.value === room) this.#room$.next(undefined);
   }
 
-  readonly #onWindowResize = () => this.#layout();
+  readonly #onWindowResize = () => this.#measureGrid();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -290,15 +292,19 @@ export class CallsRoomElement extends LitElement {
     void this.leave();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('endpoint') || changed.has('room') || changed.has('autojoin'))
       this.#autojoinTried = false;
+    if (changed.has('gridBox') || changed.has('participants')) this.#layout();
   }
 
   protected override updated(): void {
     if (this.autojoin && !this.#autojoinTried && this.isConnected && this.endpoint && this.room) {
       this.#autojoinTried = true;
-      if (!this.#room$.value) this.join().catch(() => undefined);
+      // After this update has finished: joining changes state the next render shows.
+      queueMicrotask(() => {
+        if (!this.#room$.value) this.join().catch(() => undefined);
+      });
     }
     this.#observeGrid();
   }
@@ -440,27 +446,33 @@ export class CallsRoomElement extends LitElement {
       this.#gridObserver?.disconnect();
       return;
     }
-    this.#gridObserver ??= new ResizeObserver(() => this.#layout());
+    // Its first callback comes right after observe(), then on every size change.
+    this.#gridObserver ??= new ResizeObserver(() => this.#measureGrid());
     this.#gridObserver.observe(grid);
-    this.#layout();
   }
 
-  /**
-   * Sizes the default grid so every participant fits in what is visible of it: the grid's own box,
-   * cut at the bottom of the window (a room without a fixed height would otherwise grow one tile
-   * per row, and tiles below the fold pull no video).
-   */
-  #layout(): void {
+  /** Reads the grid's box from the DOM (in a ResizeObserver callback, never during an update). */
+  #measureGrid(): void {
     const grid = this.renderRoot.querySelector<HTMLElement>('[part="grid"]');
     if (!grid) return;
-    const style = getComputedStyle(grid);
-    const gap = Number.parseFloat(style.columnGap) || 0;
+    const gap = Number.parseFloat(getComputedStyle(grid).columnGap) || 0;
     const controls = this.renderRoot.querySelector<HTMLElement>('[part="controls"]')?.offsetHeight ?? 0;
     const top = Math.max(0, grid.getBoundingClientRect().top);
     const visible = window.innerHeight - top - controls - 2 * gap;
     const height = Math.max(120, Math.min(grid.clientHeight || visible, visible));
-    const layout = gridLayout(this.participants.length, grid.clientWidth, height, 16 / 9, gap);
-    if (layout.columns > 0 && (layout.columns !== this.columns || layout.tileWidth !== this.tileWidth)) {
+    const box = { width: grid.clientWidth, height, gap };
+    const known = this.gridBox;
+    if (!known || known.width !== box.width || known.height !== box.height || known.gap !== box.gap) {
+      this.gridBox = box;
+    }
+  }
+
+  /** Tiles as large as the measured grid allows for the current participants. */
+  #layout(): void {
+    if (!this.gridBox) return;
+    const { width, height, gap } = this.gridBox;
+    const layout = gridLayout(this.participants.length, width, height, 16 / 9, gap);
+    if (layout.columns > 0) {
       this.columns = layout.columns;
       this.tileWidth = layout.tileWidth;
     }
