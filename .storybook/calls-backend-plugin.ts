@@ -13,26 +13,15 @@ export function callsBackendPlugin(): Plugin {
     async config(_config, { command }) {
       let endpoint = process.env.CALLS_STORYBOOK_ENDPOINT ?? 'http://127.0.0.1:8787/calls';
       if (command === 'serve' && !process.env.CALLS_STORYBOOK_ENDPOINT) {
-        const { startSfu } = await import('../src/sfu/index.js');
-        const { createCallsHandler } = await import('../src/server/index.js');
-        const { serveNode } = await import('../src/server/adapters/node.js');
-        const sfu = await startSfu({ host: '127.0.0.1', port: 0, logLevel: 'silent' });
-        const handler = createCallsHandler({
-          appId: sfu.appId,
-          appSecret: sfu.appSecret,
-          realtimeApiBaseUrl: sfu.apiBaseUrl,
-          anonymous: true,
-          iceServers: [],
-          cors: { allowedOrigins: '*' },
+        const { startDevServer } = await import('../src/dev/dev-server.js');
+        const dev = await startDevServer({
+          port: 0,
+          logLevel: 'silent',
+          backend: { cors: { allowedOrigins: '*' } },
         });
-        const server = await serveNode(handler, { port: 0, host: '127.0.0.1' });
-        endpoint = `${server.url}${handler.endpoint}`;
-        stop = async () => {
-          await server.stop();
-          await handler.close();
-          await sfu.stop();
-        };
-        console.log(`calls-elements stories: live backend at ${endpoint} (local SFU at ${sfu.url})`);
+        endpoint = dev.endpoint;
+        stop = () => dev.stop();
+        console.log(`calls-elements stories: live backend at ${endpoint} (${dev.media})`);
       }
       return { define: { __CALLS_ENDPOINT__: JSON.stringify(endpoint) } };
     },
