@@ -21,15 +21,16 @@ const onOffConverter = {
 const levelToFraction = (rms: number) => Math.min(1, Math.sqrt(rms) * 2.2);
 
 /**
+ * Inside a `<calls-room>` (or with `room="<id>"`), it shows what the room publishes, and its
+ * `audio` / `video` attributes turn the room's microphone and camera on and off. On its own it is
+ * a preview for a lobby: it opens the devices while it is on the page and releases them when
+ * removed.
+ *
  * @summary Your own camera and microphone: a mirrored self view and a mic level meter.
  *
- * @description Inside a `<calls-room>` (or with `room="<id>"`), it shows what the room publishes,
- * and its `audio` / `video` attributes turn the room's microphone and camera on and off. On its
- * own it is a preview for a lobby: it opens the devices while it is on the page and releases them
- * when removed.
- *
- * @event calls-error - On its own (outside a room): a device failed or was denied (`code`
- *   `camera_denied`, `microphone_unavailable`…). Inside a room, the room reports it.
+ * @event {CallsErrorEvent} calls-error - On its own (outside a room): a device failed or was denied;
+ *   `detail` is `{ code, message, error }` (`code` `camera_denied`, `microphone_unavailable`, …).
+ *   Inside a room, the room reports it.
  *
  * @csspart video - The mirrored self view.
  * @csspart placeholder - Shown while the camera is off.
@@ -38,17 +39,25 @@ const levelToFraction = (rms: number) => Math.min(1, Math.sqrt(rms) * 2.2);
  * @csspart error - A device error message (on its own only).
  *
  * @cssproperty --calls-tile-background - Behind the video.
- * @cssproperty --calls-tile-aspect-ratio - Default 16 / 9.
- * @cssproperty --calls-video-fit - `object-fit` of the video. Default cover.
+ * @cssproperty --calls-tile-aspect-ratio - Width / height of the element.
+ * @cssproperty --calls-video-fit - `object-fit` of the video.
+ * @cssproperty --calls-muted-foreground - The placeholder's text.
  * @cssproperty --calls-level-color - The meter's bar.
+ * @cssproperty --calls-speaking-color - The meter's bar, unless `--calls-level-color` is set.
  * @cssproperty --calls-level-track-color - Behind the meter's bar.
  * @cssproperty --calls-danger - Background of the error message.
+ * @cssproperty --calls-danger-foreground - Text of the error message.
+ * @cssproperty --calls-foreground - Text color.
+ * @cssproperty --calls-font-family - Font.
  * @cssproperty --calls-radius - Corner radius.
  */
 export class CallsPublisherElement extends LitElement {
   static override styles = publisherStyles;
 
-  /** Microphone on (`audio`, `audio="true"`) or off (`audio="false"`); unset: leave it as it is. */
+  /**
+   * Microphone on (`audio`, `audio="true"`) or off (`audio="false"`, `"off"` or `"0"`); unset: leave
+   * it as it is.
+   */
   @property({ converter: onOffConverter, reflect: true }) audio: boolean | undefined;
 
   /** Camera on or off, like `audio`. */

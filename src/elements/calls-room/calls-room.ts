@@ -38,33 +38,49 @@ import { roomStyles } from './calls-room.styles.js';
 import { type RequestTarget, requestMap } from './request-map.js';
 
 /**
- * @summary A video and audio room on Cloudflare Calls: joins through your backend, shares the room
- * with the elements inside it, and shows a simple meeting when it has no children.
- *
- * @description Give it the `endpoint` of a backend that speaks the calls-elements protocol (the
+ * Give it the `endpoint` of a backend that speaks the calls-elements protocol (the
  * `calls-elements/server` kit, or your own) and a `room` name. With `autojoin` it joins as soon as
  * both are set; otherwise call `join()` (or let its Join button do it). Controls inside it send
  * request events (`calls-mic-toggle-request`, …); the room handles them unless a listener cancels
  * them first. Remote sound plays through one audio sink; when the browser blocks it, a prompt
  * asks for a click.
  *
+ * @summary A video and audio room on Cloudflare Calls: joins through your backend, shares the room
+ * with the elements inside it, and shows a simple meeting when it has no children.
+ *
  * @slot - Your own layout (tiles, publishers, controls). Without children, the room shows a tile
  *   per participant and microphone, camera and leave buttons.
  *
- * @event calls-joined - Joined; `detail.participantId` is you.
- * @event calls-left - No longer in the room; `detail.reason` is `left` or the error code that ended it.
- * @event calls-participant-joined - Someone joined (`detail.participant`).
- * @event calls-participant-left - Someone left (`detail.participant`, `detail.reason`).
- * @event calls-active-speaker-change - `detail.participantId` is the new active speaker (or null).
- * @event calls-connection-change - `detail.state`: connecting, connected, reconnecting, disconnected.
- * @event calls-error - Something failed; branch on `event.code` (`backend_unreachable`, `camera_denied`, …).
+ * @event {CallsJoinedEvent} calls-joined - Joined: `detail` is `{ participantId, room }`, and
+ *   `participantId` is you.
+ * @event {CallsLeftEvent} calls-left - No longer in the room: `detail.reason` is `left` or the error
+ *   code that ended it.
+ * @event {CallsParticipantJoinedEvent} calls-participant-joined - Someone else joined:
+ *   `detail.participant`.
+ * @event {CallsParticipantLeftEvent} calls-participant-left - Someone else left: `detail` is
+ *   `{ participant, reason }`, the reason as the backend gave it.
+ * @event {CallsActiveSpeakerChangeEvent} calls-active-speaker-change - `detail.participantId` is the
+ *   new active speaker, or null.
+ * @event {CallsConnectionChangeEvent} calls-connection-change - `detail.state` is `connecting`,
+ *   `connected`, `reconnecting` or `disconnected`.
+ * @event {CallsErrorEvent} calls-error - Something failed: `detail` is `{ code, message, error }`;
+ *   branch on `event.code` (`backend_unreachable`, `camera_denied`, …).
+ * @event {CallsJoinRequestEvent} calls-join-request - The Join button (or a control inside) asks to
+ *   join; cancel it to stop the join.
+ * @event {CallsLeaveRequestEvent} calls-leave-request - The Leave button (or a control inside) asks
+ *   to leave; cancel it to stay.
+ * @event {CallsMicToggleRequestEvent} calls-mic-toggle-request - The microphone button (or a control
+ *   inside) asks to toggle the microphone, or to set it to `detail.enabled`; cancel it to keep it.
+ * @event {CallsCameraToggleRequestEvent} calls-camera-toggle-request - The same for the camera.
+ * @event {CallsAudioResumeRequestEvent} calls-audio-resume-request - The sound prompt's button (or a
+ *   control inside) asks to start the sound the browser blocked.
  *
  * @csspart view - The default view (only without children).
  * @csspart grid - The participant tiles.
  * @csspart tile - Each `<calls-tile>` of the default view.
  * @csspart lobby - The preview shown before joining.
  * @csspart controls - The button bar.
- * @csspart control - Every button in the bar.
+ * @csspart control - Every button in the bar, and the sound prompt's button.
  * @csspart join-button - The Join button.
  * @csspart mic-button - The microphone toggle (`aria-pressed` true while on).
  * @csspart camera-button - The camera toggle.
@@ -72,7 +88,13 @@ import { type RequestTarget, requestMap } from './request-map.js';
  * @csspart status - The connection status line.
  * @csspart error - The latest error, shown to the person (role `alert`).
  * @csspart audio-prompt - Asks for a click when the browser blocks sound.
+ * @csspart audio-button - The button inside the sound prompt.
  * @csspart announcer - The live region that announces joins and leaves.
+ *
+ * @cssstate connecting - Joining, before the backend has answered.
+ * @cssstate connected - In the room.
+ * @cssstate reconnecting - The connection dropped; trying again.
+ * @cssstate disconnected - Not in the room (before joining, after leaving or a fatal error).
  *
  * @cssproperty --calls-background - Background of the room.
  * @cssproperty --calls-foreground - Text color.
@@ -83,10 +105,10 @@ import { type RequestTarget, requestMap } from './request-map.js';
  * @cssproperty --calls-accent-foreground - Text on the accent color.
  * @cssproperty --calls-danger - Leave, devices that are off, errors.
  * @cssproperty --calls-danger-foreground - Text on the danger color.
- * @cssproperty --calls-gap - Space between tiles and controls. Default 8px.
- * @cssproperty --calls-radius - Corner radius. Default 12px.
+ * @cssproperty --calls-gap - Space between tiles and controls.
+ * @cssproperty --calls-radius - Corner radius.
  * @cssproperty --calls-font-family - Font.
- * @cssproperty --calls-room-min-height - Minimum height of the default view. Default 360px.
+ * @cssproperty --calls-room-min-height - Minimum height of the default view.
  */
 export class CallsRoomElement extends LitElement {
   static override styles = roomStyles;

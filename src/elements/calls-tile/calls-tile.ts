@@ -15,13 +15,13 @@ import { tileStyles } from './calls-tile.styles.js';
 const ASSUMED_CAPTURE_WIDTH = 1280;
 
 /**
+ * The tile pulls the participant's video from the SFU only while it is visible on screen
+ * (scrolled away, hidden or paged out, it pulls nothing) and asks for the simulcast layer that
+ * fits its size. Sound does not play here: the room plays everyone through one audio sink. Place
+ * it inside a `<calls-room>`, or anywhere with `room="<id of a calls-room>"`.
+ *
  * @summary One participant of a room: their camera, name, and muted and speaking indicators, with
  * their initials while their camera is off.
- *
- * @description The tile pulls the participant's video from the SFU only while it is visible on
- * screen (scrolled away, hidden or paged out, it pulls nothing) and asks for the simulcast layer
- * that fits its size. Sound does not play here: the room plays everyone through one audio sink.
- * Place it inside a `<calls-room>`, or anywhere with `room="<id of a calls-room>"`.
  *
  * @csspart base - The frame; outlined while the participant speaks.
  * @csspart video - The `<video>` element.
@@ -32,14 +32,18 @@ const ASSUMED_CAPTURE_WIDTH = 1280;
  * @csspart muted-indicator - The icon shown while their microphone is off.
  *
  * @cssproperty --calls-tile-background - Behind the video and placeholder.
- * @cssproperty --calls-tile-aspect-ratio - Default 16 / 9.
- * @cssproperty --calls-video-fit - `object-fit` of the video. Default cover.
+ * @cssproperty --calls-tile-aspect-ratio - Width / height of the tile.
+ * @cssproperty --calls-video-fit - `object-fit` of the video.
  * @cssproperty --calls-speaking-color - Outline while speaking.
  * @cssproperty --calls-avatar-background - Behind the initials.
  * @cssproperty --calls-avatar-foreground - The initials.
+ * @cssproperty --calls-accent - Behind the initials, unless `--calls-avatar-background` is set.
+ * @cssproperty --calls-accent-foreground - The initials, unless `--calls-avatar-foreground` is set.
  * @cssproperty --calls-label-background - Behind the name tag.
  * @cssproperty --calls-label-foreground - The name tag text.
  * @cssproperty --calls-muted-indicator-color - The muted icon.
+ * @cssproperty --calls-foreground - Text color.
+ * @cssproperty --calls-font-family - Font.
  * @cssproperty --calls-radius - Corner radius.
  */
 export class CallsTileElement extends LitElement {
@@ -51,10 +55,10 @@ export class CallsTileElement extends LitElement {
   /** Id of the `<calls-room>` this tile belongs to, when it is not inside one. */
   @property({ reflect: true }) room?: string;
 
-  /** Reflected: their microphone is off. */
+  /** Their microphone is off. Kept up to date by the tile and reflected, for `calls-tile[muted]` styles. */
   @property({ type: Boolean, reflect: true }) muted = false;
 
-  /** Reflected: they are speaking now. */
+  /** They are speaking now. Kept up to date by the tile and reflected, for `calls-tile[speaking]` styles. */
   @property({ type: Boolean, reflect: true }) speaking = false;
 
   @state() private participant: Participant | undefined;

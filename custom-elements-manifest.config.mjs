@@ -1,0 +1,230 @@
+// The custom-elements manifest (custom-elements.json), generated from the elements' JSDoc by
+// `npm run analyze` (and `npm run build`). It feeds the README's element reference
+// (scripts/readme-elements.ts), Storybook's argTypes and editors. The plugins below add what the
+// analyzer cannot know on its own and leave out what is not public API.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export default {
+  globs: ['src/elements/**/*.ts'],
+  exclude: ['src/elements/**/*.styles.ts', 'src/elements/calls-room/request-map.ts'],
+  outdir: '.',
+  litelement: true,
+  // package.json names the manifest itself ("customElements"); the analyzer must not rewrite it.
+  packagejson: false,
+  // shippedPaths last: the two checks before it read the source files the modules came from.
+  plugins: [defineElementCalls(), publicApiOnly(), cssPropertyDefaults(), partsInTemplates(), shippedPaths()],
+};
+
+/** `defineElement('calls-room', CallsRoomElement)` is our guarded `customElements.define`. */
+function defineElementCalls() {
+  return {
+    name: 'calls: defineElement calls',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isCallExpression(node) || node.expression.getText() !== 'defineElement') return;
+      const [tag, elementClass] = node.arguments;
+      if (!tag || !ts.isStringLiteral(tag) || !elementClass || !ts.isIdentifier(elementClass)) return;
+      moduleDoc.exports.push({
+        kind: 'custom-element-definition',
+        name: tag.text,
+        declaration: { name: elementClass.text, module: moduleDoc.path },
+      });
+    },
+  };
+}
+
+/**
+ * Drops private and `#` members (Lit `@state()` fields, helpers), events detected from
+ * `dispatchEvent()` without a name (the `@event` tags name them), and module-level names that are
+ * not exported; flattens type texts that the source wraps over several lines.
+ */
+function publicApiOnly() {
+  const flat = (text) => text.replace(/\s+/g, ' ').replace(/^\| /, '').trim();
+  return {
+    name: 'calls: public API only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        const exported = new Set(mod.exports?.map((entry) => entry.declaration.name));
+        mod.declarations = mod.declarations?.filter((declaration) => exported.has(declaration.name));
+        for (const declaration of mod.declarations ?? []) {
+          declaration.members = declaration.members?.filter(
+            (member) => member.privacy !== 'private' && !member.name.startsWith('#'),
+          );
+          const named = new Set(
+            declaration.events?.filter((event) => event.name).map((event) => event.type?.text),
+          );
+          for (const event of declaration.events ?? []) {
+            if (!event.name && !named.has(event.type?.text)) {
+              console.warn(`${declaration.name} dispatches ${event.type?.text} without an @event tag`);
+            }
+          }
+          declaration.events = declaration.events?.filter((event) => event.name);
+          for (const item of [...(declaration.members ?? []), ...(declaration.attributes ?? [])]) {
+            if (item.type?.text) item.type.text = flat(item.type.text);
+          }
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Fills the `default` of every `@cssproperty` from the `var(--calls-x, fallback)` in the element's
+ * styles (`<name>.styles.ts` and the `*.styles.js` files it imports, e.g. the shared theme). A
+ * fallback under `prefers-color-scheme: dark` is added to the description. Warns about `--calls-*`
+ * properties the styles use but the JSDoc does not document, and the other way round.
+ */
+function cssPropertyDefaults() {
+  return {
+    name: 'calls: CSS custom property defaults',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const element of mod.declarations ?? []) {
+          if (!element.customElement) continue;
+          const { defaults, used } = analyzeStyles(mod.path.replace(/\.ts$/, '.styles.ts'));
+          const documented = new Set();
+          for (const property of element.cssProperties ?? []) {
+            documented.add(property.name);
+            const found = defaults.get(property.name);
+            if (!found) continue;
+            property.default = found.light;
+            if (found.dark && found.dark !== found.light) {
+              property.description = `${property.description ?? ''} Dark: \`${found.dark}\`.`.trim();
+            }
+          }
+          const tag = element.tagName ?? element.name;
+          for (const name of used) {
+            if (!documented.has(name)) console.warn(`<${tag}> uses ${name} without a @cssproperty`);
+          }
+          for (const name of documented) {
+            if (!used.has(name)) console.warn(`<${tag}> documents ${name}, which its styles never read`);
+          }
+        }
+      }
+    },
+  };
+}
+
+/** Declarations of a styles file and the `*.styles.js` files it imports, as `{ property, value, dark }`. */
+function readDeclarations(file) {
+  const source = readFileSync(file, 'utf8');
+  const declarations = [];
+  for (const [, imported] of source.matchAll(/from '(\.[^']+\.styles)\.js'/g)) {
+    declarations.push(...readDeclarations(join(dirname(file), `${imported}.ts`)));
+  }
+  for (const [, css] of source.matchAll(/css`([^`]*)`/g)) {
+    // Enough of a CSS parser for our own styles: blocks, declarations, parentheses in values.
+    const blocks = [];
+    let text = '';
+    let depth = 0;
+    for (const char of css.replace(/\/\*[\s\S]*?\*\//g, '')) {
+      if (char === '(') depth++;
+      if (char === ')') depth--;
+      if (depth > 0 || !'{};'.includes(char)) {
+        text += char;
+        continue;
+      }
+      const colon = text.indexOf(':');
+      if (char === '{') blocks.push(text.trim());
+      else if (colon > 0) {
+        const dark = blocks.some((block) => block.includes('prefers-color-scheme: dark'));
+        declarations.push({
+          property: text.slice(0, colon).trim(),
+          value: text.slice(colon + 1).trim(),
+          dark,
+        });
+      }
+      if (char === '}') blocks.pop();
+      text = '';
+    }
+  }
+  return declarations;
+}
+
+/** Each `var(name, fallback)` in a CSS value, with nested parentheses kept whole. */
+function* varCalls(value) {
+  for (let start = value.indexOf('var('); start >= 0; start = value.indexOf('var(', start + 4)) {
+    let depth = 0;
+    let end = start + 3;
+    do {
+      if (value[end] === '(') depth++;
+      if (value[end] === ')') depth--;
+      end++;
+    } while (depth > 0 && end < value.length);
+    const inner = value.slice(start + 4, end - 1);
+    const comma = inner.indexOf(',');
+    yield comma < 0
+      ? { name: inner.trim(), fallback: undefined }
+      : { name: inner.slice(0, comma).trim(), fallback: inner.slice(comma + 1).trim() };
+  }
+}
+
+function analyzeStyles(file) {
+  const declarations = readDeclarations(file);
+  // Private tokens (`--_accent: var(--calls-accent, …)`) stand for the public property behind them.
+  const tokens = new Map();
+  for (const { property, value, dark } of declarations) {
+    if (property.startsWith('--_') && !dark) tokens.set(property, value);
+  }
+  const resolve = (value) =>
+    value.replace(/var\((--_[\w-]+)\)/g, (whole, token) => tokens.get(token) ?? whole);
+
+  const defaults = new Map();
+  const used = new Set();
+  for (const { property, value, dark } of declarations) {
+    for (const { name, fallback } of varCalls(value)) {
+      if (name.startsWith('--calls-') && fallback !== undefined) {
+        const entry = defaults.get(name) ?? {};
+        entry[dark ? 'dark' : 'light'] ??= resolve(fallback);
+        defaults.set(name, entry);
+      }
+      if (property.startsWith('--_')) continue;
+      for (const reference of varCalls(resolve(`var(${name})`))) {
+        if (reference.name.startsWith('--calls-')) used.add(reference.name);
+      }
+    }
+  }
+  return { defaults, used };
+}
+
+/** Warns about `part="…"` names in an element's templates that no `@csspart` documents, and back. */
+function partsInTemplates() {
+  return {
+    name: 'calls: parts in templates',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const element of mod.declarations ?? []) {
+          if (!element.customElement) continue;
+          const source = readFileSync(mod.path, 'utf8');
+          const rendered = new Set(
+            [...source.matchAll(/\spart="([^"]+)"/g)].flatMap(([, names]) => names.split(' ')),
+          );
+          const documented = new Set(element.cssParts?.map((part) => part.name));
+          const tag = element.tagName ?? element.name;
+          for (const name of rendered) {
+            if (!documented.has(name)) console.warn(`<${tag}> renders part ${name} without a @csspart`);
+          }
+          for (const name of documented) {
+            if (!rendered.has(name)) console.warn(`<${tag}> documents part ${name}, which it never renders`);
+          }
+        }
+      }
+    },
+  };
+}
+
+/** The package ships `dist/**.js`, not `src/**.ts`: point the manifest at what is published. */
+function shippedPaths() {
+  const shipped = (path) => path.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js');
+  return {
+    name: 'calls: shipped paths',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        mod.path = shipped(mod.path);
+        for (const entry of mod.exports ?? []) {
+          if (entry.declaration.module) entry.declaration.module = shipped(entry.declaration.module);
+        }
+      }
+    },
+  };
+}
