@@ -17,6 +17,13 @@ import {
 } from './helpers/sfu-client.js';
 import { callsTestEnv, type TestSfu } from './helpers/test-env.js';
 
+/** Simulcast as an app would publish a 720p camera: full, half and quarter size (rids sort best first). */
+const THREE_LAYERS: RTCRtpEncodingParameters[] = [
+  { rid: 'a', maxBitrate: 1_500_000 },
+  { rid: 'b', scaleResolutionDownBy: 2, maxBitrate: 500_000 },
+  { rid: 'c', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
+];
+
 describe('local SFU with partytracks', () => {
   let sfu: TestSfu;
   const cleanups: (() => void)[] = [];
@@ -111,12 +118,7 @@ describe('local SFU with partytracks', () => {
     const { video } = await camera();
     const publisher = partyTracksFor(sfu);
     const subscriber = partyTracksFor(sfu);
-    const sendEncodings = [
-      { rid: 'a', maxBitrate: 1_500_000 },
-      { rid: 'b', scaleResolutionDownBy: 2, maxBitrate: 500_000 },
-      { rid: 'c', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
-    ];
-    const meta = await hold(publisher.push(of(video), { sendEncodings$: of(sendEncodings) }));
+    const meta = await hold(publisher.push(of(video), { sendEncodings$: of(THREE_LAYERS) }));
     const preferredRid$ = new BehaviorSubject<string | undefined>('c');
     const remote = await hold(subscriber.pull(of(meta), { simulcast: { preferredRid$ } }));
     const element = videoElementFor(remote);
@@ -152,12 +154,7 @@ describe('local SFU with partytracks', () => {
     const { video, audio } = await camera();
     const publisher = partyTracksFor(sfu);
     const subscriber = partyTracksFor(sfu);
-    const sendEncodings = [
-      { rid: 'a', maxBitrate: 1_500_000 },
-      { rid: 'b', scaleResolutionDownBy: 2, maxBitrate: 500_000 },
-      { rid: 'c', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
-    ];
-    const videoMeta = await hold(publisher.push(of(video), { sendEncodings$: of(sendEncodings) }));
+    const videoMeta = await hold(publisher.push(of(video), { sendEncodings$: of(THREE_LAYERS) }));
     const audioMeta = await hold(subscriber.push(of(audio)));
     // The publisher's own session pulls a track: the SFU makes a new offer on that session, and
     // the simulcast it receives must survive the renegotiation.

@@ -1,24 +1,12 @@
 import { css } from 'lit';
 import { themeStyles } from '../../internal/theme.styles.js';
+import { videoSurfaceStyles } from '../../internal/video-surface.styles.js';
 
 export const publisherStyles = [
   themeStyles,
+  videoSurfaceStyles,
   css`
-    :host {
-      display: block;
-      position: relative;
-      aspect-ratio: var(--calls-tile-aspect-ratio, 16 / 9);
-      min-width: 0;
-      border-radius: var(--_radius);
-      overflow: hidden;
-      background: var(--_tile-bg);
-      container-type: inline-size;
-    }
     video {
-      width: 100%;
-      height: 100%;
-      object-fit: var(--calls-video-fit, cover);
-      display: block;
       /* A self view is a mirror: people expect to move left and see themselves move left. */
       transform: scaleX(-1);
     }

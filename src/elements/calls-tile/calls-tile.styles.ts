@@ -1,35 +1,12 @@
 import { css } from 'lit';
 import { themeStyles } from '../../internal/theme.styles.js';
+import { videoSurfaceStyles } from '../../internal/video-surface.styles.js';
 
 export const tileStyles = [
   themeStyles,
+  videoSurfaceStyles,
   css`
-    :host {
-      display: block;
-      position: relative;
-      aspect-ratio: var(--calls-tile-aspect-ratio, 16 / 9);
-      min-width: 0;
-      border-radius: var(--_radius);
-      overflow: hidden;
-      background: var(--_tile-bg);
-      container-type: inline-size;
-    }
-    [part='base'] {
-      position: absolute;
-      inset: 0;
-      border-radius: inherit;
-      outline: 3px solid transparent;
-      outline-offset: -3px;
-      transition: outline-color 120ms;
-    }
-    :host([speaking]) [part='base'] {
-      outline-color: var(--_speaking);
-    }
     video {
-      width: 100%;
-      height: 100%;
-      object-fit: var(--calls-video-fit, cover);
-      display: block;
       background: transparent;
     }
     video.mirrored {

@@ -1,25 +1,16 @@
-import type { ParticipantCredentials } from '../auth/participant-credential.js';
 import { PRESENCE_SUBPROTOCOL } from '../auth/websocket-handshake.js';
 import { callsErrorResponse } from '../http/errors.js';
-import type { ResolvedHeartbeat, ResolvedLimits } from '../options.js';
 import type { Admission } from './admission.js';
 import type { RoomDirectory } from './directory.js';
 import { CloseCode } from './protocol.js';
 import { refuseUpgrade } from './refuse-upgrade.js';
-import type { SessionAccess } from './room-state.js';
+import type { RoomConfig, SessionAccess } from './room-state.js';
 import { RoomState } from './room-state.js';
 import type { RuntimeContext } from './runtime-context.js';
 import { upgradedResponse } from './runtime-context.js';
 
-export interface MemoryRoomDirectoryConfig {
-  limits: ResolvedLimits;
-  heartbeat: ResolvedHeartbeat;
-  reconnectGraceMs: number;
-  credentialTtlMs: number;
-  credentials: ParticipantCredentials;
-  now: () => number;
-  onError: (error: unknown, context: string) => void;
-}
+/** A memory directory configures every room it holds the same way. */
+export type MemoryRoomDirectoryConfig = RoomConfig;
 
 /**
  * Rooms held in this process's memory: the default, and what the Node adapter serves. A room exists
