@@ -19,3 +19,25 @@ export async function callsRoomAvailable(context: BrowserContext, pages: PageSer
     await page.close();
   }
 }
+
+/**
+ * The `<calls-room>` side of a measurement: its outcome when the bundle has the element and the
+ * run succeeds; otherwise null and the note that says why there is none.
+ */
+export async function widgetSide<T>(
+  context: BrowserContext,
+  pages: PageServer,
+  run: () => Promise<T>,
+): Promise<{ outcome: T | null; note: string | null }> {
+  if (!(await callsRoomAvailable(context, pages))) {
+    return {
+      outcome: null,
+      note: '<calls-room> is not in dist/calls-elements.min.js yet: widget side unavailable, baseline only.',
+    };
+  }
+  try {
+    return { outcome: await run(), note: null };
+  } catch (error) {
+    return { outcome: null, note: `<calls-room> failed: ${error instanceof Error ? error.message : error}` };
+  }
+}

@@ -4,14 +4,12 @@
 // `<calls-room>` from the script-tag bundle when it exists.
 import type { BrowserContext } from 'playwright-core';
 import type { MediaStackReady } from '../children/media-stack.js';
-import { startChild } from '../lib/child.js';
-import { launchChromium } from '../lib/chromium.js';
-import { type PageServer, startPageServer } from '../lib/page-server.js';
+import { runJoinSection } from '../lib/browser-bench.js';
+import type { PageServer } from '../lib/page-server.js';
 import type { Section } from '../lib/report.js';
-import { runSection } from '../lib/section.js';
 import { median, percentile } from '../lib/stats.js';
 import { withTimeout } from '../lib/timeout.js';
-import { callsRoomAvailable } from '../lib/widget.js';
+import { widgetSide } from '../lib/widget.js';
 import type { JoinBaselinePage } from '../pages/join-baseline.js';
 import { lateObservations, widgetJoinRun } from './join-latency-widget.js';
 import { FRAME_TIMEOUT_MS, type JoinRun, leaveAndClose } from './join-run.js';
@@ -70,36 +68,14 @@ async function measureRuns(
 }
 
 export function measureJoinLatency(): Promise<Section> {
-  return runSection(
-    {
-      id: 'join-latency',
-      title: `Join latency: join() → first decoded remote video frame (2 participants, ${RUNS} runs)`,
-      projectLabel: '<calls-room>',
-      baselineLabel: 'raw partytracks + relay',
-      figures: [],
-      notes: [],
-    },
-    async (section, resources) => {
-      const stack = resources.add(
-        'media stack',
-        await startChild<MediaStackReady>('media-stack.ts', { sfu: {}, relay: true, backend: {} }),
-      ).ready;
-      const pages = resources.add('page server', await startPageServer());
-      const { context } = resources.add('chromium', await launchChromium());
-
+  return runJoinSection(
+    'join-latency',
+    `Join latency: join() → first decoded remote video frame (2 participants, ${RUNS} runs)`,
+    async (section, { stack, pages, context }) => {
       const baseline = await measureRuns(baselineRun, context, pages, stack, 'baseline');
-      let widget: { samples: number[]; failed: number } | null = null;
-      let widgetNote = '';
-      if (await callsRoomAvailable(context, pages)) {
-        try {
-          widget = await measureRuns(widgetJoinRun, context, pages, stack, 'widget');
-        } catch (error) {
-          widgetNote = `<calls-room> failed: ${error instanceof Error ? error.message : error}`;
-        }
-      } else {
-        widgetNote =
-          '<calls-room> is not in dist/calls-elements.min.js yet: widget side unavailable, baseline only.';
-      }
+      const { outcome: widget, note: widgetNote } = await widgetSide(context, pages, () =>
+        measureRuns(widgetJoinRun, context, pages, stack, 'widget'),
+      );
       section.figures.push(
         {
           metric: 'median',

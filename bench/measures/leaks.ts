@@ -4,13 +4,11 @@
 // after one warm-up cycle. The baseline is raw partytracks + relay; the project `<calls-room>`.
 import type { BrowserContext } from 'playwright-core';
 import type { MediaStackReady } from '../children/media-stack.js';
-import { startChild } from '../lib/child.js';
-import { launchChromium } from '../lib/chromium.js';
+import { runJoinSection } from '../lib/browser-bench.js';
 import { instrumentContext } from '../lib/instrument.js';
-import { type PageServer, startPageServer } from '../lib/page-server.js';
+import type { PageServer } from '../lib/page-server.js';
 import type { Figure, Section } from '../lib/report.js';
-import { runSection } from '../lib/section.js';
-import { callsRoomAvailable } from '../lib/widget.js';
+import { widgetSide } from '../lib/widget.js';
 import type { JoinBaselinePage } from '../pages/join-baseline.js';
 import type { LeakBaselinePage } from '../pages/leak-baseline.js';
 import { CYCLES, FRAME_TIMEOUT_MS, type LeakOutcome, runCycles, SETTLE_MS } from './leak-cycles.js';
@@ -44,103 +42,52 @@ async function baselineCycles(
 }
 
 function figures(project: LeakOutcome | null, baseline: LeakOutcome): Figure[] {
-  const pick = (outcome: LeakOutcome | null, read: (o: LeakOutcome) => number) =>
-    outcome ? read(outcome) : null;
+  const figure = (metric: string, unit: string, read: (o: LeakOutcome) => number): Figure => ({
+    metric,
+    unit,
+    project: project ? read(project) : null,
+    baseline: read(baseline),
+  });
+  /** One page reading as two figures, "<what> before<qualifier>" and "<what> after<qualifier>". */
+  const beforeAfter = (
+    what: string,
+    unit: string,
+    read: (r: LeakOutcome['before']) => number,
+    qualifier = '',
+  ) => [
+    figure(`${what} before${qualifier}`, unit, (o) => read(o.before)),
+    figure(`${what} after${qualifier}`, unit, (o) => read(o.after)),
+  ];
   return [
-    {
-      metric: 'open RTCPeerConnections before',
-      unit: '',
-      project: pick(project, (o) => o.before.openPeerConnections),
-      baseline: baseline.before.openPeerConnections,
-    },
-    {
-      metric: 'open RTCPeerConnections after',
-      unit: '',
-      project: pick(project, (o) => o.after.openPeerConnections),
-      baseline: baseline.after.openPeerConnections,
-    },
-    {
-      metric: 'live MediaStreamTracks before',
-      unit: '',
-      project: pick(project, (o) => o.before.liveTracks),
-      baseline: baseline.before.liveTracks,
-    },
-    {
-      metric: 'live MediaStreamTracks after',
-      unit: '',
-      project: pick(project, (o) => o.after.liveTracks),
-      baseline: baseline.after.liveTracks,
-    },
-    {
-      metric: 'JS heap before (after GC)',
-      unit: 'MB',
-      project: pick(project, (o) => o.before.heapUsedBytes / 1e6),
-      baseline: baseline.before.heapUsedBytes / 1e6,
-    },
-    {
-      metric: 'JS heap after (after GC)',
-      unit: 'MB',
-      project: pick(project, (o) => o.after.heapUsedBytes / 1e6),
-      baseline: baseline.after.heapUsedBytes / 1e6,
-    },
-    {
-      metric: 'JS heap growth per cycle',
-      unit: 'kB',
-      project: pick(project, (o) => (o.after.heapUsedBytes - o.before.heapUsedBytes) / CYCLES / 1000),
-      baseline: (baseline.after.heapUsedBytes - baseline.before.heapUsedBytes) / CYCLES / 1000,
-    },
-    {
-      metric: 'DOM nodes growth',
-      unit: '',
-      project: pick(project, (o) => o.after.domNodes - o.before.domNodes),
-      baseline: baseline.after.domNodes - baseline.before.domNodes,
-    },
-    {
-      metric: 'event listeners growth',
-      unit: '',
-      project: pick(project, (o) => o.after.eventListeners - o.before.eventListeners),
-      baseline: baseline.after.eventListeners - baseline.before.eventListeners,
-    },
-    {
-      metric: `cycles with no remote frame in ${FRAME_TIMEOUT_MS / 1000} s`,
-      unit: '',
-      project: pick(project, (o) => o.cycleMs.filter((ms) => ms === null).length),
-      baseline: baseline.cycleMs.filter((ms) => ms === null).length,
-    },
+    ...beforeAfter('open RTCPeerConnections', '', (r) => r.openPeerConnections),
+    ...beforeAfter('live MediaStreamTracks', '', (r) => r.liveTracks),
+    ...beforeAfter('JS heap', 'MB', (r) => r.heapUsedBytes / 1e6, ' (after GC)'),
+    figure(
+      'JS heap growth per cycle',
+      'kB',
+      (o) => (o.after.heapUsedBytes - o.before.heapUsedBytes) / CYCLES / 1000,
+    ),
+    figure('DOM nodes growth', '', (o) => o.after.domNodes - o.before.domNodes),
+    figure('event listeners growth', '', (o) => o.after.eventListeners - o.before.eventListeners),
+    figure(
+      `cycles with no remote frame in ${FRAME_TIMEOUT_MS / 1000} s`,
+      '',
+      (o) => o.cycleMs.filter((ms) => ms === null).length,
+    ),
   ];
 }
 
 export function measureLeaks(): Promise<Section> {
-  return runSection(
-    {
-      id: 'leaks',
-      title: `Leaks: ${CYCLES} join → first frame → leave cycles in one page`,
-      projectLabel: '<calls-room>',
-      baselineLabel: 'raw partytracks + relay',
-      figures: [],
-      notes: [],
-    },
-    async (section, resources) => {
-      const stack = resources.add(
-        'media stack',
-        await startChild<MediaStackReady>('media-stack.ts', { sfu: {}, relay: true, backend: {} }),
-      ).ready;
-      const pages = resources.add('page server', await startPageServer());
-      const { context } = resources.add('chromium', await launchChromium());
+  return runJoinSection(
+    'leaks',
+    `Leaks: ${CYCLES} join → first frame → leave cycles in one page`,
+    async (section, { stack, pages, context }) => {
       await instrumentContext(context);
       const baseline = await baselineCycles(context, pages, stack);
-      let project: LeakOutcome | null = null;
-      if (await callsRoomAvailable(context, pages)) {
-        try {
-          project = await widgetLeakCycles(context, pages, stack);
-        } catch (error) {
-          section.notes.push(`<calls-room> failed: ${error instanceof Error ? error.message : error}`);
-        }
-      } else {
-        section.notes.push(
-          '<calls-room> is not in dist/calls-elements.min.js yet: widget side unavailable, baseline only.',
-        );
-      }
+      const { outcome: project, note } = await widgetSide(context, pages, () =>
+        widgetLeakCycles(context, pages, stack),
+      );
+      if (note) section.notes.push(note);
       section.figures.push(...figures(project, baseline));
       section.notes.push(
         `"before" is after one warm-up cycle (so one-time module and JIT state is not counted as a leak); both readings ${SETTLE_MS} ms after the last leave, after two forced GCs.`,

@@ -5,9 +5,8 @@
 // get (received frame rate against sent frame rate, packet loss) and what the machine spends.
 import type { BrowserContext, Page } from 'playwright-core';
 import type { MediaStackReady } from '../children/media-stack.js';
-import { startChild } from '../lib/child.js';
-import { launchChromium } from '../lib/chromium.js';
-import { type PageServer, startPageServer } from '../lib/page-server.js';
+import { startBrowserBench } from '../lib/browser-bench.js';
+import type { PageServer } from '../lib/page-server.js';
 import { machineBusySeconds, processCpuSeconds, processTreeCpuSeconds } from '../lib/proc-cpu.js';
 import type { Figure, Section } from '../lib/report.js';
 import { type Rates, ratesBetween } from '../lib/rtp-rates.js';
@@ -111,109 +110,118 @@ async function activeForwardedStreams(stack: MediaStackReady, published: Publish
   return active;
 }
 
-async function sfuRoom(
+type Measured = Awaited<ReturnType<typeof measureWindow>>;
+
+/**
+ * One room from opening its pages to leaving: `setup` (bounded by SETUP_TIMEOUT_MS) connects the
+ * participants and says how many videos never showed a frame, and how to finish the outcome from
+ * the window's readings (its `streams`).
+ */
+async function room(
+  size: number,
+  context: BrowserContext,
+  pages: PageServer,
+  pageName: string,
+  probe: Probe,
+  what: string,
+  setup: (groups: { page: Page; ids: string[] }[]) => Promise<{
+    withoutFrame: number;
+    finish: (measured: Measured) => Promise<Omit<RoomOutcome, 'size' | 'withoutFrame' | 'setupSeconds'>>;
+  }>,
+): Promise<RoomOutcome> {
+  const started = performance.now();
+  const groups = await pagesFor(context, pages, pageName, size);
+  try {
+    const { withoutFrame, finish } = await withTimeout(setup(groups), SETUP_TIMEOUT_MS, `setting up ${what}`);
+    const setupSeconds = (performance.now() - started) / 1000;
+    return { size, withoutFrame, setupSeconds, ...(await finish(await measureWindow(groups, probe))) };
+  } finally {
+    await leave(groups);
+  }
+}
+
+function sfuRoom(
   size: number,
   context: BrowserContext,
   pages: PageServer,
   stack: MediaStackReady,
   probe: Probe,
 ): Promise<RoomOutcome> {
-  const started = performance.now();
-  const groups = await pagesFor(context, pages, 'capacity-sfu', size);
-  try {
-    const setup = async () => {
-      const published = (
-        await Promise.all(
-          groups.map(({ page, ids }) =>
-            page.evaluate(([s, i]) => (window.bench as CapacitySfuPage).publish(s, i), [
-              stack.sfu!,
-              ids,
-            ] as const),
-          ),
-        )
-      ).flat();
-      const shown = await Promise.all(
-        groups.map(({ page }) =>
-          page.evaluate(([p, t]) => (window.bench as CapacitySfuPage).pullAll(p, t), [
-            published,
-            FRAME_TIMEOUT_MS,
+  return room(size, context, pages, 'capacity-sfu', probe, `an SFU room of ${size}`, async (groups) => {
+    const published = (
+      await Promise.all(
+        groups.map(({ page, ids }) =>
+          page.evaluate(([s, i]) => (window.bench as CapacitySfuPage).publish(s, i), [
+            stack.sfu!,
+            ids,
           ] as const),
         ),
-      );
-      return { published, withoutFrame: shown.reduce((sum, s) => sum + s.withoutFrame, 0) };
-    };
-    const { published, withoutFrame } = await withTimeout(
-      setup(),
-      SETUP_TIMEOUT_MS,
-      `setting up an SFU room of ${size}`,
+      )
+    ).flat();
+    const shown = await Promise.all(
+      groups.map(({ page }) =>
+        page.evaluate(([p, t]) => (window.bench as CapacitySfuPage).pullAll(p, t), [
+          published,
+          FRAME_TIMEOUT_MS,
+        ] as const),
+      ),
     );
-    const setupSeconds = (performance.now() - started) / 1000;
-    const measured = await measureWindow(groups, probe);
     return {
-      size,
-      withoutFrame,
-      setupSeconds,
-      streams: await activeForwardedStreams(stack, published),
-      ...measured,
+      withoutFrame: shown.reduce((sum, s) => sum + s.withoutFrame, 0),
+      finish: async (measured) => ({
+        streams: await activeForwardedStreams(stack, published),
+        ...measured,
+      }),
     };
-  } finally {
-    await leave(groups);
-  }
+  });
 }
 
-async function meshRoom(
+function meshRoom(
   size: number,
   context: BrowserContext,
   pages: PageServer,
   probe: Probe,
 ): Promise<RoomOutcome> {
-  const started = performance.now();
-  const groups = await pagesFor(context, pages, 'capacity-mesh', size);
-  const pageOf = new Map(groups.flatMap(({ page, ids }) => ids.map((id) => [id, page] as const)));
-  try {
-    const setup = async () => {
-      await Promise.all(
-        groups.map(({ page, ids }) =>
-          page.evaluate(([i, t]) => (window.bench as CapacityMeshPage).start(i, t), [
-            ids,
-            FRAME_TIMEOUT_MS,
-          ] as const),
-        ),
-      );
-      const ids = [...pageOf.keys()];
-      for (const [index, from] of ids.entries()) {
-        for (const to of ids.slice(index + 1)) {
-          const offer = await pageOf
-            .get(from)!
-            .evaluate(([f, t]) => (window.bench as CapacityMeshPage).offer(f, t), [from, to] as const);
-          const answer = await pageOf
-            .get(to)!
-            .evaluate(([f, t, o]) => (window.bench as CapacityMeshPage).answer(f, t, o), [
-              to,
-              from,
-              offer,
-            ] as const);
-          await pageOf
-            .get(from)!
-            .evaluate(([f, t, a]) => (window.bench as CapacityMeshPage).accept(f, t, a), [
-              from,
-              to,
-              answer,
-            ] as const);
-        }
+  return room(size, context, pages, 'capacity-mesh', probe, `a mesh of ${size}`, async (groups) => {
+    const pageOf = new Map(groups.flatMap(({ page, ids }) => ids.map((id) => [id, page] as const)));
+    await Promise.all(
+      groups.map(({ page, ids }) =>
+        page.evaluate(([i, t]) => (window.bench as CapacityMeshPage).start(i, t), [
+          ids,
+          FRAME_TIMEOUT_MS,
+        ] as const),
+      ),
+    );
+    const ids = [...pageOf.keys()];
+    for (const [index, from] of ids.entries()) {
+      for (const to of ids.slice(index + 1)) {
+        const offer = await pageOf
+          .get(from)!
+          .evaluate(([f, t]) => (window.bench as CapacityMeshPage).offer(f, t), [from, to] as const);
+        const answer = await pageOf
+          .get(to)!
+          .evaluate(([f, t, o]) => (window.bench as CapacityMeshPage).answer(f, t, o), [
+            to,
+            from,
+            offer,
+          ] as const);
+        await pageOf
+          .get(from)!
+          .evaluate(([f, t, a]) => (window.bench as CapacityMeshPage).accept(f, t, a), [
+            from,
+            to,
+            answer,
+          ] as const);
       }
-      const shown = await Promise.all(
-        groups.map(({ page }) => page.evaluate(() => (window.bench as CapacityMeshPage).framesShown())),
-      );
-      return shown.reduce((sum, s) => sum + s.withoutFrame, 0);
+    }
+    const shown = await Promise.all(
+      groups.map(({ page }) => page.evaluate(() => (window.bench as CapacityMeshPage).framesShown())),
+    );
+    return {
+      withoutFrame: shown.reduce((sum, s) => sum + s.withoutFrame, 0),
+      finish: async ({ inboundStreams, ...measured }) => ({ streams: inboundStreams, ...measured }),
     };
-    const withoutFrame = await withTimeout(setup(), SETUP_TIMEOUT_MS, `setting up a mesh of ${size}`);
-    const setupSeconds = (performance.now() - started) / 1000;
-    const { inboundStreams, ...measured } = await measureWindow(groups, probe);
-    return { size, withoutFrame, setupSeconds, streams: inboundStreams, ...measured };
-  } finally {
-    await leave(groups);
-  }
+  });
 }
 
 async function leave(groups: { page: Page }[]): Promise<void> {
@@ -306,9 +314,7 @@ export function measureSfuCapacity(): Promise<Section> {
       notes: [],
     },
     async (section, resources) => {
-      const child = resources.add('SFU', await startChild<MediaStackReady>('media-stack.ts', { sfu: {} }));
-      const pages = resources.add('page server', await startPageServer());
-      const chromium = resources.add('chromium', await launchChromium());
+      const { stack: child, pages, chromium } = await startBrowserBench(resources, 'SFU', { sfu: {} });
       const sfuRooms: RoomOutcome[] = [];
       const meshRooms: RoomOutcome[] = [];
       const failures: string[] = [];

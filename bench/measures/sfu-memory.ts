@@ -3,11 +3,10 @@
 // subscriber session pulls both and shows a frame, both end). Baseline: 200 lifetimes of bare
 // werift peer connections (a connected pair carrying RTP, then closed) in another process.
 // Flat memory on both sides means nothing per session outlives it.
-import type { MediaStackReady } from '../children/media-stack.js';
+
+import { startBrowserBench } from '../lib/browser-bench.js';
 import { startChild } from '../lib/child.js';
 import type { MemoryReading } from '../lib/child-side.js';
-import { launchChromium } from '../lib/chromium.js';
-import { startPageServer } from '../lib/page-server.js';
 import type { Section } from '../lib/report.js';
 import { runSection } from '../lib/section.js';
 import { sleep, withTimeout } from '../lib/timeout.js';
@@ -32,14 +31,13 @@ interface Outcome {
 }
 
 async function sfuSide(resources: import('../lib/resources.js').Resources): Promise<Outcome> {
-  const child = resources.add(
-    'SFU',
-    await startChild<MediaStackReady>('media-stack.ts', {
-      sfu: { resumeWindowMs: RESUME_WINDOW_MS, unconnectedSessionMs: 5000, tickMs: 250 },
-    }),
-  );
-  const pages = resources.add('page server', await startPageServer());
-  const chromium = resources.add('chromium', await launchChromium());
+  const {
+    stack: child,
+    pages,
+    chromium,
+  } = await startBrowserBench(resources, 'SFU', {
+    sfu: { resumeWindowMs: RESUME_WINDOW_MS, unconnectedSessionMs: 5000, tickMs: 250 },
+  });
   const page = await chromium.context.newPage();
   await page.goto(pages.pageUrl('sfu-cycles'));
   const sfu = child.ready.sfu!;

@@ -1,7 +1,6 @@
 // The baseline's media layer: the unmodified partytracks client pointed straight at the local SFU
 // (as an app without calls-elements would, with its own proxy or the app secret in development).
 import { PartyTracks } from 'partytracks/client';
-import type { Observable } from 'rxjs';
 
 export interface SfuAddress {
   apiBaseUrl: string;
@@ -17,20 +16,6 @@ export function partyTracksFor(sfu: SfuAddress): PartyTracks {
   });
 }
 
-/**
- * Subscribes and resolves with the first value, keeping the subscription: partytracks pushes and
- * pulls live exactly as long as someone is subscribed. `release` ends it.
- */
-export function hold<T>(source$: Observable<T>): Promise<{ value: T; release: () => void }> {
-  return new Promise((resolve, reject) => {
-    let resolved = false;
-    const subscription = source$.subscribe({
-      next: (value) => {
-        if (resolved) return;
-        resolved = true;
-        resolve({ value, release: () => subscription.unsubscribe() });
-      },
-      error: reject,
-    });
-  });
-}
+// Subscribes and resolves with the first value, keeping the subscription: partytracks pushes and
+// pulls live exactly as long as someone is subscribed. `release` ends it. The browser tests' helper.
+export { holdFirst as hold } from '../../../test/browser/helpers/sfu-client.js';
