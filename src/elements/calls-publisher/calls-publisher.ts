@@ -8,6 +8,7 @@ import { defineElement } from '../../internal/define.js';
 import { translationFor } from '../../internal/i18n.js';
 import { RoomConsumer } from '../../internal/room-consumer.js';
 import { subscribe } from '../../internal/subscribe.js';
+import { releaseVideo, showTrack } from '../../internal/video.js';
 import { publisherStyles } from './calls-publisher.styles.js';
 
 /** `audio="false"` / `audio="off"` turn a device off; any other value (or `audio`) turns it on. */
@@ -138,6 +139,9 @@ export class CallsPublisherElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // The preview is re-subscribed on reconnect; meanwhile the detached <video> must not hold it.
+    releaseVideo(this.renderRoot?.querySelector('video'));
+    this.preview = undefined;
     this.#ownMedia?.dispose();
     this.#ownMedia = undefined;
     this.#media$.next(undefined);
@@ -152,10 +156,7 @@ export class CallsPublisherElement extends LitElement {
   }
 
   protected override updated(): void {
-    const video = this.renderRoot.querySelector('video');
-    if (!video) return;
-    const current = (video.srcObject as MediaStream | null)?.getVideoTracks()[0];
-    if (current !== this.preview) video.srcObject = this.preview ? new MediaStream([this.preview]) : null;
+    showTrack(this, this.renderRoot.querySelector('video'), this.preview);
   }
 
   protected override render() {

@@ -8,6 +8,7 @@ import { translationFor } from '../../internal/i18n.js';
 import { micOffIcon } from '../../internal/icons.js';
 import { RoomConsumer } from '../../internal/room-consumer.js';
 import { subscribe } from '../../internal/subscribe.js';
+import { releaseVideo, showTrack } from '../../internal/video.js';
 import { VisibilityController } from '../../internal/visibility.js';
 import { tileStyles } from './calls-tile.styles.js';
 
@@ -113,13 +114,16 @@ export class CallsTileElement extends LitElement {
     if (changed.has('room')) this.#consumer.refresh();
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // The pull stops with the subscription and starts again on reconnect; meanwhile the detached
+    // <video> must not hold the track.
+    releaseVideo(this.videoElement);
+    this.track = undefined;
+  }
+
   protected override updated(): void {
-    const video = this.videoElement;
-    if (!video) return;
-    const stream = video.srcObject as MediaStream | null;
-    const current = stream?.getVideoTracks()[0];
-    if (current === this.track) return;
-    video.srcObject = this.track ? new MediaStream([this.track]) : null;
+    showTrack(this, this.videoElement, this.track);
   }
 
   protected override render() {
