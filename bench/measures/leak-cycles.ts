@@ -11,10 +11,20 @@ export const FRAME_TIMEOUT_MS = 8000;
 const CYCLE_TIMEOUT_MS = 30_000;
 /** Lets asynchronous teardown (track closes, peer connection close) finish before counting. */
 export const SETTLE_MS = 1500;
+/**
+ * Chromium keeps the results of recent getUserMedia calls (and the tracks with their listeners)
+ * alive for a while to record usage statistics; after this long idle they are gone, so what is
+ * still held then is held by the page.
+ */
+export const IDLE_MS = 20_000;
 
 export interface LeakOutcome {
   before: PageCensus;
+  /** After half the cycles: growth from here to `after` is the steady state, past one-off warm-up. */
+  middle: PageCensus;
   after: PageCensus;
+  /** `after`, then IDLE_MS with nothing happening. */
+  idle: PageCensus;
   /** Join → first frame per cycle; null for a cycle that saw no frame. */
   cycleMs: (number | null)[];
 }
@@ -25,7 +35,7 @@ export type LeakCycles = (
   stack: MediaStackReady,
 ) => Promise<LeakOutcome>;
 
-/** Warm-up cycle, census, CYCLES timed cycles, settle, census. */
+/** Warm-up cycle, census, CYCLES timed cycles (census half way), settle, census, idle, census. */
 export async function runCycles(
   context: BrowserContext,
   page: Page,
@@ -36,10 +46,18 @@ export async function runCycles(
   await sleep(SETTLE_MS);
   const before = await takeCensus(page, cdp);
   const cycleMs: (number | null)[] = [];
-  for (let i = 0; i < CYCLES; i++)
+  let middle = before;
+  for (let i = 0; i < CYCLES; i++) {
     cycleMs.push(await withTimeout(cycle(page), CYCLE_TIMEOUT_MS, `cycle ${i}`));
+    if (i + 1 === CYCLES / 2) {
+      await sleep(SETTLE_MS);
+      middle = await takeCensus(page, cdp);
+    }
+  }
   await sleep(SETTLE_MS);
   const after = await takeCensus(page, cdp);
+  await sleep(IDLE_MS);
+  const idle = await takeCensus(page, cdp);
   await cdp.detach();
-  return { before, after, cycleMs };
+  return { before, middle, after, idle, cycleMs };
 }

@@ -11,7 +11,7 @@ import type { Figure, Section } from '../lib/report.js';
 import { widgetSide } from '../lib/widget.js';
 import type { JoinBaselinePage } from '../pages/join-baseline.js';
 import type { LeakBaselinePage } from '../pages/leak-baseline.js';
-import { CYCLES, FRAME_TIMEOUT_MS, type LeakOutcome, runCycles, SETTLE_MS } from './leak-cycles.js';
+import { CYCLES, FRAME_TIMEOUT_MS, IDLE_MS, type LeakOutcome, runCycles, SETTLE_MS } from './leak-cycles.js';
 import { widgetLeakCycles } from './leaks-widget.js';
 
 async function baselineCycles(
@@ -67,8 +67,23 @@ function figures(project: LeakOutcome | null, baseline: LeakOutcome): Figure[] {
       'kB',
       (o) => (o.after.heapUsedBytes - o.before.heapUsedBytes) / CYCLES / 1000,
     ),
+    figure(
+      `JS heap growth per cycle, cycles ${CYCLES / 2 + 1}–${CYCLES} (steady state)`,
+      'kB',
+      (o) => (o.after.heapUsedBytes - o.middle.heapUsedBytes) / (CYCLES / 2) / 1000,
+    ),
     figure('DOM nodes growth', '', (o) => o.after.domNodes - o.before.domNodes),
     figure('event listeners growth', '', (o) => o.after.eventListeners - o.before.eventListeners),
+    figure(
+      `event listeners growth, ${IDLE_MS / 1000} s idle later`,
+      '',
+      (o) => o.idle.eventListeners - o.before.eventListeners,
+    ),
+    figure(
+      `JS heap growth, ${IDLE_MS / 1000} s idle later`,
+      'MB',
+      (o) => (o.idle.heapUsedBytes - o.before.heapUsedBytes) / 1e6,
+    ),
     figure(
       `cycles with no remote frame in ${FRAME_TIMEOUT_MS / 1000} s`,
       '',
@@ -90,7 +105,8 @@ export function measureLeaks(): Promise<Section> {
       if (note) section.notes.push(note);
       section.figures.push(...figures(project, baseline));
       section.notes.push(
-        `"before" is after one warm-up cycle (so one-time module and JIT state is not counted as a leak); both readings ${SETTLE_MS} ms after the last leave, after two forced GCs.`,
+        `"before" is after one warm-up cycle (so one-time module and JIT state is not counted as a leak); readings ${SETTLE_MS} ms after the last leave, after two forced GCs.`,
+        `Chromium holds the tracks of recent getUserMedia calls (and partytracks' "ended" listeners on them) for a while to record usage statistics, so listener growth right after the cycles is the browser's; the "idle later" rows show what the page itself still holds.`,
       );
       section.details = { baseline, project };
     },
