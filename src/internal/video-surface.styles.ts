@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The box a tile and the self view share: a rounded 16:9 surface that its video fills. */
+/**
+ * The box a tile and the self view share: a rounded 16:9 surface that its video fills, and a
+ * placeholder centred over it while there is no video.
+ */
 export const videoSurfaceStyles = css`
   :host {
     display: block;
@@ -17,5 +20,11 @@ export const videoSurfaceStyles = css`
     height: 100%;
     object-fit: var(--calls-video-fit, cover);
     display: block;
+  }
+  [part='placeholder'] {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
   }
 `;

@@ -11,10 +11,6 @@ export const publisherStyles = [
       transform: scaleX(-1);
     }
     [part='placeholder'] {
-      position: absolute;
-      inset: 0;
-      display: grid;
-      place-items: center;
       color: var(--_muted-fg);
       font-size: 14px;
       text-align: center;

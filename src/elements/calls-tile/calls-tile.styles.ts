@@ -12,12 +12,6 @@ export const tileStyles = [
     video.mirrored {
       transform: scaleX(-1);
     }
-    [part='placeholder'] {
-      position: absolute;
-      inset: 0;
-      display: grid;
-      place-items: center;
-    }
     [part='initials'] {
       display: grid;
       place-items: center;
