@@ -79,7 +79,12 @@ export class RoomState {
     sockets: ReadonlyArray<{ socket: PeerSocket; connection: ConnectionSnapshot | null }>,
   ): RoomState {
     const room = new RoomState(name, config);
-    for (const saved of seats) {
+    // Storage lists seats by key; the room lists participants in the order they joined, so a
+    // rebuilt room shows everyone where they were (tile order does not shuffle on a wake-up).
+    const inJoinOrder = [...seats].sort(
+      (a, b) => a.record.joinedAt - b.record.joinedAt || a.record.id.localeCompare(b.record.id),
+    );
+    for (const saved of inJoinOrder) {
       const seat: Seat = {
         record: structuredClone(saved.record),
         socket: null,
