@@ -6,6 +6,17 @@ export const tileStyles = [
   themeStyles,
   videoSurfaceStyles,
   css`
+    [part='base'] {
+      position: absolute;
+      inset: 0;
+      border-radius: inherit;
+      outline: 3px solid transparent;
+      outline-offset: -3px;
+      transition: outline-color 120ms;
+    }
+    :host([speaking]) [part='base'] {
+      outline-color: var(--_speaking);
+    }
     video {
       background: transparent;
     }
