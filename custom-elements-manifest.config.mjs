@@ -13,8 +13,31 @@ export default {
   // package.json names the manifest itself ("customElements"); the analyzer must not rewrite it.
   packagejson: false,
   // shippedPaths last: the two checks before it read the source files the modules came from.
-  plugins: [defineElementCalls(), publicApiOnly(), cssPropertyDefaults(), partsInTemplates(), shippedPaths()],
+  plugins: [
+    defineElementCalls(),
+    publicApiOnly(),
+    cssPropertyDefaults(),
+    partsInTemplates(),
+    failOnProblems(),
+    shippedPaths(),
+  ],
 };
+
+/** Where the JSDoc and the code disagree; any of these fails the build (the JSDoc is the docs). */
+const problems = [];
+function problem(message) {
+  problems.push(message);
+}
+
+function failOnProblems() {
+  return {
+    name: 'calls: JSDoc matches the code',
+    packageLinkPhase() {
+      if (problems.length === 0) return;
+      throw new Error(`The elements' JSDoc and code disagree:\n  ${problems.join('\n  ')}`);
+    },
+  };
+}
 
 /** `defineElement('calls-room', CallsRoomElement)` is our guarded `customElements.define`. */
 function defineElementCalls() {
@@ -55,7 +78,7 @@ function publicApiOnly() {
           );
           for (const event of declaration.events ?? []) {
             if (!event.name && !named.has(event.type?.text)) {
-              console.warn(`${declaration.name} dispatches ${event.type?.text} without an @event tag`);
+              problem(`${declaration.name} dispatches ${event.type?.text} without an @event tag`);
             }
           }
           declaration.events = declaration.events?.filter((event) => event.name);
@@ -71,7 +94,7 @@ function publicApiOnly() {
 /**
  * Fills the `default` of every `@cssproperty` from the `var(--calls-x, fallback)` in the element's
  * styles (`<name>.styles.ts` and the `*.styles.js` files it imports, e.g. the shared theme). A
- * fallback under `prefers-color-scheme: dark` is added to the description. Warns about `--calls-*`
+ * fallback under `prefers-color-scheme: dark` is added to the description. Reports `--calls-*`
  * properties the styles use but the JSDoc does not document, and the other way round.
  */
 function cssPropertyDefaults() {
@@ -94,10 +117,10 @@ function cssPropertyDefaults() {
           }
           const tag = element.tagName ?? element.name;
           for (const name of used) {
-            if (!documented.has(name)) console.warn(`<${tag}> uses ${name} without a @cssproperty`);
+            if (!documented.has(name)) problem(`<${tag}> uses ${name} without a @cssproperty`);
           }
           for (const name of documented) {
-            if (!used.has(name)) console.warn(`<${tag}> documents ${name}, which its styles never read`);
+            if (!used.has(name)) problem(`<${tag}> documents ${name}, which its styles never read`);
           }
         }
       }
@@ -187,7 +210,7 @@ function analyzeStyles(file) {
   return { defaults, used };
 }
 
-/** Warns about `part="…"` names in an element's templates that no `@csspart` documents, and back. */
+/** Reports `part="…"` names in an element's templates that no `@csspart` documents, and back. */
 function partsInTemplates() {
   return {
     name: 'calls: parts in templates',
@@ -202,10 +225,10 @@ function partsInTemplates() {
           const documented = new Set(element.cssParts?.map((part) => part.name));
           const tag = element.tagName ?? element.name;
           for (const name of rendered) {
-            if (!documented.has(name)) console.warn(`<${tag}> renders part ${name} without a @csspart`);
+            if (!documented.has(name)) problem(`<${tag}> renders part ${name} without a @csspart`);
           }
           for (const name of documented) {
-            if (!rendered.has(name)) console.warn(`<${tag}> documents part ${name}, which it never renders`);
+            if (!rendered.has(name)) problem(`<${tag}> documents part ${name}, which it never renders`);
           }
         }
       }
