@@ -3,7 +3,7 @@
  * (`createDataChannel(name, {negotiated: true, id})` on both ends) with the id the API returns.
  */
 import type { RTCDataChannel, RTCPeerConnection } from 'werift';
-import type { DataChannelRequest } from './api-types.js';
+import type { DataChannelRequest, DataChannelResult } from './api-types.js';
 
 /** Ids below this are left to the browser's own in-band channels (e.g. one it opens itself). */
 const FIRST_NEGOTIATED_ID = 2;
@@ -13,10 +13,8 @@ export type DataChannelStatus = 'initializing' | 'active' | 'inactive';
 export class SessionDataChannel {
   private readonly subscribers = new Set<SessionDataChannel>();
   private source?: SessionDataChannel;
-  messagesForwarded = 0;
 
   constructor(
-    readonly sessionId: string,
     readonly location: 'local' | 'remote',
     readonly name: string,
     readonly channel: RTCDataChannel,
@@ -55,21 +53,25 @@ export class SessionDataChannel {
     if (this.channel.readyState !== 'closed') this.channel.close();
   }
 
-  describe() {
+  /** The channel as `datachannels/new` answers it. */
+  result(): DataChannelResult {
     return {
       location: this.location,
       dataChannelName: this.name,
       id: this.id,
       ...(this.remoteSessionId ? { sessionId: this.remoteSessionId } : {}),
-      status: this.status,
     };
+  }
+
+  /** The channel as `GET sessions/{id}` lists it. */
+  describe() {
+    return { ...this.result(), status: this.status };
   }
 
   private fanOut(data: string | Buffer): void {
     for (const subscriber of this.subscribers) {
       if (subscriber.channel.readyState !== 'open') continue;
       subscriber.channel.send(data);
-      this.messagesForwarded++;
     }
   }
 }

@@ -85,13 +85,6 @@ export function extensionIdsByUri(sdp: string): Map<string, number> {
   return ids;
 }
 
-/** Mids in order of the description's m-sections. */
-export function midsOf(sdp: string): string[] {
-  return splitSections(sdp)
-    .media.map(midOf)
-    .filter((mid): mid is string => mid !== undefined);
-}
-
 export interface MediaSectionSummary {
   mid: string;
   kind: string;

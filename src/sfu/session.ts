@@ -227,7 +227,7 @@ export class Session {
             itemError('invalid_params', `Data channel ${request.dataChannelName} already exists`),
           );
         }
-        return this.addChannel('local', request, undefined).describeResult();
+        return this.addChannel('local', request, undefined).result();
       }
       const source = this.directory.get(request.sessionId ?? '')?.localChannel(request.dataChannelName);
       if (!source) {
@@ -241,7 +241,7 @@ export class Session {
       }
       const subscriber = this.addChannel('remote', request, request.sessionId);
       source.subscribe(subscriber);
-      return subscriber.describeResult();
+      return subscriber.result();
     });
   }
 
@@ -455,7 +455,7 @@ export class Session {
     source: PublishedTrack,
     transceiver: RTCRtpTransceiver,
   ): TrackResult {
-    const subscription = new Subscription(this.id, transceiver, source, request.simulcast ?? {});
+    const subscription = new Subscription(transceiver, source, request.simulcast ?? {});
     this.subscriptions.set(subscription.mid, subscription);
     return {
       location: 'remote',
@@ -483,18 +483,11 @@ export class Session {
     location: 'local' | 'remote',
     request: Pick<DataChannelRequest, 'dataChannelName' | 'ordered' | 'maxRetransmits' | 'maxPacketLifeTime'>,
     remoteSessionId: string | undefined,
-  ): SessionDataChannel & { describeResult(): DataChannelResult } {
+  ): SessionDataChannel {
     const raw = openNegotiatedChannel(this.pc, request, this.usedChannelIds);
-    const channel = new SessionDataChannel(this.id, location, request.dataChannelName, raw, remoteSessionId);
+    const channel = new SessionDataChannel(location, request.dataChannelName, raw, remoteSessionId);
     this.channels.set(channel.id, channel);
-    return Object.assign(channel, {
-      describeResult: (): DataChannelResult => ({
-        location,
-        dataChannelName: channel.name,
-        id: channel.id,
-        ...(remoteSessionId ? { sessionId: remoteSessionId } : {}),
-      }),
-    });
+    return channel;
   }
 
   private hasNegotiatedSctp(): boolean {

@@ -20,7 +20,6 @@ export class Subscription {
   forwardedPackets = 0;
 
   constructor(
-    readonly subscriberSessionId: string,
     readonly transceiver: RTCRtpTransceiver,
     readonly source: PublishedTrack,
     private preference: SimulcastPreference,
