@@ -4,6 +4,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { discardUnreadBody } from '../server/adapters/unread-body.js';
 import { appNotFound, payloadTooLarge, routeNotFound, toCallsError, unauthorized } from './errors.js';
 import type { SfuLogger } from './logger.js';
 import { parseJsonBody } from './request-validation.js';
@@ -27,9 +28,11 @@ const APP_PATH = /^\/(?:v1\/)?apps\/([^/]+)\/(.+?)\/?$/;
 
 export function createRequestListener(registry: SessionRegistry, config: HttpApiConfig, log: SfuLogger) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    // A failed answer must never become an unhandled rejection (that would end the process).
+    response.on('error', () => request.socket.destroy());
     const started = performance.now();
     const method = request.method ?? 'GET';
-    const path = new URL(request.url ?? '/', 'http://sfu.invalid').pathname;
+    const path = pathOf(request.url) ?? '(unreadable request target)';
     let status = 500;
     try {
       if (method === 'OPTIONS') {
@@ -45,9 +48,11 @@ export function createRequestListener(registry: SessionRegistry, config: HttpApi
       status = failure.status;
       if (failure.status >= 500)
         log.info(`internal error on ${method} ${path}: ${(error as Error).stack ?? error}`);
-      send(response, failure.status, failure.toJSON());
-      // Stop reading a body we refused, but only after the answer is on its way.
-      if (failure.errorCode === 'payload_too_large') request.destroy();
+      // A refused body is read to its end first (bounded), so the client reads this answer and the
+      // connection stays usable; past the bound the answer says the connection closes.
+      const reusable = await discardUnreadBody(request);
+      send(response, failure.status, failure.toJSON(), reusable);
+      if (!reusable) response.once('finish', () => request.socket.destroy());
     } finally {
       log.info(`${method} ${path} ${status} ${(performance.now() - started).toFixed(1)}ms`);
     }
@@ -76,26 +81,65 @@ function hasSecret(header: string | undefined, secret: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-async function readBody(request: IncomingMessage, limit: number): Promise<string> {
-  const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > limit) throw payloadTooLarge(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw payloadTooLarge(limit);
-    chunks.push(chunk);
+/**
+ * The path of a request target, or null when it is not one (`//[`, `//a:99999/x`, `//%00/x` make
+ * `new URL` throw). Only origin-form targets (`/…`) name an API route.
+ */
+function pathOf(target: string | undefined): string | null {
+  if (!target?.startsWith('/')) return null;
+  try {
+    return new URL(target, 'http://sfu.invalid').pathname;
+  } catch {
+    return null;
   }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
-function send(response: ServerResponse, status: number, body: unknown): void {
-  if (response.headersSent) return;
+/**
+ * Reads the body up to `limit` bytes. Past the limit it stops keeping bytes but leaves the stream
+ * alone: destroying it mid-upload would reset the connection before the 413 is read.
+ */
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > limit) return Promise.reject(payloadTooLarge(limit));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      stop();
+      reject(payloadTooLarge(limit));
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    const stop = () => {
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.off('error', onError);
+    };
+    request.on('data', onData);
+    request.on('end', onEnd);
+    request.on('error', onError);
+  });
+}
+
+function send(response: ServerResponse, status: number, body: unknown, keepAlive = true): void {
+  if (response.headersSent || response.destroyed) return;
   const json = JSON.stringify(body ?? {});
   response.writeHead(status, {
     ...CORS_HEADERS,
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(json),
+    ...(keepAlive ? {} : { connection: 'close' }),
   });
   response.end(json);
 }

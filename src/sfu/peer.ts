@@ -11,6 +11,7 @@ import {
   useSdesMid,
   useSdesRTPStreamId,
 } from 'werift';
+import { invalidDescription } from './errors.js';
 import {
   extensionIdsByUri,
   keepCandidatesOn,
@@ -150,12 +151,29 @@ export function alignExtensionIds(pc: RTCPeerConnection): void {
   }
 }
 
+/**
+ * Longest wait for werift to gather. On the served address gathering takes milliseconds; a
+ * description werift accepted but built no transport for never completes, and the API call (and
+ * its connection) must not wait with it.
+ */
+export const GATHERING_TIMEOUT_MS = 3000;
+
 /** Resolves once werift has finished gathering, so the local description carries its candidates. */
-export async function gatheringComplete(pc: RTCPeerConnection): Promise<void> {
+export async function gatheringComplete(
+  pc: RTCPeerConnection,
+  timeoutMs = GATHERING_TIMEOUT_MS,
+): Promise<void> {
   if (pc.iceGatheringState === 'complete') return;
-  await new Promise<void>((resolve) => {
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      unSubscribe();
+      reject(
+        invalidDescription(`ICE gathering did not complete within ${timeoutMs} ms for this description`),
+      );
+    }, timeoutMs);
     const { unSubscribe } = pc.iceGatheringStateChange.subscribe((state) => {
       if (state === 'complete') {
+        clearTimeout(timer);
         unSubscribe();
         resolve();
       }

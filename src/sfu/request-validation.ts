@@ -11,10 +11,18 @@ import type {
   TrackRequest,
   UpdateTracksRequest,
 } from './api-types.js';
-import { decodingError, invalidParams } from './errors.js';
+import { decodingError, invalidDescription, invalidParams } from './errors.js';
 
 /** Most tracks one request may name, as on the real service. */
 export const MAX_TRACKS_PER_REQUEST = 64;
+/**
+ * Most m-sections one session description may carry. werift's work and memory grow with each
+ * (hundreds of m-sections held the event loop for seconds and tens of MiB per session), and a
+ * session that keeps every track it ever pulled still stays well inside this.
+ */
+export const MAX_MEDIA_SECTIONS = 128;
+/** Largest SDP accepted, in bytes: 128 m-sections of Chromium video fit with room to spare. */
+export const MAX_SDP_BYTES = 256 * 1024;
 const SESSION_ID = /^[0-9a-f]{32}$/;
 
 type Json = Record<string, unknown>;
@@ -48,7 +56,27 @@ export function parseSessionDescription(
   if (typeof sdp !== 'string' || sdp.trim() === '')
     throw invalidParams('sessionDescription.sdp must be a non-empty string');
   if (expected && type !== expected) throw invalidParams(`sessionDescription must be an ${expected}`);
+  checkDescriptionLimits(sdp);
   return { type, sdp };
+}
+
+/**
+ * Refuses, before werift sees it, an SDP that is not one or that would cost more than any real
+ * client needs: werift waits forever on a description with no m-section to gather candidates for,
+ * and its cost grows with every m-section.
+ */
+export function checkDescriptionLimits(sdp: string): void {
+  if (sdp.length > MAX_SDP_BYTES || Buffer.byteLength(sdp) > MAX_SDP_BYTES) {
+    throw invalidDescription(`sessionDescription.sdp is larger than ${MAX_SDP_BYTES} bytes`);
+  }
+  if (!/^v=0\r?\n/.test(sdp)) throw invalidDescription('sessionDescription.sdp must start with "v=0"');
+  const mediaSections = sdp.match(/^m=/gm)?.length ?? 0;
+  if (mediaSections === 0) throw invalidDescription('sessionDescription.sdp has no m-section');
+  if (mediaSections > MAX_MEDIA_SECTIONS) {
+    throw invalidDescription(
+      `sessionDescription.sdp has ${mediaSections} m-sections; at most ${MAX_MEDIA_SECTIONS} are accepted`,
+    );
+  }
 }
 
 export function parseNewTracks(body: Json): NewTracksRequest {
