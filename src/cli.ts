@@ -4,6 +4,7 @@
  *   dev   the local SFU, the backend kit at /calls and the demo page, in one process
  *   sfu   the local Calls-compatible SFU alone
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startDevServer } from './dev/dev-server.js';
 import { startSfu } from './sfu/index.js';
@@ -14,6 +15,8 @@ Commands:
   dev     Run a demo room: local SFU + backend at /calls + demo page at /
             --port <n>          HTTP port (default 8787, or $PORT)
             --host <address>    address to serve (default 127.0.0.1)
+            --allow-origin <o>  let pages on origin <o> (e.g. http://localhost:5173) use the
+                                backend; repeat for more. Default: the demo page's own origin only
             With CALLS_APP_ID and CALLS_APP_SECRET set, media goes through Cloudflare.
   sfu     Run the local Cloudflare Calls-compatible SFU
             --port <n>          HTTP port (default 8788, or $PORT)
@@ -22,6 +25,10 @@ Commands:
             --app-secret <s>    app secret (default $CALLS_APP_SECRET or "local-secret")
             --verbose           log SDP bodies
             --quiet             log nothing
+
+Options:
+  -h, --help       show this help
+  --version        print the version
 `;
 
 async function main(argv: string[]): Promise<void> {
@@ -35,11 +42,23 @@ async function main(argv: string[]): Promise<void> {
       'app-secret': { type: 'string' },
       verbose: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      'allow-origin': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', default: false },
     },
     strict: true,
   });
-  if (values.help || command === undefined || command === 'help') {
+  if (values.version || command === '--version') {
+    process.stdout.write(`${packageVersion()}\n`);
+    return;
+  }
+  if (
+    values.help ||
+    command === undefined ||
+    command === 'help' ||
+    command === '--help' ||
+    command === '-h'
+  ) {
     process.stdout.write(USAGE);
     return;
   }
@@ -51,6 +70,7 @@ async function main(argv: string[]): Promise<void> {
       port: parsePort(values.port ?? process.env.PORT ?? '8787'),
       host: values.host,
       cloudflare: appId && appSecret ? { appId, appSecret } : undefined,
+      allowOrigins: (values['allow-origin'] ?? []).map(parseOrigin),
       logLevel,
     });
     console.log(`calls-elements dev: open ${dev.url}/ in two tabs (media: ${dev.media})`);
@@ -73,6 +93,28 @@ async function main(argv: string[]): Promise<void> {
 
 class UsageError extends Error {}
 
+function packageVersion(): string {
+  // src/cli.ts and dist/cli.js both sit one level below package.json.
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  return String(manifest.version);
+}
+
+/** An origin is scheme://host[:port], exactly what a browser sends in `Origin`. */
+function parseOrigin(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`Invalid origin "${value}" (expected e.g. http://localhost:5173)`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== value.replace(/\/$/, '')) {
+    throw new UsageError(
+      `Invalid origin "${value}" (expected scheme://host[:port], e.g. http://localhost:5173)`,
+    );
+  }
+  return url.origin;
+}
+
 function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`Invalid port "${value}"`);
@@ -88,9 +130,21 @@ function stopOnSignal(stop: () => Promise<void>): void {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+  const failure = error as NodeJS.ErrnoException & { port?: number; address?: string };
+  if (error instanceof UsageError || failure.code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`${failure.message}\n\n${USAGE}`);
     process.exit(2);
+  }
+  if (failure.code === 'EADDRINUSE' || failure.code === 'EACCES' || failure.code === 'EADDRNOTAVAIL') {
+    const where = `${failure.address ?? 'the address'}:${failure.port ?? '?'}`;
+    const why =
+      failure.code === 'EADDRINUSE'
+        ? `${where} is already in use (is another calls-elements running?). Pick another with --port <n>.`
+        : failure.code === 'EACCES'
+          ? `No permission to listen on ${where}. Pick a port above 1023 with --port <n>.`
+          : `${failure.address} is not an address of this machine. Pick another with --host <address>.`;
+    process.stderr.write(`calls-elements: ${why}\n`);
+    process.exit(1);
   }
   process.stderr.write(`${(error as Error).stack ?? error}\n`);
   process.exit(1);

@@ -13,6 +13,8 @@ export type CallsErrorCode =
   | 'unauthorized'
   /** The backend knows who you are but does not let you in. */
   | 'forbidden'
+  /** The backend does not accept this page's origin; its `cors.allowedOrigins` must list it. */
+  | 'origin_not_allowed'
   | 'room_full'
   | 'server_full'
   | 'invalid_room'
@@ -53,6 +55,7 @@ export function isFatal(code: CallsErrorCode): boolean {
     code === 'connection_lost' ||
     code === 'unauthorized' ||
     code === 'forbidden' ||
+    code === 'origin_not_allowed' ||
     code === 'room_full' ||
     code === 'server_full' ||
     code === 'invalid_room' ||

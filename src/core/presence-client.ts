@@ -204,6 +204,7 @@ export class PresenceClient {
 const REFUSAL_CODES: ReadonlySet<string> = new Set([
   'unauthorized',
   'forbidden',
+  'origin_not_allowed',
   'room_full',
   'server_full',
   'invalid_room',

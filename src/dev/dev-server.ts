@@ -3,6 +3,7 @@
  * credentials are given), the backend kit at `/calls`, and the demo page at `/`. Storybook and the
  * browser tests start the same thing for their live stories and tests.
  */
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { serveNode } from '../server/adapters/node.js';
 import { type CallsHandlerOptions, createCallsHandler } from '../server/index.js';
@@ -16,7 +17,17 @@ export interface DevServerOptions {
   /** With both set, media goes through Cloudflare Realtime instead of the local SFU. */
   cloudflare?: { appId: string; appSecret: string };
   logLevel?: 'silent' | 'info' | 'verbose';
-  /** Options for the local SFU (ignored with `cloudflare`). */
+  /**
+   * Origins of other pages that may use this backend (`https://app.example:5173`). Their host names
+   * are also accepted in `Host`, for a dev server reached by a name other than `localhost`.
+   * Default: none, so only pages on this server's own loopback origin may join.
+   */
+  allowOrigins?: readonly string[];
+  /**
+   * Options for the local SFU (ignored with `cloudflare`). Its app secret defaults to a random one
+   * per run: the SFU listens on its own port, and any page the developer visits could otherwise
+   * drive it with a well-known secret.
+   */
   sfu?: SfuOptions;
   /** Options for the backend kit beyond the dev defaults (anonymous rooms, same origin only). */
   backend?: Partial<CallsHandlerOptions>;
@@ -34,6 +45,7 @@ export interface RunningDevServer {
 }
 
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
+const BROWSER_FILES = ['calls-elements.min.js', 'calls-elements.min.js.map'];
 
 export async function startDevServer(options: DevServerOptions = {}): Promise<RunningDevServer> {
   const host = options.host ?? '127.0.0.1';
@@ -45,6 +57,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
     sfu = await startSfu({
       host,
       logLevel: options.logLevel === 'verbose' ? 'verbose' : 'silent',
+      appSecret: randomBytes(24).toString('base64url'),
       ...options.sfu,
     });
     calls = {
@@ -54,13 +67,21 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
       iceServers: [],
     };
   }
-  const handler = createCallsHandler({ ...calls, anonymous: true, ...options.backend });
+  const allowOrigins = [...(options.allowOrigins ?? [])];
+  const handler = createCallsHandler({
+    ...calls,
+    anonymous: true,
+    ...(allowOrigins.length > 0 ? { cors: { allowedOrigins: allowOrigins } } : {}),
+    ...options.backend,
+  });
   const server = await serveNode(handler, {
     port: options.port ?? 8787,
     host,
+    allowedHosts: allowOrigins,
     fallback: serveStaticFiles([
       { prefix: '/', root: `${packageRoot}demo` },
-      { prefix: '/dist/', root: `${packageRoot}dist` },
+      // The script-tag bundle and its source map, and nothing else: dist/ also holds server code.
+      { prefix: '/dist/', root: `${packageRoot}dist`, only: BROWSER_FILES },
     ]),
   }).catch(async (error: unknown) => {
     await handler.close();

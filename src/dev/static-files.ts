@@ -22,6 +22,8 @@ export interface StaticMount {
   prefix: string;
   /** Directory on disk served under the prefix. */
   root: string;
+  /** When set, only these files (paths relative to `root`) are served; anything else is 404. */
+  only?: readonly string[];
 }
 
 /** Returns a fetch-style handler serving `mounts` (the longest matching prefix wins). */
@@ -31,9 +33,16 @@ export function serveStaticFiles(mounts: StaticMount[]): (request: Request) => P
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response('Method not allowed', { status: 405, headers: { allow: 'GET, HEAD' } });
     }
-    const pathname = decodeURIComponent(new URL(request.url).pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(request.url).pathname);
+    } catch {
+      // `%E0%A4%A` and friends: no file has a name that is not text.
+      return notFound();
+    }
     const mount = ordered.find(({ prefix }) => pathname.startsWith(prefix));
     if (!mount) return notFound();
+    if (mount.only && !mount.only.includes(pathname.slice(mount.prefix.length))) return notFound();
     const root = resolve(mount.root);
     let file = normalize(join(root, pathname.slice(mount.prefix.length)));
     if (file !== root && !file.startsWith(root + sep)) return notFound();

@@ -64,6 +64,7 @@ export const english: Translation = {
     connection_lost: 'The connection to the call was lost.',
     unauthorized: 'You are not signed in to this room.',
     forbidden: 'You are not allowed to join this room.',
+    origin_not_allowed: "The call server does not accept this site. Its owner must allow this page's origin.",
     room_full: 'This room is full.',
     server_full: 'The call server is full. Try again later.',
     invalid_room: 'This room name is not valid.',

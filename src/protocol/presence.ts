@@ -89,6 +89,7 @@ export type PresenceErrorCode =
   | 'participant_not_found'
   | 'forbidden'
   | 'unauthorized'
+  | 'origin_not_allowed'
   | 'room_full'
   | 'invalid_room'
   | 'server_full'

@@ -12,7 +12,7 @@ import { MemoryRoomDirectory } from './rooms/memory-directory.js';
 import { CloseCode } from './rooms/protocol.js';
 import { refuseUpgrade } from './rooms/refuse-upgrade.js';
 import type { RuntimeContext } from './rooms/runtime-context.js';
-import { sanitiseDisplayName } from './rooms/sanitize-name.js';
+import { sanitiseClientName, sanitiseDisplayName } from './rooms/sanitize-name.js';
 
 /**
  * A Web-standard request handler for one Calls backend. The optional second argument is how a
@@ -48,6 +48,8 @@ export function createCallsHandler(options: CallsHandlerOptions): CallsHandler {
     appSecret: options.appSecret,
     realtimeApiBaseUrl: (options.realtimeApiBaseUrl ?? DEFAULT_REALTIME_API_BASE_URL).replace(/\/+$/, ''),
     maxHttpBodyBytes: limits.maxHttpBodyBytes,
+    maxNewSessionsPerMinute: limits.maxNewSessionsPerMinute,
+    upstreamTimeoutMs: limits.upstreamTimeoutMs,
     iceServers: options.iceServers,
     turn: options.turn,
     rooms,
@@ -117,7 +119,7 @@ export function createCallsHandler(options: CallsHandlerOptions): CallsHandler {
         ...outcome.identity,
         name: outcome.identity.name === null ? null : (sanitiseDisplayName(outcome.identity.name) ?? 'Guest'),
       },
-      clientName: sanitiseDisplayName(new URL(request.url).searchParams.get('name')),
+      clientName: sanitiseClientName(new URL(request.url).searchParams.get('name')),
       resume: claims && claims.room === room ? claims : null,
     };
     return rooms.admit(request, admission, runtime);
@@ -128,7 +130,17 @@ export function createCallsHandler(options: CallsHandlerOptions): CallsHandler {
     if (path !== endpoint && !path.startsWith(`${endpoint}/`)) {
       return callsErrorResponse(404, 'not_found', `Not under ${endpoint || '/'}.`);
     }
-    if (!cors.allows(request)) return cors.refusal(request);
+    if (!cors.allows(request)) {
+      // A browser cannot read a refused handshake's status (it sees close code 1006 and nothing
+      // else), so a socket is accepted only to be told why and closed.
+      const isPresenceUpgrade =
+        request.headers.get('upgrade')?.toLowerCase() === 'websocket' &&
+        parseOfferedSubprotocols(request.headers.get('sec-websocket-protocol')).speaksPresenceV1;
+      if (isPresenceUpgrade) {
+        return refuseUpgrade(runtime, { ...cors.refusalDetails(request), closeCode: CloseCode.forbidden });
+      }
+      return cors.refusal(request);
+    }
     if (request.method === 'OPTIONS') return cors.preflight(request);
     const rest = path.slice(endpoint.length);
     if (rest.startsWith('/partytracks/')) return proxy.handle(request, rest.slice('/partytracks'.length));

@@ -46,6 +46,13 @@ export interface LimitOptions {
   maxHttpBodyBytes?: number;
   /** Calls sessions remembered per participant; the oldest is forgotten beyond this. Default 8. */
   maxSessionsPerParticipant?: number;
+  /**
+   * Calls sessions one participant may create through the proxy in any 60 s; more are refused
+   * (429 `too_many_sessions`), so one credential cannot pile up sessions on the SFU. Default 10.
+   */
+  maxNewSessionsPerMinute?: number;
+  /** How long the proxy waits for the Calls API before answering 504 `upstream_timeout`. Default 10000. */
+  upstreamTimeoutMs?: number;
 }
 
 export interface HeartbeatOptions {
@@ -101,6 +108,8 @@ export interface ResolvedLimits {
   floodDisconnectAfter: number;
   maxHttpBodyBytes: number;
   maxSessionsPerParticipant: number;
+  maxNewSessionsPerMinute: number;
+  upstreamTimeoutMs: number;
 }
 
 export interface ResolvedHeartbeat {
@@ -126,6 +135,8 @@ export function resolveLimits(limits: LimitOptions = {}): ResolvedLimits {
       8,
       'limits.maxSessionsPerParticipant',
     ),
+    maxNewSessionsPerMinute: positive(limits.maxNewSessionsPerMinute, 10, 'limits.maxNewSessionsPerMinute'),
+    upstreamTimeoutMs: positive(limits.upstreamTimeoutMs, 10000, 'limits.upstreamTimeoutMs'),
   };
 }
 

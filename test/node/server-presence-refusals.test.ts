@@ -267,9 +267,12 @@ forEachBackend(({ startBackend, limitsRoomsPerProcess }) => {
     });
     after(() => backend.stop());
 
-    test('an origin that is not allowed gets HTTP 403; an allowed one joins', async () => {
+    test('an origin that is not allowed is told origin_not_allowed (4403); an allowed one joins', async () => {
       const refused = PresenceClient.open(backend.roomUrl('origins'), { origin: 'https://evil.example' });
-      await assert.rejects(refused.opened, /HTTP 403/);
+      assert.deepEqual(await refused.closed, { code: 4403, reason: 'origin_not_allowed' });
+      assert.equal(pickError(refused).code, 'origin_not_allowed');
+      assert.match(String(pickError(refused).message), /allowedOrigins/);
+      assert.ok(!refused.messages.some((message) => message.type === 'welcome'));
       const allowed = await PresenceClient.join(backend.roomUrl('origins'), {
         origin: 'https://allowed.example',
       });

@@ -2,11 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { Readable } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
 import type { CallsHandler } from '../handler.js';
+import { type AllowedHosts, hostNameOf, isHostAllowed } from '../http/hosts.js';
 import type { AcceptedSocket, RuntimeContext } from '../rooms/runtime-context.js';
+import { answerClientError } from './client-error.js';
+import { discardUnreadBody } from './unread-body.js';
 
 export interface NodeServeOptions {
   /** 0 picks a free port. Default 0. */
@@ -21,6 +23,13 @@ export interface NodeServeOptions {
    * Default 1 MiB.
    */
   maxFrameBytes?: number;
+  /**
+   * Host names (from the `Host` header) this server answers to, besides IP literals and `localhost`
+   * names, which are always accepted; `'*'` accepts any. Other names are refused with 403
+   * `host_not_allowed`, which stops DNS rebinding: a page at `http://evil.example:PORT` pointed at
+   * this machine. List the names people reach the server by (`['calls.example.com']`). Default: none.
+   */
+  allowedHosts?: AllowedHosts;
 }
 
 export interface RunningNodeServer {
@@ -47,33 +56,52 @@ export async function serveNode(
   const isOurs = (pathname: string) =>
     pathname === handler.endpoint || pathname.startsWith(`${handler.endpoint}/`);
 
+  const allowedHosts = options.allowedHosts ?? [];
+
   const server = createServer((incoming, outgoing) => {
+    outgoing.on('error', () => outgoing.destroy());
     void (async () => {
-      const request = toRequest(incoming, host);
+      const parsed = toRequest(incoming, host, allowedHosts);
       let response: Response;
-      try {
-        if (isOurs(new URL(request.url).pathname)) response = await handler(request);
-        else if (options.fallback) response = await options.fallback(request);
-        else response = new Response('Not found', { status: 404 });
-      } catch (error) {
-        console.error('[calls-elements/server] request failed:', error);
-        response = Response.json(
-          { errorCode: 'internal_error', errorDescription: 'The server failed.' },
-          { status: 500 },
-        );
+      if (!parsed.ok) response = parsed.response;
+      else {
+        const request = parsed.request;
+        try {
+          if (isOurs(new URL(request.url).pathname)) response = await handler(request);
+          else if (options.fallback) response = await options.fallback(request);
+          else response = jsonError(404, 'not_found', 'Nothing is served at this path.');
+        } catch (error) {
+          console.error('[calls-elements/server] request failed:', error);
+          response = jsonError(500, 'internal_error', 'The server failed.');
+        }
       }
-      await writeResponse(response, outgoing);
+      // What the handler left unread is drained (bounded) before answering, so the client can read
+      // the answer and the connection can carry its next request.
+      const reusable = await discardUnreadBody(incoming);
+      // Without keep-alive Node closes the connection itself once the answer is out.
+      await writeResponse(response, outgoing, reusable);
     })().catch((error: unknown) => {
       console.error('[calls-elements/server] writing a response failed:', error);
       outgoing.destroy();
     });
   });
+  server.on('clientError', answerClientError);
 
   server.on('upgrade', (incoming: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    const request = toRequest(incoming, host);
+    const parsed = toRequest(incoming, host, allowedHosts);
+    if (!parsed.ok) {
+      void writeRefusal(socket, parsed.response);
+      return;
+    }
+    const request = parsed.request;
     if (!isOurs(new URL(request.url).pathname)) {
-      writeRawResponse(socket, 404, 'Not found');
+      writeRawResponse(socket, 404, jsonBody('not_found', 'No WebSocket is served at this path.'));
+      return;
+    }
+    const handshakeProblem = webSocketHandshakeProblem(incoming);
+    if (handshakeProblem) {
+      writeRawResponse(socket, 400, jsonBody('bad_request', handshakeProblem));
       return;
     }
     let accepted = false;
@@ -88,11 +116,11 @@ export async function serveNode(
     };
     handler(request, runtime)
       .then(async (response) => {
-        if (!accepted) writeRawResponse(socket, response.status, await response.text(), response.headers);
+        if (!accepted) await writeRefusal(socket, response);
       })
       .catch((error: unknown) => {
         console.error('[calls-elements/server] upgrade failed:', error);
-        if (!accepted) writeRawResponse(socket, 500, '{"errorCode":"internal_error"}');
+        if (!accepted) writeRawResponse(socket, 500, jsonBody('internal_error', 'The server failed.'));
         else socket.destroy();
       });
   });
@@ -156,30 +184,131 @@ function wrapSocket(ws: WebSocket): AcceptedSocket {
   };
 }
 
-function toRequest(incoming: IncomingMessage, fallbackHost: string): Request {
-  const headers = new Headers();
-  for (let i = 0; i + 1 < incoming.rawHeaders.length; i += 2) {
-    headers.append(incoming.rawHeaders[i] as string, incoming.rawHeaders[i + 1] as string);
+type ParsedRequest = { ok: true; request: Request } | { ok: false; response: Response };
+
+/**
+ * The Web-standard request for what Node received, or the answer for one that cannot be one: a
+ * `Host` that is not a host name, one this server does not answer to, a target that is not a path,
+ * or a method `Request` refuses (`TRACE`, `CONNECT`).
+ */
+function toRequest(incoming: IncomingMessage, listenHost: string, allowedHosts: AllowedHosts): ParsedRequest {
+  const hostHeader = incoming.headers.host ?? listenHost;
+  const hostName = hostNameOf(hostHeader);
+  if (hostName === null) return refused(400, 'bad_request', 'The Host header is not a host name.');
+  if (!isHostAllowed(hostName, allowedHosts)) {
+    return refused(
+      403,
+      'host_not_allowed',
+      `This server does not answer to the host "${hostName}". Add it to allowedHosts (calls-elements dev: --allow-origin).`,
+    );
   }
-  const url = new URL(incoming.url ?? '/', `http://${incoming.headers.host ?? fallbackHost}`);
-  const method = incoming.method ?? 'GET';
-  const hasBody = method !== 'GET' && method !== 'HEAD' && !incoming.headers.upgrade;
-  return new Request(url, {
-    method,
-    headers,
-    body: hasBody ? (Readable.toWeb(incoming) as ReadableStream<Uint8Array>) : undefined,
-    // Required by undici for a streamed request body.
-    ...(hasBody ? { duplex: 'half' } : {}),
-  } as RequestInit);
+  const target = incoming.url ?? '/';
+  if (!target.startsWith('/')) return refused(400, 'bad_request', 'The request target must be a path.');
+  try {
+    const headers = new Headers();
+    for (let i = 0; i + 1 < incoming.rawHeaders.length; i += 2) {
+      headers.append(incoming.rawHeaders[i] as string, incoming.rawHeaders[i + 1] as string);
+    }
+    const url = new URL(target, `http://${hostHeader.trim()}`);
+    const method = incoming.method ?? 'GET';
+    const hasBody = method !== 'GET' && method !== 'HEAD' && !incoming.headers.upgrade;
+    const request = new Request(url, {
+      method,
+      headers,
+      body: hasBody ? bodyStream(incoming) : undefined,
+      // Required by undici for a streamed request body.
+      ...(hasBody ? { duplex: 'half' } : {}),
+    } as RequestInit);
+    return { ok: true, request };
+  } catch (error) {
+    return refused(400, 'bad_request', `Not a usable HTTP request: ${(error as Error).message}`);
+  }
 }
 
-async function writeResponse(response: Response, outgoing: ServerResponse): Promise<void> {
+/**
+ * The request body as a web stream. Unlike `Readable.toWeb`, cancelling it (the body reader
+ * stopping at its size limit) leaves the socket alone: the rest is drained before the answer, since
+ * destroying the request would reset the connection under the client's feet.
+ */
+function bodyStream(incoming: IncomingMessage): ReadableStream<Uint8Array> {
+  let cancelled = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      incoming.on('data', (chunk: Buffer) => {
+        if (cancelled) return;
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 0) <= 0) incoming.pause();
+      });
+      incoming.once('end', () => {
+        if (!cancelled) controller.close();
+      });
+      incoming.once('error', (error) => {
+        if (!cancelled) controller.error(error);
+      });
+      incoming.pause();
+    },
+    pull() {
+      incoming.resume();
+    },
+    cancel() {
+      cancelled = true;
+    },
+  });
+}
+
+/**
+ * What `ws` itself would refuse with a plain-text answer, refused here as JSON instead: every
+ * refusal this server gives has the same shape.
+ */
+function webSocketHandshakeProblem(incoming: IncomingMessage): string | null {
+  if (incoming.method !== 'GET') return 'A WebSocket handshake is a GET request.';
+  if (incoming.headers.upgrade?.toLowerCase() !== 'websocket') return 'Upgrade must be "websocket".';
+  const key = incoming.headers['sec-websocket-key'];
+  if (typeof key !== 'string' || !/^[+/0-9A-Za-z]{22}==$/.test(key.trim()))
+    return 'Sec-WebSocket-Key is missing or malformed.';
+  const version = incoming.headers['sec-websocket-version'];
+  if (version !== '13' && version !== '8') return 'Sec-WebSocket-Version must be 13.';
+  const protocols = incoming.headers['sec-websocket-protocol'];
+  if (protocols !== undefined) {
+    const offered = protocols.split(',').map((item) => item.trim());
+    if (offered.some((item) => !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(item)))
+      return 'Sec-WebSocket-Protocol must be a comma-separated list of tokens.';
+    if (new Set(offered).size !== offered.length) return 'Sec-WebSocket-Protocol offers a protocol twice.';
+  }
+  return null;
+}
+
+function refused(status: number, errorCode: string, errorDescription: string): ParsedRequest {
+  return { ok: false, response: jsonError(status, errorCode, errorDescription) };
+}
+
+function jsonError(status: number, errorCode: string, errorDescription: string): Response {
+  return new Response(jsonBody(errorCode, errorDescription), {
+    status,
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+  });
+}
+
+function jsonBody(errorCode: string, errorDescription: string): string {
+  return JSON.stringify({ errorCode, errorDescription });
+}
+
+async function writeRefusal(socket: Duplex, response: Response): Promise<void> {
+  writeRawResponse(socket, response.status, await response.text(), response.headers);
+}
+
+async function writeResponse(
+  response: Response,
+  outgoing: ServerResponse,
+  keepAlive: boolean,
+): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, key) => {
     headers[key] = value;
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
+  if (!keepAlive) headers.connection = 'close';
   outgoing.writeHead(response.status, response.statusText || undefined, headers);
   if (!response.body) {
     outgoing.end();
@@ -208,6 +337,8 @@ function writeRawResponse(socket: Duplex, status: number, body: string, headers?
 function statusText(status: number): string {
   const texts: Record<number, string> = {
     400: 'Bad Request',
+    413: 'Payload Too Large',
+    429: 'Too Many Requests',
     401: 'Unauthorized',
     403: 'Forbidden',
     404: 'Not Found',

@@ -37,11 +37,18 @@ export class CorsPolicy {
   }
 
   refusal(request: Request): Response {
-    return callsErrorResponse(
-      403,
-      'origin_not_allowed',
-      `Origin ${request.headers.get('origin')} may not use this backend.`,
-    );
+    const { httpStatus, code, message } = this.refusalDetails(request);
+    return callsErrorResponse(httpStatus, code, message);
+  }
+
+  /** Why a request from this origin is refused, and what the backend's owner can do about it. */
+  refusalDetails(request: Request): { httpStatus: 403; code: 'origin_not_allowed'; message: string } {
+    const origin = request.headers.get('origin');
+    return {
+      httpStatus: 403,
+      code: 'origin_not_allowed',
+      message: `Origin ${origin} may not use this backend. Add it to the backend's cors.allowedOrigins (calls-elements dev: --allow-origin ${origin}).`,
+    };
   }
 
   /** Answer to an `OPTIONS` preflight from an allowed origin. */

@@ -4,7 +4,10 @@
 /** Error codes this backend adds to the Calls API's own (`invalid_params`, `session_error`, …). */
 export type BackendHttpErrorCode =
   | 'decoding_error'
+  | 'bad_request'
+  | 'host_not_allowed'
   | 'payload_too_large'
+  | 'too_many_sessions'
   | 'not_found'
   | 'method_not_allowed'
   | 'origin_not_allowed'
@@ -21,6 +24,7 @@ export type BackendHttpErrorCode =
   | 'room_full'
   | 'turn_unavailable'
   | 'upstream_unreachable'
+  | 'upstream_timeout'
   | 'unauthorized'
   | 'forbidden'
   | 'internal_error';

@@ -12,6 +12,8 @@ export interface CallsProxyConfig {
   appSecret: string;
   realtimeApiBaseUrl: string;
   maxHttpBodyBytes: number;
+  maxNewSessionsPerMinute: number;
+  upstreamTimeoutMs: number;
   iceServers: IceServer[] | undefined;
   turn: TurnKeyOptions | undefined;
   rooms: RoomDirectory;
@@ -58,6 +60,14 @@ export class CallsProxy {
           `Session ${route.sessionId} was not created by this participant.`,
         );
       }
+    }
+
+    if (route.kind === 'new-session' && !(await rooms.reserveSession(room, participantId))) {
+      return callsErrorResponse(
+        429,
+        'too_many_sessions',
+        `A participant may create at most ${this.config.maxNewSessionsPerMinute} sessions a minute.`,
+      );
     }
 
     let bodyText: string | undefined;
@@ -157,9 +167,22 @@ export class CallsProxy {
     const headers: Record<string, string> = { Authorization: `Bearer ${appSecret}` };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     try {
-      const response = await fetch(url, { method: request.method, headers, body });
+      // A Calls API that never answers must not hold the caller's request (and its socket) forever.
+      const signal = AbortSignal.timeout(this.config.upstreamTimeoutMs);
+      const response = await fetch(url, { method: request.method, headers, body, signal });
       return { ok: true, status: response.status, text: await response.text() };
     } catch (error) {
+      if ((error as Error).name === 'TimeoutError') {
+        this.config.onError(error, `forwarding ${request.method} ${path}: no answer in time`);
+        return {
+          ok: false,
+          response: callsErrorResponse(
+            504,
+            'upstream_timeout',
+            `The Calls API did not answer within ${this.config.upstreamTimeoutMs} ms.`,
+          ),
+        };
+      }
       this.config.onError(error, `forwarding ${request.method} ${path}`);
       return {
         ok: false,

@@ -17,6 +17,11 @@ export interface RoomDirectory {
   hasParticipant(room: string, participantId: string): Promise<boolean>;
   /** Records that the proxy created `sessionId` for this participant; false if the participant is gone. */
   claimSession(room: string, participantId: string, sessionId: string): Promise<boolean>;
+  /**
+   * Counts a `sessions/new` about to be forwarded for this participant against its rate
+   * (`limits.maxNewSessionsPerMinute`); false when the participant is over it or gone.
+   */
+  reserveSession(room: string, participantId: string): Promise<boolean>;
   /** Whether this participant created this session through the proxy. */
   sessionAccess(room: string, participantId: string, sessionId: string): Promise<SessionAccess>;
   /** The session ids that belong to no participant of the room. */

@@ -69,6 +69,10 @@ export class MemoryRoomDirectory implements RoomDirectory {
     return this.#rooms.get(room)?.claimSession(participantId, sessionId) ?? false;
   }
 
+  async reserveSession(room: string, participantId: string): Promise<boolean> {
+    return this.#rooms.get(room)?.reserveSession(participantId) ?? false;
+  }
+
   async sessionAccess(room: string, participantId: string, sessionId: string): Promise<SessionAccess> {
     return this.#rooms.get(room)?.sessionAccess(participantId, sessionId) ?? 'participant_gone';
   }

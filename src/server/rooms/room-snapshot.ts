@@ -10,6 +10,8 @@ export interface SeatSnapshot {
   record: Participant;
   /** Sessions created through the proxy by this participant, oldest first. */
   sessions: string[];
+  /** When this participant's recent `sessions/new` calls were let through (absent in older saves). */
+  sessionStarts?: number[];
   credentialExpiresAt: number;
   /** While `record.connection` is `reconnecting`: when the seat is given up. */
   graceEndsAt: number;

@@ -13,6 +13,7 @@ import type { ClientMessage, LeaveReason, Participant, PresenceError, ServerMess
 import { CloseCode } from './protocol.js';
 import { TokenBucket } from './rate-limiter.js';
 import type { ConnectionSnapshot, SeatSnapshot } from './room-snapshot.js';
+import { distinctName } from './sanitize-name.js';
 import { validateClientMessage } from './validate-message.js';
 
 export interface RoomConfig {
@@ -32,6 +33,8 @@ interface Seat {
   socket: PeerSocket | null;
   /** Sessions created through the proxy by this participant, oldest first. */
   sessions: string[];
+  /** When recent `sessions/new` calls were let through, for `limits.maxNewSessionsPerMinute`. */
+  sessionStarts: number[];
   credentialExpiresAt: number;
   refreshingCredential: boolean;
   /** While `record.connection` is `reconnecting`: when the seat is given up. */
@@ -89,6 +92,7 @@ export class RoomState {
         record: structuredClone(saved.record),
         socket: null,
         sessions: [...saved.sessions],
+        sessionStarts: [...(saved.sessionStarts ?? [])],
         credentialExpiresAt: saved.credentialExpiresAt,
         refreshingCredential: false,
         graceEndsAt: saved.graceEndsAt,
@@ -143,6 +147,7 @@ export class RoomState {
     return [...this.#seats.values()].map((seat) => ({
       record: structuredClone(seat.record),
       sessions: [...seat.sessions],
+      sessionStarts: [...seat.sessionStarts],
       credentialExpiresAt: seat.credentialExpiresAt,
       graceEndsAt: seat.graceEndsAt,
       connectionId: seat.socket ? (this.#connections.get(seat.socket)?.id ?? null) : null,
@@ -225,12 +230,20 @@ export class RoomState {
         this.#refuse(socket, 'room_full', `Room is full (${this.config.limits.maxParticipantsPerRoom}).`);
         return;
       }
-      const name = identity.name ?? admission.clientName ?? 'Guest';
+      // A name the host's authorize hook gave is the host's word; a name the client chose must not
+      // pass for someone already here ("Alice" again, "Аlice" in Cyrillic), so it gets a number.
+      const name =
+        identity.name ??
+        distinctName(
+          admission.clientName ?? 'Guest',
+          this.participants().map((participant) => participant.name),
+        );
       const record = newParticipant(crypto.randomUUID(), identity.userId, name, identity.moderator, now);
       seat = {
         record,
         socket: null,
         sessions: [],
+        sessionStarts: [],
         credentialExpiresAt: 0,
         refreshingCredential: false,
         graceEndsAt: 0,
@@ -436,6 +449,18 @@ export class RoomState {
     seat.sessions.push(sessionId);
     this.#sessionOwners.set(sessionId, participantId);
     this.#forgetOldSessions(seat);
+    this.#touch(seat);
+    return true;
+  }
+
+  /** Lets one more `sessions/new` through for this participant, unless it is over its rate or gone. */
+  reserveSession(participantId: string): boolean {
+    const seat = this.#seats.get(participantId);
+    if (!seat) return false;
+    const now = this.config.now();
+    seat.sessionStarts = seat.sessionStarts.filter((at) => now - at < 60_000);
+    if (seat.sessionStarts.length >= this.config.limits.maxNewSessionsPerMinute) return false;
+    seat.sessionStarts.push(now);
     this.#touch(seat);
     return true;
   }

@@ -26,6 +26,10 @@ export class DurableObjectRoomDirectory implements RoomDirectory {
     return this.#ask(room, { op: 'claim-session', participantId, sessionId });
   }
 
+  reserveSession(room: string, participantId: string): Promise<boolean> {
+    return this.#ask(room, { op: 'reserve-session', participantId });
+  }
+
   sessionAccess(room: string, participantId: string, sessionId: string): Promise<SessionAccess> {
     return this.#ask(room, { op: 'session-access', participantId, sessionId });
   }

@@ -14,12 +14,14 @@ export const QUERY_PATH = '/query';
 /** The questions the Calls proxy asks a room (RoomDirectory's methods, minus the room name). */
 export type RoomQuery =
   | { op: 'has-participant'; participantId: string }
+  | { op: 'reserve-session'; participantId: string }
   | { op: 'claim-session'; participantId: string; sessionId: string }
   | { op: 'session-access'; participantId: string; sessionId: string }
   | { op: 'sessions-outside-room'; sessionIds: string[] };
 
 export interface RoomQueryAnswers {
   'has-participant': boolean;
+  'reserve-session': boolean;
   'claim-session': boolean;
   'session-access': SessionAccess;
   'sessions-outside-room': string[];
@@ -67,6 +69,7 @@ export async function readQuery(request: Request): Promise<RoomQuery | null> {
   const isString = (key: string) => typeof query[key] === 'string';
   switch (query.op) {
     case 'has-participant':
+    case 'reserve-session':
       return isString('participantId') ? (query as RoomQuery) : null;
     case 'claim-session':
     case 'session-access':

@@ -128,6 +128,8 @@ export function createRoomObjectClass<Env>(
       switch (query.op) {
         case 'has-participant':
           return room?.hasParticipant(query.participantId) ?? false;
+        case 'reserve-session':
+          return room?.reserveSession(query.participantId) ?? false;
         case 'claim-session':
           return room?.claimSession(query.participantId, query.sessionId) ?? false;
         case 'session-access':
