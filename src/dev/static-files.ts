@@ -31,7 +31,10 @@ export function serveStaticFiles(mounts: StaticMount[]): (request: Request) => P
   const ordered = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return new Response('Method not allowed', { status: 405, headers: { allow: 'GET, HEAD' } });
+      return Response.json(
+        { errorCode: 'method_not_allowed', errorDescription: 'Use GET or HEAD for files.' },
+        { status: 405, headers: { allow: 'GET, HEAD' } },
+      );
     }
     let pathname: string;
     try {
@@ -62,5 +65,5 @@ export function serveStaticFiles(mounts: StaticMount[]): (request: Request) => P
 }
 
 function notFound(): Response {
-  return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+  return Response.json({ errorCode: 'not_found', errorDescription: 'No such file.' }, { status: 404 });
 }

@@ -1,10 +1,23 @@
+import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+
+/**
+ * Makes a Node HTTP server answer, as Calls-style JSON, what never reaches its request listener:
+ * requests the parser refuses, and `CONNECT` (which Node would otherwise drop without a word).
+ */
+export function answerOutsideTheListener(server: Server): void {
+  server.on('clientError', answerClientError);
+  server.on('connect', (_request: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    writeJsonAndClose(socket, 405, 'Method Not Allowed', 'method_not_allowed', 'CONNECT is not served here');
+  });
+}
 
 /**
  * Answers what Node's HTTP parser itself refuses (a broken request line, bad header bytes, headers
  * too large) the way every other error is answered, as Calls-style JSON, then closes.
  */
-export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   // A reset connection has no one left to answer.
   if (error.code === 'ECONNRESET' || !socket.writable) {
     socket.destroy();
@@ -12,13 +25,25 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex):
   }
   const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
   const status = tooLarge ? 431 : 400;
-  const json = JSON.stringify({
-    errorCode: 'decoding_error',
-    errorDescription: tooLarge ? 'Request headers are too large' : 'Malformed HTTP request',
-  });
+  writeJsonAndClose(
+    socket,
+    status,
+    tooLarge ? 'Request Header Fields Too Large' : 'Bad Request',
+    'decoding_error',
+    tooLarge ? 'Request headers are too large' : 'Malformed HTTP request',
+  );
+}
+
+function writeJsonAndClose(
+  socket: Duplex,
+  status: number,
+  statusText: string,
+  errorCode: string,
+  errorDescription: string,
+): void {
+  const json = JSON.stringify({ errorCode, errorDescription });
   socket.end(
-    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
-      `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(json)}\r\n` +
-      `connection: close\r\n\r\n${json}`,
+    `HTTP/1.1 ${status} ${statusText}\r\ncontent-type: application/json\r\n` +
+      `content-length: ${Buffer.byteLength(json)}\r\nconnection: close\r\n\r\n${json}`,
   );
 }

@@ -7,7 +7,7 @@ import { WebSocketServer } from 'ws';
 import type { CallsHandler } from '../handler.js';
 import { type AllowedHosts, hostNameOf, isHostAllowed } from '../http/hosts.js';
 import type { AcceptedSocket, RuntimeContext } from '../rooms/runtime-context.js';
-import { answerClientError } from './client-error.js';
+import { answerOutsideTheListener } from './client-error.js';
 import { discardUnreadBody } from './unread-body.js';
 
 export interface NodeServeOptions {
@@ -77,6 +77,7 @@ export async function serveNode(
       }
       // What the handler left unread is drained (bounded) before answering, so the client can read
       // the answer and the connection can carry its next request.
+      if (parsed.ok) parsed.abandonBody();
       const reusable = await discardUnreadBody(incoming);
       // Without keep-alive Node closes the connection itself once the answer is out.
       await writeResponse(response, outgoing, reusable);
@@ -85,7 +86,7 @@ export async function serveNode(
       outgoing.destroy();
     });
   });
-  server.on('clientError', answerClientError);
+  answerOutsideTheListener(server);
 
   server.on('upgrade', (incoming: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
@@ -184,7 +185,9 @@ function wrapSocket(ws: WebSocket): AcceptedSocket {
   };
 }
 
-type ParsedRequest = { ok: true; request: Request } | { ok: false; response: Response };
+type ParsedRequest =
+  | { ok: true; request: Request; abandonBody: () => void }
+  | { ok: false; response: Response };
 
 /**
  * The Web-standard request for what Node received, or the answer for one that cannot be one: a
@@ -212,14 +215,15 @@ function toRequest(incoming: IncomingMessage, listenHost: string, allowedHosts: 
     const url = new URL(target, `http://${hostHeader.trim()}`);
     const method = incoming.method ?? 'GET';
     const hasBody = method !== 'GET' && method !== 'HEAD' && !incoming.headers.upgrade;
+    const body = hasBody ? bodyStream(incoming) : undefined;
     const request = new Request(url, {
       method,
       headers,
-      body: hasBody ? bodyStream(incoming) : undefined,
+      body: body?.stream,
       // Required by undici for a streamed request body.
       ...(hasBody ? { duplex: 'half' } : {}),
     } as RequestInit);
-    return { ok: true, request };
+    return { ok: true, request, abandonBody: body?.abandon ?? (() => {}) };
   } catch (error) {
     return refused(400, 'bad_request', `Not a usable HTTP request: ${(error as Error).message}`);
   }
@@ -228,11 +232,12 @@ function toRequest(incoming: IncomingMessage, listenHost: string, allowedHosts: 
 /**
  * The request body as a web stream. Unlike `Readable.toWeb`, cancelling it (the body reader
  * stopping at its size limit) leaves the socket alone: the rest is drained before the answer, since
- * destroying the request would reset the connection under the client's feet.
+ * destroying the request would reset the connection under the client's feet. `abandon` does the
+ * same once the handler has answered without reading it all.
  */
-function bodyStream(incoming: IncomingMessage): ReadableStream<Uint8Array> {
+function bodyStream(incoming: IncomingMessage): { stream: ReadableStream<Uint8Array>; abandon: () => void } {
   let cancelled = false;
-  return new ReadableStream<Uint8Array>({
+  const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       incoming.on('data', (chunk: Buffer) => {
         if (cancelled) return;
@@ -254,6 +259,12 @@ function bodyStream(incoming: IncomingMessage): ReadableStream<Uint8Array> {
       cancelled = true;
     },
   });
+  return {
+    stream,
+    abandon: () => {
+      cancelled = true;
+    },
+  };
 }
 
 /**

@@ -36,8 +36,10 @@ export function parseOfferedSubprotocols(header: string | null): OfferedSubproto
     } else if (item.startsWith(BEARER_PREFIX)) {
       const bytes = decodeBase64Url(item.slice(BEARER_PREFIX.length));
       const token = bytes ? decodeUtf8(bytes) : null;
-      if (token === null || token === '') result.problem = 'The bearer.… subprotocol is not base64url UTF-8.';
-      else result.bearerToken = token;
+      // It becomes the hook's Authorization header, so it must be what a header can carry.
+      if (token === null || !/^[\x20-\x7e]+$/.test(token)) {
+        result.problem = 'The bearer.… subprotocol must be base64url of a printable ASCII token.';
+      } else result.bearerToken = token;
     } else if (item.startsWith(RESUME_PREFIX)) {
       result.resumeCredential = item.slice(RESUME_PREFIX.length);
     }
