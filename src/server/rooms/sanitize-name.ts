@@ -101,9 +101,6 @@ const LOOKALIKES: Record<string, string> = {
   ρ: 'p',
   α: 'a',
   '0': 'o',
-  '1': 'l',
-  I: 'l',
-  '|': 'l',
 };
 
 /**
@@ -112,13 +109,17 @@ const LOOKALIKES: Record<string, string> = {
  * Cyrillic А, "alice", "A l i c e" and "Alice" share one skeleton).
  */
 export function nameSkeleton(name: string): string {
-  return Array.from(name.normalize('NFKD').replace(/\p{M}/gu, ''))
-    .map((char) => LOOKALIKES[char] ?? char)
-    .join('')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '')
-    .replace(/rn/g, 'm')
-    .replace(/vv/g, 'w');
+  return (
+    Array.from(name.normalize('NFKD').replace(/\p{M}/gu, ''))
+      .map((char) => LOOKALIKES[char] ?? char)
+      .join('')
+      .toLowerCase()
+      // Capital I, small l, digit 1 and the bar are one stroke in many fonts; so is a dotless small i.
+      .replace(/[il1|]/g, 'l')
+      .replace(/[^\p{L}\p{N}]/gu, '')
+      .replace(/rn/g, 'm')
+      .replace(/vv/g, 'w')
+  );
 }
 
 /**
