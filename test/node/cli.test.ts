@@ -2,6 +2,9 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 
 function runCli(args: string[], env: Record<string, string> = {}): ChildProcess {
@@ -25,6 +28,23 @@ function lineMatching(child: ChildProcess, pattern: RegExp): Promise<RegExpMatch
     });
     child.once('exit', () => reject(new Error(`the command exited without printing ${pattern}`)));
   });
+}
+
+/** Waits for the command to exit; its exit code and everything it printed. */
+async function finished(
+  child: ChildProcess,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  // 'close', not 'exit': by then everything the command printed has been read.
+  const [code] = await once(child, 'close');
+  return { code, stdout, stderr };
 }
 
 describe('calls-elements CLI', () => {
@@ -70,6 +90,72 @@ describe('calls-elements CLI', () => {
       child.kill('SIGTERM');
       await once(child, 'exit');
     }
+  });
+
+  it('prints usage for --help, -h and no command, and the version for --version, exiting 0', async () => {
+    const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
+    for (const args of [['--help'], ['-h'], [], ['dev', '--help'], ['sfu', '-h']]) {
+      const { code, stdout, stderr } = await finished(runCli(args));
+      assert.equal(code, 0, args.join(' '));
+      assert.match(stdout, /Usage: calls-elements/);
+      assert.match(stdout, /--allow-origin/);
+      assert.equal(stderr, '');
+    }
+    const printed = await finished(runCli(['--version']));
+    assert.equal(printed.code, 0);
+    assert.equal(printed.stdout.trim(), version);
+  });
+
+  it('says the port is taken, without a stack trace, and exits 1', async () => {
+    const taken = createServer();
+    taken.listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    const { port } = taken.address() as AddressInfo;
+    try {
+      for (const command of ['sfu', 'dev']) {
+        const { code, stderr } = await finished(runCli([command, '--port', String(port), '--quiet']));
+        assert.equal(code, 1, command);
+        assert.match(stderr, new RegExp(`127\\.0\\.0\\.1:${port} is already in use.*--port`));
+        assert.doesNotMatch(stderr, /EADDRINUSE|\n\s+at /);
+      }
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('dev --allow-origin lets that origin (and its host name) use the backend, and no other', async () => {
+    const child = runCli([
+      'dev',
+      '--port',
+      '0',
+      '--allow-origin',
+      'http://app.test:5173',
+      '--allow-origin',
+      'http://other.test',
+    ]);
+    try {
+      const [, url] = await lineMatching(child, /open (http:\/\/127\.0\.0\.1:\d+)\//);
+      const ice = (origin: string) =>
+        fetch(`${url}/calls/partytracks/generate-ice-servers`, { headers: { origin } });
+      const allowed = await ice('http://app.test:5173');
+      assert.equal(allowed.status, 200);
+      assert.equal(allowed.headers.get('access-control-allow-origin'), 'http://app.test:5173');
+      assert.equal((await ice('http://other.test')).status, 200);
+      const refused = await ice('http://evil.test');
+      assert.equal(refused.status, 403);
+      assert.equal(((await refused.json()) as { errorCode: string }).errorCode, 'origin_not_allowed');
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  });
+
+  it('refuses an --allow-origin that is not an origin', async () => {
+    const { code, stderr } = await finished(
+      runCli(['dev', '--port', '0', '--allow-origin', 'app.test/path']),
+    );
+    assert.equal(code, 2);
+    assert.match(stderr, /Invalid origin "app\.test\/path"/);
   });
 
   it('refuses an unknown command or a bad port with usage and exit code 2', async () => {
