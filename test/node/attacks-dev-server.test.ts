@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import WebSocket from 'ws';
+import { PresenceClient as CorePresenceClient } from '../../src/core/presence-client.js';
 import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
 import { runRawProbe } from './helpers/hostile-probes.js';
 import { PresenceClient } from './helpers/server-harness.js';
@@ -135,5 +136,30 @@ describe('attacks on calls-elements dev', { timeout: 60_000 }, () => {
     await new Promise((resolve) => socket.once('close', resolve));
     await alice.roomState();
     assert.deepEqual(alice.since(before, 'participant-joined'), []);
+  });
+
+  test("the widget's room core reports a refused origin as origin_not_allowed, saying what to configure", async () => {
+    // The core's socket as a page on evil.example opens it: `ws` with that page's Origin.
+    const globals = globalThis as { WebSocket?: unknown };
+    const previous = globals.WebSocket;
+    globals.WebSocket = class extends WebSocket {
+      constructor(url: string, protocols: string[]) {
+        super(url, protocols, { origin: 'https://evil.example' });
+      }
+    };
+    try {
+      const presence = new CorePresenceClient({
+        endpoint: dev.endpoint,
+        room: 'standup',
+        getToken: async () => undefined,
+      });
+      await assert.rejects(presence.connect(), (error: { code?: string; message?: string }) => {
+        assert.equal(error.code, 'origin_not_allowed');
+        assert.match(error.message ?? '', /allowedOrigins.*--allow-origin https:\/\/evil\.example/);
+        return true;
+      });
+    } finally {
+      globals.WebSocket = previous;
+    }
   });
 });
