@@ -5,7 +5,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { answerOutsideTheListener } from '../server/adapters/client-error.js';
+import { hardenHttpServer } from '../server/adapters/harden-http-server.js';
 import { DEFAULT_PUBLISHER_BITRATE } from './bandwidth.js';
 import { createRequestListener } from './http-server.js';
 import { createLogger, type LogLevel } from './logger.js';
@@ -70,7 +70,7 @@ export async function startSfu(options: SfuOptions = {}): Promise<RunningSfu> {
   );
   const server = createServer(createRequestListener(registry, settings, log));
   server.keepAliveTimeout = 5000;
-  answerOutsideTheListener(server);
+  hardenHttpServer(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, settings.host, () => resolve());

@@ -7,7 +7,7 @@ import { WebSocketServer } from 'ws';
 import type { CallsHandler } from '../handler.js';
 import { type AllowedHosts, hostNameOf, isHostAllowed } from '../http/hosts.js';
 import type { AcceptedSocket, RuntimeContext } from '../rooms/runtime-context.js';
-import { answerOutsideTheListener } from './client-error.js';
+import { hardenHttpServer } from './harden-http-server.js';
 import { discardUnreadBody } from './unread-body.js';
 
 export interface NodeServeOptions {
@@ -86,7 +86,7 @@ export async function serveNode(
       outgoing.destroy();
     });
   });
-  answerOutsideTheListener(server);
+  hardenHttpServer(server);
 
   server.on('upgrade', (incoming: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());

@@ -212,6 +212,22 @@ export class HostileSocket {
   }
 }
 
+/**
+ * Slow clients (slowloris): connections that send part of a request head and then nothing. They are
+ * never answered (there is no request yet); what they test is that everyone else still is.
+ */
+export function openSlowClients(port: number, count: number): () => void {
+  const sockets = Array.from({ length: count }, (_, index) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.on('error', () => {});
+    socket.write(`POST /slow-${index} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\nX-Slow: `);
+    return socket;
+  });
+  return () => {
+    for (const socket of sockets) socket.destroy();
+  };
+}
+
 /** Runs `tasks` with at most `parallel` at once, keeping their order in the results. */
 export async function inBatches<T>(tasks: Array<() => Promise<T>>, parallel: number): Promise<T[]> {
   const results: T[] = new Array(tasks.length);

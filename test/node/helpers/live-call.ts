@@ -78,109 +78,132 @@ export function roomUrl(dev: CallServer, room: string, name?: string): string {
 }
 
 export async function startLiveCall(dev: CallServer, room = 'live'): Promise<LiveCall> {
-  const sfu = dev.sfu;
+  const { sfu } = dev;
   if (!sfu) throw new Error('the live call needs the local SFU');
+  const sfuApi: NonNullable<CallServer['sfu']> = sfu;
   const alice = await PresenceClient.join(roomUrl(dev, room, 'Alice'));
   const bob = await PresenceClient.join(roomUrl(dev, room, 'Bob'));
   const peers: RTCPeerConnection[] = [];
   let sending: ReturnType<typeof setInterval> | undefined;
-
-  const created = await proxyCall(dev, alice.credential, 'POST', '/sessions/new');
-  const aliceSession = created.body.sessionId as string;
-  const publisher = loopbackPeer();
-  peers.push(publisher);
-  const microphone = new MediaStreamTrack({ kind: 'audio' });
-  const transceiver = publisher.addTransceiver(microphone, { direction: 'sendonly' });
-  await publisher.setLocalDescription(await publisher.createOffer());
-  const pushed = await proxyCall(dev, alice.credential, 'POST', `/sessions/${aliceSession}/tracks/new`, {
-    sessionDescription: { type: 'offer', sdp: publisher.localDescription?.sdp },
-    tracks: [{ location: 'local', mid: transceiver.mid, trackName: 'mic' }],
-  });
-  if (pushed.status !== 200) throw new Error(`push failed: ${JSON.stringify(pushed.body)}`);
-  await publisher.setRemoteDescription(pushed.body.sessionDescription as Description);
-  await connected(publisher);
-  const payloadType =
-    transceiver.codecs.find((codec) => codec.mimeType.toLowerCase() === 'audio/opus')?.payloadType ?? 111;
-  let sequenceNumber = 0;
-  // Opus-shaped packets every 20 ms, as a microphone sends them.
-  sending = setInterval(() => {
-    sequenceNumber += 1;
-    const header = new RtpHeader({
-      payloadType,
-      sequenceNumber: sequenceNumber & 0xffff,
-      timestamp: sequenceNumber * 960,
-      ssrc: 0x1234abcd,
-      marker: false,
-    });
-    microphone.writeRtp(new RtpPacket(header, Buffer.from([0xf8, 0xff, 0xfe])));
-  }, 20);
-  const audio = { sessionId: aliceSession, trackName: 'mic' };
-  await alice.request({
-    type: 'update',
-    patch: { sessionId: aliceSession, audioEnabled: true, tracks: { audio } },
-  });
-
-  const bobSession = (await proxyCall(dev, bob.credential, 'POST', '/sessions/new')).body.sessionId as string;
-  const subscriber = loopbackPeer();
-  peers.push(subscriber);
-  let received = 0;
-  const waiters = new Set<() => void>();
-  subscriber.onTrack.subscribe((track) => {
-    track.onReceiveRtp.subscribe(() => {
-      received += 1;
-      for (const wake of waiters) wake();
-    });
-  });
-  const pulled = await proxyCall(dev, bob.credential, 'POST', `/sessions/${bobSession}/tracks/new`, {
-    tracks: [{ location: 'remote', ...audio }],
-  });
-  if (pulled.status !== 200) throw new Error(`pull failed: ${JSON.stringify(pulled.body)}`);
-  await subscriber.setRemoteDescription(pulled.body.sessionDescription as Description);
-  await subscriber.setLocalDescription(await subscriber.createAnswer());
-  await proxyCall(dev, bob.credential, 'PUT', `/sessions/${bobSession}/renegotiate`, {
-    sessionDescription: { type: 'answer', sdp: subscriber.localDescription?.sdp },
-  });
-  await bob.request({ type: 'update', patch: { sessionId: bobSession } });
-
-  const flowing = (count = 25, timeoutMs = 20_000) =>
-    new Promise<void>((resolve, reject) => {
-      const target = received + count;
-      const check = () => {
-        if (received < target) return;
-        clearTimeout(timer);
-        waiters.delete(check);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        waiters.delete(check);
-        reject(new Error(`media stopped: ${received} packets, wanted ${target} within ${timeoutMs} ms`));
-      }, timeoutMs);
-      waiters.add(check);
-    });
-  await flowing();
-
-  const statuses = async (sessionId: string) => {
-    const response = await fetch(`${sfu.apiBaseUrl}/apps/${sfu.appId}/sessions/${sessionId}`, {
-      headers: { authorization: `Bearer ${sfu.appSecret}` },
-    });
-    const body = (await response.json()) as CallsAnswer;
-    return (body.tracks ?? []).map((track) => `${track.location}:${track.trackName}:${track.status}`);
+  const stop = async () => {
+    clearInterval(sending);
+    alice.close();
+    bob.close();
+    await Promise.all(peers.map((pc) => pc.close()));
   };
+  try {
+    return await setUp();
+  } catch (error) {
+    // A call that failed to start must not leave its timer and peers keeping the process alive.
+    await stop();
+    throw error;
+  }
 
-  return {
-    room,
-    alice,
-    bob,
-    aliceSession,
-    bobSession,
-    packetsReceived: () => received,
-    flowing,
-    sfuTrackStatuses: async () => ({ alice: await statuses(aliceSession), bob: await statuses(bobSession) }),
-    async stop() {
-      clearInterval(sending);
-      alice.close();
-      bob.close();
-      await Promise.all(peers.map((pc) => pc.close()));
-    },
-  };
+  async function setUp(): Promise<LiveCall> {
+    const created = await proxyCall(dev, alice.credential, 'POST', '/sessions/new');
+    const aliceSession = created.body.sessionId as string;
+    const publisher = loopbackPeer();
+    peers.push(publisher);
+    const microphone = new MediaStreamTrack({ kind: 'audio' });
+    const transceiver = publisher.addTransceiver(microphone, { direction: 'sendonly' });
+    await publisher.setLocalDescription(await publisher.createOffer());
+    const pushed = await proxyCall(dev, alice.credential, 'POST', `/sessions/${aliceSession}/tracks/new`, {
+      sessionDescription: { type: 'offer', sdp: publisher.localDescription?.sdp },
+      tracks: [{ location: 'local', mid: transceiver.mid, trackName: 'mic' }],
+    });
+    if (pushed.status !== 200) throw new Error(`push failed: ${JSON.stringify(pushed.body)}`);
+    await publisher.setRemoteDescription(pushed.body.sessionDescription as Description);
+    await connected(publisher);
+    const payloadType =
+      transceiver.codecs.find((codec) => codec.mimeType.toLowerCase() === 'audio/opus')?.payloadType ?? 111;
+    let sequenceNumber = 0;
+    // Opus-shaped packets every 20 ms, as a microphone sends them.
+    sending = setInterval(() => {
+      sequenceNumber += 1;
+      const header = new RtpHeader({
+        payloadType,
+        sequenceNumber: sequenceNumber & 0xffff,
+        timestamp: sequenceNumber * 960,
+        ssrc: 0x1234abcd,
+        marker: false,
+      });
+      microphone.writeRtp(new RtpPacket(header, Buffer.from([0xf8, 0xff, 0xfe])));
+    }, 20);
+    const audio = { sessionId: aliceSession, trackName: 'mic' };
+    await alice.request({
+      type: 'update',
+      patch: { sessionId: aliceSession, audioEnabled: true, tracks: { audio } },
+    });
+
+    const bobSession = (await proxyCall(dev, bob.credential, 'POST', '/sessions/new')).body
+      .sessionId as string;
+    const subscriber = loopbackPeer();
+    peers.push(subscriber);
+    let received = 0;
+    const waiters = new Set<() => void>();
+    subscriber.onTrack.subscribe((track) => {
+      track.onReceiveRtp.subscribe(() => {
+        received += 1;
+        for (const wake of waiters) wake();
+      });
+    });
+    const pulled = await proxyCall(dev, bob.credential, 'POST', `/sessions/${bobSession}/tracks/new`, {
+      tracks: [{ location: 'remote', ...audio }],
+    });
+    if (pulled.status !== 200) throw new Error(`pull failed: ${JSON.stringify(pulled.body)}`);
+    await subscriber.setRemoteDescription(pulled.body.sessionDescription as Description);
+    await subscriber.setLocalDescription(await subscriber.createAnswer());
+    const renegotiated = await proxyCall(dev, bob.credential, 'PUT', `/sessions/${bobSession}/renegotiate`, {
+      sessionDescription: { type: 'answer', sdp: subscriber.localDescription?.sdp },
+    });
+    if (renegotiated.status !== 200)
+      throw new Error(`renegotiate failed: ${JSON.stringify(renegotiated.body)}`);
+    await connected(subscriber);
+    await bob.request({ type: 'update', patch: { sessionId: bobSession } });
+
+    const flowing = (count = 25, timeoutMs = 20_000) =>
+      new Promise<void>((resolve, reject) => {
+        const target = received + count;
+        const check = () => {
+          if (received < target) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          const states = `publisher ${publisher.connectionState}, subscriber ${subscriber.connectionState}`;
+          reject(
+            new Error(
+              `media stopped: ${received} packets, wanted ${target} within ${timeoutMs} ms (${states})`,
+            ),
+          );
+        }, timeoutMs);
+        waiters.add(check);
+      });
+    await flowing();
+
+    const statuses = async (sessionId: string) => {
+      const response = await fetch(`${sfuApi.apiBaseUrl}/apps/${sfuApi.appId}/sessions/${sessionId}`, {
+        headers: { authorization: `Bearer ${sfuApi.appSecret}` },
+      });
+      const body = (await response.json()) as CallsAnswer;
+      return (body.tracks ?? []).map((track) => `${track.location}:${track.trackName}:${track.status}`);
+    };
+
+    return {
+      room,
+      alice,
+      bob,
+      aliceSession,
+      bobSession,
+      packetsReceived: () => received,
+      flowing,
+      sfuTrackStatuses: async () => ({
+        alice: await statuses(aliceSession),
+        bob: await statuses(bobSession),
+      }),
+      stop,
+    };
+  }
 }

@@ -1,11 +1,19 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 
+/** A client gets this long to send its request head, and this long for the whole request. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 /**
- * Makes a Node HTTP server answer, as Calls-style JSON, what never reaches its request listener:
- * requests the parser refuses, and `CONNECT` (which Node would otherwise drop without a word).
+ * Hardens a Node HTTP server against what never reaches its request listener: requests the parser
+ * refuses and `CONNECT` (which Node would drop without a word) are answered as Calls-style JSON, and
+ * a client that trickles its request (slowloris) is cut off after bounded time instead of Node's
+ * default five minutes.
  */
-export function answerOutsideTheListener(server: Server): void {
+export function hardenHttpServer(server: Server): void {
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.on('clientError', answerClientError);
   server.on('connect', (_request: IncomingMessage, socket: Duplex) => {
     socket.on('error', () => socket.destroy());
