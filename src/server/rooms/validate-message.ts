@@ -61,11 +61,19 @@ export function validateClientMessage(raw: unknown): ValidationResult {
         return { ok: true, message: { type: 'mute', ...withId, participantId, kind: raw.kind as MuteKind } };
       }
       case 'remove':
+      case 'lower-hand':
         onlyKeys(raw, ['type', 'id', 'participantId']);
         return {
           ok: true,
-          message: { type: 'remove', ...withId, participantId: participantIdField(raw.participantId) },
+          message: { type: raw.type, ...withId, participantId: participantIdField(raw.participantId) },
         };
+      // Revision 2. Content rules (length, emoji set, sanitising) are the room's: see room-people.ts.
+      case 'chat':
+        onlyKeys(raw, ['type', 'id', 'text']);
+        return { ok: true, message: { type: 'chat', ...withId, text: stringField(raw.text, 'text') } };
+      case 'react':
+        onlyKeys(raw, ['type', 'id', 'emoji']);
+        return { ok: true, message: { type: 'react', ...withId, emoji: stringField(raw.emoji, 'emoji') } };
       default:
         if (typeof raw.type !== 'string') {
           return fail({
@@ -130,6 +138,11 @@ function sessionIdField(raw: unknown, field: string): string {
   if (typeof raw !== 'string' || !SESSION_ID.test(raw)) {
     throw new Invalid(field, `${field} must be a Calls session id (1–64 of A–Z a–z 0–9 _ -).`);
   }
+  return raw;
+}
+
+function stringField(raw: unknown, field: string): string {
+  if (typeof raw !== 'string') throw new Invalid(field, `${field} must be a string.`);
   return raw;
 }
 
