@@ -77,6 +77,7 @@ export const english: Translation = {
     media_failed: 'The audio and video connection failed.',
     protocol_error: 'The call server refused a request.',
     autoplay_blocked: 'Your browser blocked the sound of this call.',
+    message_refused: 'The call server refused your request.',
   },
 };
 
