@@ -1,0 +1,3 @@
+import { buttonStyles } from '../../internal/button.styles.js';
+
+export const cameraButtonStyles = [buttonStyles];
