@@ -1,7 +1,7 @@
 import { css } from 'lit';
 import { themeStyles } from './theme.styles.js';
 
-/** What every kit button looks like; a control's own styles add to it (e.g. the danger color). */
+/** The shape every kit button shares; its colors come from `toggleButtonStyles` (toggle-button.styles.ts) or the control's own styles. */
 export const buttonStyles = [
   themeStyles,
   css`
@@ -18,14 +18,8 @@ export const buttonStyles = [
       padding: 0 12px;
       border: 0;
       border-radius: var(--calls-control-radius, 999px);
-      background: var(--_control-bg);
-      color: var(--_control-fg);
       font: inherit;
       cursor: pointer;
-    }
-    [part='button'][aria-pressed='false'] {
-      background: var(--_danger);
-      color: var(--_danger-fg);
     }
     [part='button']:focus-visible {
       outline: 2px solid var(--_accent);

@@ -1,3 +1,3 @@
-import { buttonStyles } from '../../internal/button.styles.js';
+import { toggleButtonStyles } from '../../internal/toggle-button.styles.js';
 
-export const micButtonStyles = [buttonStyles];
+export const micButtonStyles = [toggleButtonStyles];
