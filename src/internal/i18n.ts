@@ -1,4 +1,5 @@
 import type { CallsErrorCode } from '../core/errors.js';
+import type { ConnectionQuality } from '../core/quality.js';
 
 /**
  * Every piece of text the elements show or announce. Register a translation with
@@ -31,6 +32,36 @@ export interface Translation {
   selfView: string;
   participantVideo: (name: string) => string;
   errors: Record<CallsErrorCode, string>;
+  // People: hands, reactions, participant list, chat, notifications.
+  raiseHand: string;
+  lowerHand: string;
+  handRaised: (order: number) => string;
+  handRaisedBy: (name: string) => string;
+  react: string;
+  reacted: (name: string, emoji: string) => string;
+  participants: string;
+  participantCount: (count: number) => string;
+  moderator: string;
+  sharingScreen: string;
+  quality: Record<ConnectionQuality, string>;
+  muteMic: string;
+  stopCamera: string;
+  stopScreenShare: string;
+  lowerHandOf: string;
+  removeParticipant: string;
+  confirmModeration: (action: string, name: string) => string;
+  confirm: string;
+  cancel: string;
+  chat: string;
+  unreadMessages: (count: number) => string;
+  chatInput: string;
+  chatPlaceholder: string;
+  send: string;
+  newMessages: string;
+  noMessages: string;
+  chatFrom: (name: string, text: string) => string;
+  notifications: string;
+  dismiss: string;
 }
 
 export const english: Translation = {
@@ -79,6 +110,41 @@ export const english: Translation = {
     autoplay_blocked: 'Your browser blocked the sound of this call.',
     message_refused: 'The call server refused your request.',
   },
+  raiseHand: 'Raise hand',
+  lowerHand: 'Lower hand',
+  handRaised: (order) => `Hand raised (${order})`,
+  handRaisedBy: (name) => `${name} raised their hand`,
+  react: 'React',
+  reacted: (name, emoji) => `${name} reacted ${emoji}`,
+  participants: 'Participants',
+  participantCount: (count) => (count === 1 ? '1 participant' : `${count} participants`),
+  moderator: 'Moderator',
+  sharingScreen: 'Sharing their screen',
+  quality: {
+    unknown: 'Connection quality unknown',
+    excellent: 'Excellent connection',
+    good: 'Good connection',
+    poor: 'Poor connection',
+    lost: 'Connection lost',
+  },
+  muteMic: 'Mute',
+  stopCamera: 'Turn camera off',
+  stopScreenShare: 'Stop screen share',
+  lowerHandOf: 'Lower hand',
+  removeParticipant: 'Remove',
+  confirmModeration: (action, name) => `${action}: ${name}?`,
+  confirm: 'Confirm',
+  cancel: 'Cancel',
+  chat: 'Chat',
+  unreadMessages: (count) => (count === 1 ? '1 unread message' : `${count} unread messages`),
+  chatInput: 'Message',
+  chatPlaceholder: 'Message everyone (Enter to send, Shift+Enter for a new line)',
+  send: 'Send',
+  newMessages: 'New messages',
+  noMessages: 'No messages yet',
+  chatFrom: (name, text) => `${name}: ${text}`,
+  notifications: 'Notifications',
+  dismiss: 'Dismiss',
 };
 
 const translations = new Map<string, Translation>([['en', english]]);

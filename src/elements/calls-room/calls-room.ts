@@ -162,6 +162,7 @@ export class CallsRoomElement extends LitElement {
     resumeAudio: async () => {
       await this.#room$.value?.resumeAudio();
     },
+    room: () => this.#room$.value,
   };
   readonly #internals: ElementInternals | undefined;
   #joining: Promise<void> | undefined;
