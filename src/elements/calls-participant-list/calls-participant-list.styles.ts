@@ -4,6 +4,10 @@ import { themeStyles } from '../../internal/theme.styles.js';
 export const participantListStyles = [
   themeStyles,
   css`
+    /* A panel toggle hides the panel with the hidden attribute; the display below must not undo it. */
+    :host([hidden]) {
+      display: none !important;
+    }
     :host {
       display: block;
       background: var(--calls-panel-background, var(--_bg));
