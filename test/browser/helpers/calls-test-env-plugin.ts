@@ -32,7 +32,11 @@ async function startTestBackend(): Promise<RunningDevServer> {
       resumeWindowMs: 2000,
     },
     // Anonymous-like, except that the token `moderator` grants moderation (people tests).
-    backend: { cors: { allowedOrigins: '*' }, reconnectGraceMs: 3000, authorize: authorizeHooks.moderatorToken },
+    backend: {
+      cors: { allowedOrigins: '*' },
+      reconnectGraceMs: 3000,
+      authorize: authorizeHooks.moderatorToken,
+    },
   });
 }
 

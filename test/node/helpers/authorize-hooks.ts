@@ -28,5 +28,8 @@ const moderatorToken: AuthorizeHook = (request) => ({
   moderator: request.headers.get('authorization') === 'Bearer moderator',
 });
 
-export const authorizeHooks = { tokens, userPrefixed, moderatorToken } satisfies Record<string, AuthorizeHook>;
+export const authorizeHooks = { tokens, userPrefixed, moderatorToken } satisfies Record<
+  string,
+  AuthorizeHook
+>;
 export type AuthorizeHookName = keyof typeof authorizeHooks;
