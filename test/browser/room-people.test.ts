@@ -4,6 +4,7 @@
 // else cannot). Evidence: what the other side's elements render, the refusals the rooms report, and
 // the sound the moderator hears.
 import { expect } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { CallsChatElement } from '../../src/elements/calls-chat/calls-chat.js';
 import type { CallsRoomElement } from '../../src/elements/calls-room/calls-room.js';
@@ -200,7 +201,58 @@ describe('people: chat, hands, reactions and moderation between rooms', () => {
       what: 'the reaction on Bob’s tile',
     });
     expect(part(overlay, 'announcer')?.textContent).to.equal('Bob reacted 👍');
+    expect(getComputedStyle(part(overlay, 'reaction')!).animationName).to.equal('calls-reaction-rise');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      expect(getComputedStyle(part(overlay, 'reaction')!).animationName, 'no movement').to.equal(
+        'calls-reaction-still',
+      );
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
     expect(part(overlay, 'hand')?.getAttribute('aria-label')).to.equal('Hand raised (1)');
+  });
+
+  it('toasts: joins, leaves, raised hands, and chat only while the chat is hidden', async () => {
+    const room = uniqueRoomName('toasts');
+    const ada = mountRoom({
+      endpoint,
+      room,
+      name: 'Ada',
+      inner:
+        '<calls-toasts chat-panel="chat-toasts"></calls-toasts><calls-chat id="chat-toasts" hidden></calls-chat>',
+    });
+    await ada.join();
+    const toasts = inside(ada, 'calls-toasts');
+    const texts = () => parts(toasts, 'message').map((message) => message.textContent);
+    const bob = mountRoom({ endpoint, room, name: 'Bob', inner: '<calls-chat></calls-chat>' });
+    await bob.join();
+    await waitFor(() => texts().includes('Bob joined'), { what: 'a toast for Bob joining' });
+    expect(part(toasts, 'stack')?.getAttribute('aria-live')).to.equal('polite');
+
+    await bob.model!.raiseHand();
+    await waitFor(() => texts().includes('Bob raised their hand'), { what: 'a toast for the hand' });
+    await bob.model!.sendChat('while hidden');
+    await waitFor(() => texts().includes('Bob: while hidden'), {
+      what: 'a chat toast while the chat is hidden',
+    });
+
+    // With the chat open, messages show there and not as toasts.
+    const adaChat = inside(ada, 'calls-chat')!;
+    adaChat.hidden = false;
+    await bob.model!.sendChat('while open');
+    await waitFor(() => messagesIn(adaChat).some((m) => m.text === 'while open'), {
+      what: 'the message in the chat',
+    });
+    expect(texts()).not.to.include('Bob: while open');
+
+    const joinedToast = parts(toasts, 'toast').find((toast) => toast.textContent?.includes('Bob joined'))!;
+    expect(joinedToast.dataset.kind).to.equal('join');
+    (joinedToast.querySelector('[part="dismiss"]') as HTMLButtonElement).click();
+    await waitFor(() => !texts().includes('Bob joined'), { what: 'the dismissed toast to go' });
+
+    await bob.leave();
+    await waitFor(() => texts().includes('Bob left'), { what: 'a toast for Bob leaving' });
   });
 
   it('a moderator mutes someone and their microphone goes off; a non-moderator cannot', async () => {
