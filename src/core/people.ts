@@ -65,8 +65,12 @@ export class PeopleController {
     return subscription;
   }
 
-  /** Sends a chat message. Resolves once the backend accepted it (it then arrives on `chat$`). */
-  sendChat(text: string): Promise<void> {
+  /**
+   * Sends a chat message — to everyone, or privately to one participant (`to`, their id). Resolves
+   * once the backend accepted it (it then arrives on `chat$`).
+   */
+  sendChat(text: string, options: { to?: string } = {}): Promise<void> {
+    const to = options.to === undefined ? {} : { to: options.to };
     if (typeof text !== 'string' || text.trim() === '') {
       return this.#refuse('chat', 'invalid_message', 'A chat message needs some text.');
     }
@@ -80,7 +84,7 @@ export class PeopleController {
     }
     // The frame would be cut by the backend before it could say which request it was.
     const bytes = new TextEncoder().encode(
-      JSON.stringify({ type: 'chat', id: 'req-0000000', text }),
+      JSON.stringify({ type: 'chat', id: 'req-0000000', text, ...to }),
     ).byteLength;
     if (bytes > this.#limits.maxMessageBytes) {
       return this.#refuse(
@@ -89,7 +93,7 @@ export class PeopleController {
         `Chat message of ${bytes} bytes exceeds the limit of ${this.#limits.maxMessageBytes}.`,
       );
     }
-    return this.#request('chat', { type: 'chat', text });
+    return this.#request('chat', { type: 'chat', text, ...to });
   }
 
   react(emoji: string): Promise<void> {
@@ -117,7 +121,10 @@ export class PeopleController {
     this.#limits.maxMessageBytes = welcome.limits.maxMessageBytes;
     this.#limits.maxChatChars = welcome.limits.maxChatChars ?? Number.POSITIVE_INFINITY;
     // A resumed welcome carries the whole history again: it replaces what we had, so nothing doubles.
-    this.#chat$.next(welcome.chat ?? []);
+    // Private messages are not in it; those of the same participant are kept, in time order.
+    const history = welcome.chat ?? [];
+    const kept = welcome.resumed ? this.#chat$.value.filter((message) => message.to !== undefined) : [];
+    this.#chat$.next(kept.length === 0 ? history : [...history, ...kept].sort((a, b) => a.at - b.at));
     this.#reactionSet$.next(welcome.reactions ?? []);
   }
 

@@ -270,9 +270,12 @@ export class Room {
     return this.#people.refusals$;
   }
 
-  /** Sends a chat message; the backend sets who sent it. Rejects with `message_refused`. */
-  sendChat(text: string): Promise<void> {
-    return this.#people.sendChat(text);
+  /**
+   * Sends a chat message, to everyone or privately (`{ to: participantId }`); the backend sets who
+   * sent it. Rejects with `message_refused`.
+   */
+  sendChat(text: string, options?: { to?: string }): Promise<void> {
+    return this.#people.sendChat(text, options);
   }
 
   react(emoji: string): Promise<void> {

@@ -1,4 +1,8 @@
-export type CallsChatSendRequestDetail = { readonly text: string };
+export type CallsChatSendRequestDetail = {
+  readonly text: string;
+  /** A participant id, for a private message to them alone. */
+  readonly to?: string;
+};
 
 /**
  * Asks the room to send a chat message (the backend sets who sent it). Cancel it to keep the message from being sent.

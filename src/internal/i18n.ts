@@ -60,6 +60,10 @@ export interface Translation {
   newMessages: string;
   noMessages: string;
   chatFrom: (name: string, text: string) => string;
+  chatRecipient: string;
+  everyone: string;
+  privateTo: (name: string) => string;
+  privateToYou: string;
   notifications: string;
   dismiss: string;
 }
@@ -143,6 +147,10 @@ export const english: Translation = {
   newMessages: 'New messages',
   noMessages: 'No messages yet',
   chatFrom: (name, text) => `${name}: ${text}`,
+  chatRecipient: 'Send to',
+  everyone: 'Everyone',
+  privateTo: (name) => `privately to ${name}`,
+  privateToYou: 'privately to you',
   notifications: 'Notifications',
   dismiss: 'Dismiss',
 };

@@ -56,6 +56,8 @@ export interface ChatMessage {
   text: string;
   /** Server time. */
   at: number;
+  /** For a private message: the one participant it was sent to (only they and the sender get it). */
+  to?: string;
 }
 
 /** The fields `update` may change, all optional. */
@@ -78,7 +80,7 @@ export type ClientMessage =
   | { type: 'mute'; id?: string; participantId: string; kind: MuteKind }
   | { type: 'remove'; id?: string; participantId: string }
   | { type: 'leave'; id?: string }
-  | { type: 'chat'; id?: string; text: string }
+  | { type: 'chat'; id?: string; text: string; to?: string }
   | { type: 'react'; id?: string; emoji: string }
   | { type: 'lower-hand'; id?: string; participantId: string };
 

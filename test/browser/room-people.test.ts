@@ -134,6 +134,30 @@ describe('people: chat, hands, reactions and moderation between rooms', () => {
     await waitFor(() => messagesIn(caraChat).length === 4, { what: "Cara's history" });
     expect(messagesIn(caraChat).map((m) => m.text)).to.deep.equal(messagesIn(bobChat).map((m) => m.text));
     expect(part(caraChat, 'new-marker'), 'history is not new').to.equal(null);
+
+    // A private message: only Cara and Ada see it, each with the label; Bob gets what follows.
+    const recipient = await waitFor(() => part(adaChat, 'recipient') as HTMLSelectElement | null, {
+      what: "Ada's recipient choice",
+    });
+    await waitFor(() => recipient.options.length === 3, { what: 'Bob and Cara as recipients' });
+    recipient.value = participantIdOf(cara);
+    recipient.dispatchEvent(new Event('change'));
+    typeAndEnter(adaChat, 'psst');
+    await waitFor(() => messagesIn(caraChat).some((m) => m.text === 'psst'), {
+      what: 'the private message at Cara',
+    });
+    const privateAtCara = parts(caraChat, 'message').find((li) => li.textContent?.includes('psst'));
+    expect(privateAtCara?.querySelector('[part="private"]')?.textContent).to.equal('privately to you');
+    await waitFor(() => messagesIn(adaChat).some((m) => m.text === 'psst'), { what: 'Ada’s copy' });
+    const privateAtAda = parts(adaChat, 'message').find((li) => li.textContent?.includes('psst'));
+    expect(privateAtAda?.querySelector('[part="private"]')?.textContent).to.equal('privately to Cara');
+    recipient.value = '';
+    recipient.dispatchEvent(new Event('change'));
+    typeAndEnter(adaChat, 'public again');
+    await waitFor(() => messagesIn(bobChat).some((m) => m.text === 'public again'), {
+      what: 'the public one at Bob',
+    });
+    expect(messagesIn(bobChat).map((m) => m.text)).not.to.include('psst');
   });
 
   it('raised hands appear in the others’ lists in the order they went up, and reactions on the tile', async () => {

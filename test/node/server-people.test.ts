@@ -102,6 +102,41 @@ forEachBackend(({ startBackend }) => {
       flooder.close();
     });
 
+    test('a private message reaches only its recipient and the sender, and is not kept', async () => {
+      const ann = await PresenceClient.join(backend.roomUrl('private'), { token: 'user:a:Ann' });
+      const ben = await PresenceClient.join(backend.roomUrl('private'), { token: 'user:b:Ben' });
+      const cat = await PresenceClient.join(backend.roomUrl('private'), { token: 'user:c:Cat' });
+      assert.equal(
+        (await ann.request({ type: 'chat', text: 'just you', to: ben.participantId })).type,
+        'ack',
+      );
+      const got = (await ben.next('chat')).message as ChatMessage;
+      assert.deepEqual(pick(got, ['from', 'to', 'text']), {
+        from: ann.participantId,
+        to: ben.participantId,
+        text: 'just you',
+      });
+      assert.deepEqual((await ann.next('chat')).message, got, 'the sender gets its copy');
+      // Cat gets the public message that followed, and never the private one before it.
+      await ann.request({ type: 'chat', text: 'everyone' });
+      const catSees = await cat.next('chat');
+      assert.equal((catSees.message as ChatMessage).text, 'everyone');
+      assert.equal(cat.since(0, 'chat').length, 1);
+
+      const toNobody = await ann.request({ type: 'chat', text: 'x', to: 'nobody' });
+      assert.deepEqual(pick(toNobody, ['code', 'field']), { code: 'participant_not_found', field: 'to' });
+      const toSelf = await ann.request({ type: 'chat', text: 'x', to: ann.participantId });
+      assert.deepEqual(pick(toSelf, ['code', 'field']), { code: 'invalid_message', field: 'to' });
+
+      const late = await PresenceClient.join(backend.roomUrl('private'), { token: 'user:d:Dan' });
+      assert.deepEqual(
+        (late.welcome.chat as ChatMessage[]).map((m) => m.text),
+        ['everyone'],
+        'private messages are not in the history',
+      );
+      for (const client of [ann, ben, cat, late]) client.close();
+    });
+
     test('a late joiner gets the bounded history, oldest first; an emptied room forgets it', async () => {
       const olive = await PresenceClient.join(backend.roomUrl('history'), { token: 'user:u1:Olive' });
       for (const text of ['one', 'two', 'three', 'four']) await olive.request({ type: 'chat', text });

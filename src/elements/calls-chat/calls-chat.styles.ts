@@ -51,6 +51,12 @@ export const chatStyles = [
       color: var(--_muted-fg);
       font-size: 12px;
     }
+    [part='private'] {
+      grid-column: 1 / -1;
+      color: var(--_accent);
+      font-size: 12px;
+      font-style: italic;
+    }
     [part='text'] {
       grid-column: 1 / -1;
       white-space: pre-wrap;
@@ -96,6 +102,15 @@ export const chatStyles = [
       color: var(--_fg);
       font: inherit;
     }
+    [part='recipient'] {
+      max-width: 30%;
+      border: 1px solid var(--_muted-fg);
+      border-radius: calc(var(--_radius) / 2);
+      background: var(--_bg);
+      color: var(--_fg);
+      font: inherit;
+    }
+    [part='recipient']:focus-visible,
     [part='input']:focus-visible,
     [part='send-button']:focus-visible {
       outline: 2px solid var(--_accent);

@@ -19,14 +19,15 @@ const NEAR_BOTTOM_PX = 48;
  * and hide it. It shows the room's chat — the history the backend kept for you when you joined, then
  * every new message — with the sender's name as the backend gave it and the time. Messages are text:
  * markup shows as the characters it is, and only http(s) addresses become links (opened in a new tab,
- * without referrer or opener). Enter sends, Shift+Enter starts a new line. Messages that arrive while
- * the chat is not on screen get a "new messages" line above them. A refused message (too long, too
+ * without referrer or opener). Enter sends, Shift+Enter starts a new line. Choose someone under
+ * "Send to" for a private message: only they and you get it, and the backend does not keep it.
+ * Messages that arrive while the chat is not on screen get a "new messages" line above them. A refused message (too long, too
  * many too fast) is put back in the box, with the reason.
  *
  * @summary The room's text chat.
  *
  * @event {CallsChatSendRequestEvent} calls-chat-send-request - Enter or the Send button:
- *   `detail.text`. Cancel it to keep the message from being sent.
+ *   `detail.text`, and `detail.to` (a participant id) for a private message. Cancel it to keep the message from being sent.
  *
  * @csspart heading - The title.
  * @csspart messages - The list of messages (a log: new ones are announced).
@@ -35,6 +36,8 @@ const NEAR_BOTTOM_PX = 48;
  * @csspart sender - The sender's name.
  * @csspart time - When it was sent.
  * @csspart text - The text, links included.
+ * @csspart private - "privately to …" on a private message.
+ * @csspart recipient - The "Send to" choice: everyone, or one participant.
  * @csspart new-marker - The "new messages" line.
  * @csspart error - Why the last message was refused.
  * @csspart form - The input and the Send button.
@@ -63,6 +66,9 @@ export class CallsChatElement extends CallsControlElement {
 
   @state() private messages: readonly ChatMessage[] = [];
   @state() private self: Participant | undefined;
+  @state() private people: readonly Participant[] = [];
+  /** The participant a private message goes to; empty for everyone. */
+  @state() private recipient = '';
   @state() private error = '';
   /** The first message that arrived while nobody could see the chat. */
   @state() private firstUnseen: string | undefined;
@@ -79,6 +85,14 @@ export class CallsChatElement extends CallsControlElement {
       () => this.fromRoom((room) => room.self$, undefined),
       (self) => {
         this.self = self;
+      },
+    );
+    subscribe(
+      this,
+      () => this.fromRoom((room) => room.participants$, [] as readonly Participant[]),
+      (people) => {
+        this.people = people;
+        if (this.recipient && !people.some((person) => person.id === this.recipient)) this.recipient = '';
       },
     );
     subscribe(
@@ -116,7 +130,8 @@ export class CallsChatElement extends CallsControlElement {
     this.error = '';
     this.firstUnseen = undefined;
     this.#sending = value;
-    if (!this.request(new CallsChatSendRequestEvent({ text: value }))) return;
+    const to = this.recipient ? { to: this.recipient } : {};
+    if (!this.request(new CallsChatSendRequestEvent({ text: value, ...to }))) return;
     if (input && text === undefined) input.value = '';
   }
 
@@ -134,6 +149,7 @@ export class CallsChatElement extends CallsControlElement {
             <li part="message" data-id=${message.id} ?data-self=${message.from === this.self?.id}>
               <span part="sender">${message.from === this.self?.id ? t.you(message.name) : message.name}</span>
               <time part="time" datetime=${new Date(message.at).toISOString()}>${time.format(message.at)}</time>
+              ${this.#privateLabel(message)}
               <span part="text" dir="auto">${linkify(message.text).map((piece) =>
                 piece.href
                   ? html`<a href=${piece.href} target="_blank" rel="noopener noreferrer nofollow ugc">${piece.text}</a>`
@@ -145,6 +161,7 @@ export class CallsChatElement extends CallsControlElement {
       </ol>
       ${this.error ? html`<p part="error" role="alert">${this.error}</p>` : nothing}
       <form part="form" @submit=${this.#onSubmit}>
+        ${this.#renderRecipient()}
         <textarea
           part="input"
           rows="1"
@@ -156,6 +173,30 @@ export class CallsChatElement extends CallsControlElement {
         <button part="send-button" type="submit" ?disabled=${!joined}>${t.send}</button>
       </form>
     `;
+  }
+
+  #renderRecipient() {
+    const others = this.people.filter((person) => !person.isSelf);
+    if (others.length === 0) return nothing;
+    return html`<select
+      part="recipient"
+      aria-label=${this.t.chatRecipient}
+      @change=${(event: Event) => {
+        this.recipient = (event.target as HTMLSelectElement).value;
+      }}
+    >
+      <option value="" ?selected=${this.recipient === ''}>${this.t.everyone}</option>
+      ${others.map((person) => html`<option value=${person.id} ?selected=${this.recipient === person.id}>${person.name}</option>`)}
+    </select>`;
+  }
+
+  #privateLabel(message: ChatMessage) {
+    if (message.to === undefined) return nothing;
+    const label =
+      message.to === this.self?.id
+        ? this.t.privateToYou
+        : this.t.privateTo(this.people.find((person) => person.id === message.to)?.name ?? '…');
+    return html`<span part="private">${label}</span>`;
   }
 
   #onSubmit = (event: SubmitEvent) => {

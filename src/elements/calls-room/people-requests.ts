@@ -13,7 +13,7 @@ import type { CallsReactionRequestEvent } from '../../events/reaction-request.js
  */
 export const peopleRequests = {
   'calls-chat-send-request': (room: Room, event: CallsChatSendRequestEvent) =>
-    room.sendChat(event.detail.text),
+    room.sendChat(event.detail.text, { to: event.detail.to }),
   'calls-reaction-request': (room: Room, event: CallsReactionRequestEvent) => room.react(event.detail.emoji),
   'calls-hand-toggle-request': (room: Room, event: CallsHandToggleRequestEvent) =>
     event.detail.raised ? room.raiseHand() : room.lowerHand(),

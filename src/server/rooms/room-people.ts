@@ -37,8 +37,11 @@ export class RoomPeople {
     return this.#options.chat.maxChars;
   }
 
-  /** A chat message from `sender`, stamped with the server's idea of who sent it and when. */
-  sendChat(sender: Participant, raw: string, now: number): Refusable<ChatMessage> {
+  /**
+   * A chat message from `sender`, stamped with the server's idea of who sent it and when. A private
+   * one (`to`) is not kept: late joiners must never see it.
+   */
+  sendChat(sender: Participant, raw: string, now: number, to?: string): Refusable<ChatMessage> {
     const text = sanitiseChatText(raw);
     const { maxChars, messagesPerSecond, burst } = this.#options.chat;
     if (text === '')
@@ -69,7 +72,8 @@ export class RoomPeople {
       text,
       at: now,
     };
-    this.chat.append(message);
+    if (to === undefined) this.chat.append(message);
+    else message.to = to;
     return { ok: true, value: message };
   }
 

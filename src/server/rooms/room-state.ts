@@ -550,12 +550,30 @@ export class RoomState {
       return;
     }
     if (message.type === 'chat') {
-      const result = this.people.sendChat(seat.record, message.text, now);
+      const recipient = message.to === undefined ? undefined : this.#seats.get(message.to);
+      if (message.to !== undefined && (!recipient || recipient === seat)) {
+        this.#sendError(socket, {
+          code: recipient ? 'invalid_message' : 'participant_not_found',
+          field: 'to',
+          message: recipient
+            ? 'A private message goes to someone else.'
+            : 'No such participant in this room.',
+          ...withId,
+        });
+        return;
+      }
+      const result = this.people.sendChat(seat.record, message.text, now, recipient?.record.id);
       if (!result.ok) {
         this.#sendError(socket, { ...result.error, ...withId });
         return;
       }
-      this.#broadcast({ type: 'chat', message: result.value });
+      const chat: ServerMessage = { type: 'chat', message: result.value };
+      if (!recipient) this.#broadcast(chat);
+      else {
+        // Only the two of them; a recipient within its reconnect grace misses it (it is not kept).
+        this.#sendTo(socket, chat);
+        if (recipient.socket) this.#sendTo(recipient.socket, chat);
+      }
     } else {
       const result = this.people.react(seat.record, message.emoji, now);
       if (!result.ok) {

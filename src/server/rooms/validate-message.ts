@@ -68,9 +68,12 @@ export function validateClientMessage(raw: unknown): ValidationResult {
           message: { type: raw.type, ...withId, participantId: participantIdField(raw.participantId) },
         };
       // Revision 2. Content rules (length, emoji set, sanitising) are the room's: see room-people.ts.
-      case 'chat':
-        onlyKeys(raw, ['type', 'id', 'text']);
-        return { ok: true, message: { type: 'chat', ...withId, text: stringField(raw.text, 'text') } };
+      case 'chat': {
+        onlyKeys(raw, ['type', 'id', 'text', 'to']);
+        const text = stringField(raw.text, 'text');
+        if (raw.to === undefined) return { ok: true, message: { type: 'chat', ...withId, text } };
+        return { ok: true, message: { type: 'chat', ...withId, text, to: participantIdField(raw.to, 'to') } };
+      }
       case 'react':
         onlyKeys(raw, ['type', 'id', 'emoji']);
         return { ok: true, message: { type: 'react', ...withId, emoji: stringField(raw.emoji, 'emoji') } };
@@ -146,9 +149,9 @@ function stringField(raw: unknown, field: string): string {
   return raw;
 }
 
-function participantIdField(raw: unknown): string {
+function participantIdField(raw: unknown, field = 'participantId'): string {
   if (typeof raw !== 'string' || raw === '' || raw.length > MAX_ID_LENGTH) {
-    throw new Invalid('participantId', `participantId must be a string of 1–${MAX_ID_LENGTH} characters.`);
+    throw new Invalid(field, `${field} must be a string of 1–${MAX_ID_LENGTH} characters.`);
   }
   return raw;
 }
