@@ -11,31 +11,9 @@ import type { CallsRoomElement } from '../../src/elements/calls-room/calls-room.
 import type { CallsErrorEvent } from '../../src/events/index.js';
 import { CallsParticipantMuteRequestEvent } from '../../src/events/index.js';
 import { peakAudioRms, waitFor } from './helpers/media.js';
+import { inside, messagesIn, part, parts, typeAndEnter } from './helpers/people.js';
 import { mountRoom, nextEvent, participantIdOf, removeRooms, uniqueRoomName } from './helpers/room.js';
 import { callsTestEnv } from './helpers/test-env.js';
-
-const inside = (room: CallsRoomElement, selector: string) => room.querySelector<HTMLElement>(selector);
-const part = (element: Element | null, name: string) =>
-  element?.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
-const parts = (element: Element | null, name: string) => [
-  ...(element?.shadowRoot?.querySelectorAll<HTMLElement>(`[part~="${name}"]`) ?? []),
-];
-
-/** Types into a chat box and presses Enter, as a person would. */
-function typeAndEnter(chat: CallsChatElement, text: string, shiftKey = false): void {
-  const input = chat.shadowRoot!.querySelector('textarea')!;
-  input.value = text;
-  input.dispatchEvent(
-    new KeyboardEvent('keydown', { key: 'Enter', shiftKey, bubbles: true, composed: true }),
-  );
-}
-
-function messagesIn(chat: Element | null): Array<{ sender: string; text: string }> {
-  return parts(chat, 'message').map((li) => ({
-    sender: li.querySelector('[part="sender"]')?.textContent ?? '',
-    text: li.querySelector('[part="text"]')?.textContent ?? '',
-  }));
-}
 
 describe('people: chat, hands, reactions and moderation between rooms', () => {
   let endpoint: string;
