@@ -142,7 +142,12 @@ describe('people: chat, hands, reactions and moderation between rooms', () => {
     const room = uniqueRoomName('hands');
     const controls =
       '<calls-participant-list></calls-participant-list><calls-hand-button></calls-hand-button>';
-    const ada = mountRoom({ endpoint, room, name: 'Ada', inner: controls });
+    const ada = mountRoom({
+      endpoint,
+      room,
+      name: 'Ada',
+      inner: `${controls.replace('<calls-participant-list>', '<calls-participant-list id="list-ada">')}<calls-participants-button for="list-ada"></calls-participants-button>`,
+    });
     const bob = mountRoom({
       endpoint,
       room,
@@ -154,6 +159,17 @@ describe('people: chat, hands, reactions and moderation between rooms', () => {
     const adaList = inside(ada, 'calls-participant-list');
     const rows = () => parts(adaList, 'participant');
     await waitFor(() => rows().length === 3, { what: "three people in Ada's list" });
+    // The toggle counts everyone and shows and hides the list.
+    const toggle = inside(ada, 'calls-participants-button');
+    await waitFor(() => part(toggle, 'badge')?.textContent === '3', { what: 'a count of 3 on the toggle' });
+    const toggleButton = part(toggle, 'button') as HTMLButtonElement;
+    expect(toggleButton.getAttribute('aria-pressed')).to.equal('true');
+    toggleButton.click();
+    await waitFor(() => adaList?.hidden && toggleButton.getAttribute('aria-pressed') === 'false', {
+      what: 'the list to hide',
+    });
+    toggleButton.click();
+    await waitFor(() => !adaList?.hidden, { what: 'the list to show again' });
 
     const press = (room: CallsRoomElement) =>
       (part(inside(room, 'calls-hand-button'), 'button') as HTMLButtonElement).click();
