@@ -1,9 +1,10 @@
 // Pure logic behind chat and hands: the server's text sanitiser and bounded history, the client's
-// raise-order numbering.
+// raise-order numbering and the chat's link detection.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { raisedHands, withHandOrder } from '../../src/core/hands.js';
 import type { Participant } from '../../src/core/participant.js';
+import { linkify } from '../../src/internal/linkify.js';
 import { ChatLog } from '../../src/server/rooms/chat-log.js';
 import { sanitiseChatText } from '../../src/server/rooms/chat-text.js';
 import { resolvePeopleOptions } from '../../src/server/rooms/people-options.js';
@@ -94,5 +95,29 @@ describe('withHandOrder', () => {
       people.map((p) => p.handOrder),
       [2, 1],
     );
+  });
+});
+
+describe('linkify', () => {
+  it('makes http(s) addresses links, without the sentence punctuation after them', () => {
+    assert.deepEqual(linkify('see https://example.com/a?b=1. and (http://x.test/y)'), [
+      { text: 'see ' },
+      { text: 'https://example.com/a?b=1', href: 'https://example.com/a?b=1' },
+      { text: '. and (' },
+      { text: 'http://x.test/y', href: 'http://x.test/y' },
+      { text: ')' },
+    ]);
+  });
+  it('never links other schemes and leaves markup as text', () => {
+    for (const text of [
+      'javascript:alert(1)',
+      'data:text/html,<script>x</script>',
+      '<a href="https://x.test">x</a>',
+    ]) {
+      const pieces = linkify(text);
+      assert.equal(pieces.map((piece) => piece.text).join(''), text, 'all text kept');
+      for (const piece of pieces) assert.ok(piece.href === undefined || /^https?:\/\//.test(piece.href));
+    }
+    assert.deepEqual(linkify('javascript:alert(1)'), [{ text: 'javascript:alert(1)' }]);
   });
 });
