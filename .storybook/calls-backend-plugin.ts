@@ -2,7 +2,7 @@ import type { Plugin } from 'vite';
 
 /**
  * Makes the stories live: under `storybook dev`, starts the local SFU and the backend kit (any
- * origin allowed, anonymous rooms) next to Storybook's server and tells the stories where it is
+ * origin allowed, anyone joins; the token `moderator` moderates) next to Storybook's server and tells the stories where it is
  * through `__CALLS_ENDPOINT__`. A static `storybook build` has no server of its own, so its stories
  * point at `npm start` (http://127.0.0.1:8787/calls).
  */
@@ -17,7 +17,15 @@ export function callsBackendPlugin(): Plugin {
         const dev = await startDevServer({
           port: 0,
           logLevel: 'silent',
-          backend: { cors: { allowedOrigins: '*' } },
+          backend: {
+            cors: { allowedOrigins: '*' },
+            // Anyone joins under the name they typed; the token `moderator` grants moderation, so the
+            // participant-list stories can show it. Development only: anybody can present that token.
+            authorize: (request) => ({
+              allow: true,
+              moderator: request.headers.get('authorization') === 'Bearer moderator',
+            }),
+          },
         });
         endpoint = dev.endpoint;
         stop = () => dev.stop();

@@ -33,7 +33,13 @@ export type CallsErrorCode =
   /** The backend refused a presence message; `detail` carries its own code. */
   | 'protocol_error'
   /** The browser refused to play remote audio until the person interacts with the page. */
-  | 'autoplay_blocked';
+  | 'autoplay_blocked'
+  /**
+   * A chat message, reaction, hand or moderation request was refused (by the backend, or by a check
+   * before sending); `detail` says why: `rate_limited`, `forbidden`, `message_too_large`,
+   * `invalid_message`, `participant_not_found`, `not_connected`…
+   */
+  | 'message_refused';
 
 export class CallsError extends Error {
   override readonly name = 'CallsError';

@@ -18,6 +18,10 @@ export interface Participant {
   readonly screenshareEnabled: boolean;
   readonly speaking: boolean;
   readonly handRaised: boolean;
+  /** When the backend saw the hand go up (its clock); null while down. */
+  readonly handRaisedAt: number | null;
+  /** 1 for the first hand raised, 2 for the next…; null while the hand is down. */
+  readonly handOrder: number | null;
   /** Their current Calls session, or null before they connected media. */
   readonly sessionId: string | null;
   /** What they publish (pull these through the room, not directly). */
@@ -53,6 +57,8 @@ export function toParticipant(
     screenshareEnabled: wire.screenshareEnabled,
     speaking: isSelf ? local.speaking && local.audioEnabled : wire.speaking && wire.audioEnabled,
     handRaised: wire.handRaised,
+    handRaisedAt: wire.handRaised ? (wire.handRaisedAt ?? null) : null,
+    handOrder: null,
     sessionId: wire.sessionId,
     tracks: wire.tracks,
     quality: wire.connection === 'reconnecting' ? 'lost' : quality,

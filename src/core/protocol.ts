@@ -11,8 +11,10 @@ import {
 } from '../protocol/presence.js';
 
 export type {
+  ChatMessage,
   ClientMessage,
   LeaveReason,
+  MuteKind,
   ParticipantPatch,
   ServerMessage,
   TrackRef,

@@ -17,13 +17,18 @@ import {
 import { AudioOutput } from './audio-output.js';
 import type { BackoffOptions } from './backoff.js';
 import { CallsError } from './errors.js';
+import { withHandOrder } from './hands.js';
 import { DEFAULT_SIMULCAST_LAYERS, type SimulcastLayer } from './layout.js';
 import { LocalMedia, type LocalMediaOptions } from './local-media.js';
 import { createPartyTracks } from './media-session.js';
 import { type LocalOverrides, type Participant, toParticipant } from './participant.js';
+import { PeopleController, type Reaction, type Refusal } from './people.js';
 import { type ConnectionState, PresenceClient } from './presence-client.js';
+import { PresenceRequests } from './presence-requests.js';
 import {
+  type ChatMessage,
   type LeaveReason,
+  type MuteKind,
   type ParticipantPatch,
   partyTracksPrefix,
   ROOM_NAME,
@@ -110,6 +115,8 @@ export class Room {
   #audioOutput: AudioOutput | undefined;
   #lastSent: LocalRecord | undefined;
   #leaveReasons = new Map<string, LeaveReason>();
+  /** Chat, reactions, hands and moderation (people.ts). */
+  readonly #people = new PeopleController((error) => this.#errors$.next(error));
 
   /** connecting → connected → (reconnecting → connected)* → disconnected. */
   readonly connectionState$: Observable<ConnectionState> = this.#state$.pipe(distinctUntilChanged());
@@ -153,8 +160,10 @@ export class Room {
     );
     this.participants$ = combineLatest([this.#roster$, this.#selfId$, this.#quality$, overrides$]).pipe(
       map(([roster, selfId, quality, local]) =>
-        [...roster.values()].map((wire) =>
-          toParticipant(wire, selfId, quality.get(wire.id) ?? 'unknown', local),
+        withHandOrder(
+          [...roster.values()].map((wire) =>
+            toParticipant(wire, selfId, quality.get(wire.id) ?? 'unknown', local),
+          ),
         ),
       ),
     );
@@ -239,6 +248,63 @@ export class Room {
     return this.#pullSlot(participantId, 'audio');
   }
 
+  // ── people: chat, reactions, hands, moderation (delegated to PeopleController) ──
+
+  /** The room's chat, oldest first: the backend's history when you joined, then new messages. */
+  get chat$(): Observable<readonly ChatMessage[]> {
+    return this.#people.chat$;
+  }
+
+  /** Reactions as they happen, yours included. */
+  get reactions$(): Observable<Reaction> {
+    return this.#people.reactions$;
+  }
+
+  /** The emoji this room's backend accepts. */
+  get reactionSet$(): Observable<readonly string[]> {
+    return this.#people.reactionSet$;
+  }
+
+  /** Chat, reaction, hand and moderation requests that were refused (also on `errors$`). */
+  get refusals$(): Observable<Refusal> {
+    return this.#people.refusals$;
+  }
+
+  /**
+   * Sends a chat message, to everyone or privately (`{ to: participantId }`); the backend sets who
+   * sent it. Rejects with `message_refused`.
+   */
+  sendChat(text: string, options?: { to?: string }): Promise<void> {
+    return this.#people.sendChat(text, options);
+  }
+
+  react(emoji: string): Promise<void> {
+    return this.#people.react(emoji);
+  }
+
+  raiseHand(): Promise<void> {
+    return this.#people.setHandRaised(true);
+  }
+
+  lowerHand(): Promise<void> {
+    return this.#people.setHandRaised(false);
+  }
+
+  /** Moderators only (the backend's `authorize` decides): turns someone's microphone, camera or screen off. */
+  muteParticipant(participantId: string, kind: MuteKind = 'audio'): Promise<void> {
+    return this.#people.muteParticipant(participantId, kind);
+  }
+
+  /** Moderators only: removes someone from the room. */
+  removeParticipant(participantId: string): Promise<void> {
+    return this.#people.removeParticipant(participantId);
+  }
+
+  /** Moderators only: lowers someone else's hand. */
+  lowerHandOf(participantId: string): Promise<void> {
+    return this.#people.lowerHandOf(participantId);
+  }
+
   async #join(): Promise<void> {
     const { endpoint, room } = this.#options;
     if (!endpoint || typeof endpoint !== 'string') {
@@ -263,6 +329,7 @@ export class Room {
     });
     this.#presence = presence;
     this.#session.add(presence.state$.subscribe((state) => this.#state$.next(state)));
+    this.#session.add(this.#people.attach(presence));
     this.#session.add(
       presence.message$.subscribe((message) => {
         if (message.type === 'participant-left')
@@ -271,7 +338,8 @@ export class Room {
           if (message.kind === 'audio') this.media.setMicEnabled(false);
           if (message.kind === 'video') this.media.setCameraEnabled(false);
         }
-        if (message.type === 'error' && message.code !== 'timeout') {
+        // Answers to people requests are reported by PeopleController, with the request they answer.
+        if (message.type === 'error' && message.code !== 'timeout' && !PresenceRequests.answers(message)) {
           this.#errors$.next(new CallsError('protocol_error', message.message, { detail: message.code }));
         }
         this.#setRoster(applyToRoster(this.#roster$.value, message));

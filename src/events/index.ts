@@ -3,38 +3,59 @@
 import { CallsActiveSpeakerChangeEvent } from './active-speaker-change.js';
 import { CallsAudioResumeRequestEvent } from './audio-resume-request.js';
 import { CallsCameraToggleRequestEvent } from './camera-toggle-request.js';
+import { CallsChatSendRequestEvent } from './chat-send-request.js';
 import { CallsConnectionChangeEvent } from './connection-change.js';
 import { CallsErrorEvent } from './error.js';
+import { CallsHandToggleRequestEvent } from './hand-toggle-request.js';
 import { CallsJoinRequestEvent } from './join-request.js';
 import { CallsJoinedEvent } from './joined.js';
 import { CallsLeaveRequestEvent } from './leave-request.js';
 import { CallsLeftEvent } from './left.js';
+import { CallsLowerHandRequestEvent } from './lower-hand-request.js';
 import { CallsMicToggleRequestEvent } from './mic-toggle-request.js';
+import { CallsPanelToggleEvent } from './panel-toggle.js';
 import { CallsParticipantJoinedEvent } from './participant-joined.js';
 import { CallsParticipantLeftEvent } from './participant-left.js';
+import { CallsParticipantMuteRequestEvent } from './participant-mute-request.js';
+import { CallsParticipantRemoveRequestEvent } from './participant-remove-request.js';
+import { CallsReactionRequestEvent } from './reaction-request.js';
 
 export type { CallsActiveSpeakerChangeDetail } from './active-speaker-change.js';
 export type { CallsCameraToggleRequestDetail } from './camera-toggle-request.js';
+export type { CallsChatSendRequestDetail } from './chat-send-request.js';
 export type { CallsConnectionChangeDetail } from './connection-change.js';
 export type { CallsErrorDetail } from './error.js';
+export type { CallsHandToggleRequestDetail } from './hand-toggle-request.js';
 export type { CallsJoinedDetail } from './joined.js';
 export type { CallsLeftDetail } from './left.js';
+export type { CallsLowerHandRequestDetail } from './lower-hand-request.js';
 export type { CallsMicToggleRequestDetail } from './mic-toggle-request.js';
+export type { CallsPanelToggleDetail } from './panel-toggle.js';
 export type { CallsParticipantJoinedDetail } from './participant-joined.js';
 export type { CallsParticipantLeftDetail } from './participant-left.js';
+export type { CallsParticipantMuteRequestDetail } from './participant-mute-request.js';
+export type { CallsParticipantRemoveRequestDetail } from './participant-remove-request.js';
+export type { CallsReactionRequestDetail } from './reaction-request.js';
 export {
   CallsActiveSpeakerChangeEvent,
   CallsAudioResumeRequestEvent,
   CallsCameraToggleRequestEvent,
+  CallsChatSendRequestEvent,
   CallsConnectionChangeEvent,
   CallsErrorEvent,
+  CallsHandToggleRequestEvent,
   CallsJoinedEvent,
   CallsJoinRequestEvent,
   CallsLeaveRequestEvent,
   CallsLeftEvent,
+  CallsLowerHandRequestEvent,
   CallsMicToggleRequestEvent,
+  CallsPanelToggleEvent,
   CallsParticipantJoinedEvent,
   CallsParticipantLeftEvent,
+  CallsParticipantMuteRequestEvent,
+  CallsParticipantRemoveRequestEvent,
+  CallsReactionRequestEvent,
 };
 
 declare global {
@@ -51,5 +72,12 @@ declare global {
     'calls-mic-toggle-request': CallsMicToggleRequestEvent;
     'calls-camera-toggle-request': CallsCameraToggleRequestEvent;
     'calls-audio-resume-request': CallsAudioResumeRequestEvent;
+    'calls-chat-send-request': CallsChatSendRequestEvent;
+    'calls-reaction-request': CallsReactionRequestEvent;
+    'calls-hand-toggle-request': CallsHandToggleRequestEvent;
+    'calls-participant-mute-request': CallsParticipantMuteRequestEvent;
+    'calls-participant-remove-request': CallsParticipantRemoveRequestEvent;
+    'calls-lower-hand-request': CallsLowerHandRequestEvent;
+    'calls-panel-toggle': CallsPanelToggleEvent;
   }
 }

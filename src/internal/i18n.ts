@@ -1,4 +1,5 @@
 import type { CallsErrorCode } from '../core/errors.js';
+import type { ConnectionQuality } from '../core/quality.js';
 
 /**
  * Every piece of text the elements show or announce. Register a translation with
@@ -31,6 +32,40 @@ export interface Translation {
   selfView: string;
   participantVideo: (name: string) => string;
   errors: Record<CallsErrorCode, string>;
+  // People: hands, reactions, participant list, chat, notifications.
+  raiseHand: string;
+  lowerHand: string;
+  handRaised: (order: number) => string;
+  handRaisedBy: (name: string) => string;
+  react: string;
+  reacted: (name: string, emoji: string) => string;
+  participants: string;
+  participantCount: (count: number) => string;
+  moderator: string;
+  sharingScreen: string;
+  quality: Record<ConnectionQuality, string>;
+  muteMic: string;
+  stopCamera: string;
+  stopScreenShare: string;
+  lowerHandOf: string;
+  removeParticipant: string;
+  confirmModeration: (action: string, name: string) => string;
+  confirm: string;
+  cancel: string;
+  chat: string;
+  unreadMessages: (count: number) => string;
+  chatInput: string;
+  chatPlaceholder: string;
+  send: string;
+  newMessages: string;
+  noMessages: string;
+  chatFrom: (name: string, text: string) => string;
+  chatRecipient: string;
+  everyone: string;
+  privateTo: (name: string) => string;
+  privateToYou: string;
+  notifications: string;
+  dismiss: string;
 }
 
 export const english: Translation = {
@@ -78,7 +113,47 @@ export const english: Translation = {
     media_failed: 'The audio and video connection failed.',
     protocol_error: 'The call server refused a request.',
     autoplay_blocked: 'Your browser blocked the sound of this call.',
+    message_refused: 'The call server refused your request.',
   },
+  raiseHand: 'Raise hand',
+  lowerHand: 'Lower hand',
+  handRaised: (order) => `Hand raised (${order})`,
+  handRaisedBy: (name) => `${name} raised their hand`,
+  react: 'React',
+  reacted: (name, emoji) => `${name} reacted ${emoji}`,
+  participants: 'Participants',
+  participantCount: (count) => (count === 1 ? '1 participant' : `${count} participants`),
+  moderator: 'Moderator',
+  sharingScreen: 'Sharing their screen',
+  quality: {
+    unknown: 'Connection quality unknown',
+    excellent: 'Excellent connection',
+    good: 'Good connection',
+    poor: 'Poor connection',
+    lost: 'Connection lost',
+  },
+  muteMic: 'Mute',
+  stopCamera: 'Turn camera off',
+  stopScreenShare: 'Stop screen share',
+  lowerHandOf: 'Lower hand',
+  removeParticipant: 'Remove',
+  confirmModeration: (action, name) => `${action}: ${name}?`,
+  confirm: 'Confirm',
+  cancel: 'Cancel',
+  chat: 'Chat',
+  unreadMessages: (count) => (count === 1 ? '1 unread message' : `${count} unread messages`),
+  chatInput: 'Message',
+  chatPlaceholder: 'Message everyone (Enter to send, Shift+Enter for a new line)',
+  send: 'Send',
+  newMessages: 'New messages',
+  noMessages: 'No messages yet',
+  chatFrom: (name, text) => `${name}: ${text}`,
+  chatRecipient: 'Send to',
+  everyone: 'Everyone',
+  privateTo: (name) => `privately to ${name}`,
+  privateToYou: 'privately to you',
+  notifications: 'Notifications',
+  dismiss: 'Dismiss',
 };
 
 const translations = new Map<string, Translation>([['en', english]]);

@@ -23,3 +23,16 @@ export const leaveIcon = icon(
 export const soundIcon = icon(
   svg`<path d="M4 9v6h4l5 4V5L8 9H4zM16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12"/>`,
 );
+export const handIcon = icon(
+  svg`<path d="M8 13V5.5a1.5 1.5 0 0 1 3 0V11M11 10.5v-7a1.5 1.5 0 0 1 3 0v7M14 10.5v-5a1.5 1.5 0 0 1 3 0V14a7 7 0 0 1-7 7h-.5a6 6 0 0 1-4.6-2.2L2.7 15.9a1.6 1.6 0 0 1 2.4-2.1L8 16"/>`,
+);
+export const smileIcon = icon(
+  svg`<circle cx="12" cy="12" r="9"/><path d="M8 14a4.5 4.5 0 0 0 8 0M9 9.5h.01M15 9.5h.01"/>`,
+);
+export const peopleIcon = icon(
+  svg`<circle cx="9" cy="8" r="3.5"/><path d="M2.5 20a6.5 6.5 0 0 1 13 0M16 4.6a3.5 3.5 0 0 1 0 6.8M18 14.2a6.5 6.5 0 0 1 3.5 5.8"/>`,
+);
+export const chatIcon = icon(svg`<path d="M4 5h16v11H9l-5 4z"/>`);
+export const screenIcon = icon(
+  svg`<rect x="3" y="4" width="18" height="12" rx="2"/><path d="M8 20h8M12 16v4"/>`,
+);

@@ -1,4 +1,4 @@
-// The room presence protocol, version 1, shared by the widget (src/core) and the backend kit
+// The room presence protocol, version 1 (revision 2), shared by the widget (src/core) and the backend kit
 // (src/server). docs/protocol.md is the normative description; this file is its shape in types.
 // It imports nothing, so it costs the browser bundle only the few constants it defines.
 
@@ -30,6 +30,34 @@ export interface Participant {
   screenshareEnabled: boolean;
   speaking: boolean;
   handRaised: boolean;
+  /**
+   * Revision 2: when the hand went up (server time, strictly increasing within a room, so it is also
+   * the raise order); null while the hand is down. Written only by the server; absent from
+   * revision-1 servers.
+   */
+  handRaisedAt?: number | null;
+}
+
+/**
+ * Additions of revision 2 (chat, raise order, reactions, `lower-hand`) within protocol 1: a server
+ * announces them with `welcome.revision`; older clients ignore what they do not know.
+ */
+export const PROTOCOL_REVISION = 2;
+
+/** One chat message as the server keeps and relays it. `from` and `name` are set by the server. */
+export interface ChatMessage {
+  /** Server-assigned, unique within the room. */
+  id: string;
+  /** The sender's participant id. */
+  from: string;
+  /** The sender's display name when they sent it. */
+  name: string;
+  /** Plain text, sanitised by the server (no control or bidi-formatting characters except newlines). */
+  text: string;
+  /** Server time. */
+  at: number;
+  /** For a private message: the one participant it was sent to (only they and the sender get it). */
+  to?: string;
 }
 
 /** The fields `update` may change, all optional. */
@@ -51,7 +79,10 @@ export type ClientMessage =
   | { type: 'sync'; id?: string }
   | { type: 'mute'; id?: string; participantId: string; kind: MuteKind }
   | { type: 'remove'; id?: string; participantId: string }
-  | { type: 'leave'; id?: string };
+  | { type: 'leave'; id?: string }
+  | { type: 'chat'; id?: string; text: string; to?: string }
+  | { type: 'react'; id?: string; emoji: string }
+  | { type: 'lower-hand'; id?: string; participantId: string };
 
 export type LeaveReason = 'left' | 'timeout' | 'disconnected' | 'removed' | 'shutdown';
 
@@ -66,7 +97,19 @@ export type ServerMessage =
       resumed: boolean;
       participants: Participant[];
       heartbeat: { intervalMs: number; timeoutMs: number };
-      limits: { maxMessageBytes: number; messagesPerSecond: number; maxParticipantsPerRoom: number };
+      limits: {
+        maxMessageBytes: number;
+        messagesPerSecond: number;
+        maxParticipantsPerRoom: number;
+        /** Revision 2: longest chat text, in code points. */
+        maxChatChars?: number;
+      };
+      /** Revision 2 and later; absent from revision-1 servers. */
+      revision?: number;
+      /** Revision 2: the room's recent chat, oldest first (bounded, see docs/protocol.md). */
+      chat?: ChatMessage[];
+      /** Revision 2: the emoji `react` accepts. */
+      reactions?: string[];
     }
   | { type: 'participant-joined'; participant: Participant }
   | { type: 'participant-updated'; participant: Participant }
@@ -75,6 +118,9 @@ export type ServerMessage =
   | { type: 'credential'; credential: string; credentialExpiresAt: number }
   | { type: 'muted'; kind: MuteKind; by: string }
   | { type: 'removed'; by: string }
+  | { type: 'chat'; message: ChatMessage }
+  | { type: 'reaction'; participantId: string; emoji: string; at: number }
+  | { type: 'hand-lowered'; by: string }
   | { type: 'ack'; id: string }
   | { type: 'pong'; id?: string }
   | ({ type: 'error' } & PresenceError);

@@ -27,7 +27,10 @@ export type { RoomDirectory } from './rooms/directory.js';
 export type { MemoryRoomDirectoryConfig } from './rooms/memory-directory.js';
 export { MemoryRoomDirectory } from './rooms/memory-directory.js';
 export type { PeerSocket, PeerSocketEvents } from './rooms/peer-socket.js';
+export type { ChatOptions, ReactionOptions } from './rooms/people-options.js';
+export { DEFAULT_REACTIONS } from './rooms/people-options.js';
 export type {
+  ChatMessage,
   ClientMessage,
   LeaveReason,
   MuteKind,
@@ -40,7 +43,7 @@ export type {
   TrackRef,
   TrackSlot,
 } from './rooms/protocol.js';
-export { CloseCode } from './rooms/protocol.js';
+export { CloseCode, PROTOCOL_REVISION } from './rooms/protocol.js';
 export type { RoomConfig, SessionAccess } from './rooms/room-state.js';
 export { RoomState } from './rooms/room-state.js';
 export type { AcceptedSocket, RuntimeContext } from './rooms/runtime-context.js';

@@ -1,5 +1,6 @@
 import type { AuthorizeHook } from './auth/authorize.js';
 import type { RoomDirectory } from './rooms/directory.js';
+import type { ChatOptions, ReactionOptions } from './rooms/people-options.js';
 
 /** An ICE server as `RTCPeerConnection` takes it (declared here so the server needs no DOM types). */
 export interface IceServer {
@@ -91,6 +92,10 @@ export interface CallsHandlerOptions {
   cors?: CorsOptions;
   limits?: LimitOptions;
   heartbeat?: HeartbeatOptions;
+  /** Chat limits and history (docs/protocol.md, "Chat"). */
+  chat?: ChatOptions;
+  /** The reaction emoji and their rate (docs/protocol.md, "Reactions"). */
+  reactions?: ReactionOptions;
   /** Where rooms live. Default: in memory, in this process. A Workers adapter passes Durable Objects. */
   rooms?: RoomDirectory;
   /** Reports unexpected failures (a thrown `authorize`, an upstream fault). Default `console.error`. */

@@ -1,6 +1,7 @@
 import { ParticipantCredentials } from './auth/participant-credential.js';
 import type { CallsHandlerOptions } from './options.js';
 import { positive, resolveHeartbeat, resolveLimits } from './options.js';
+import { resolvePeopleOptions } from './rooms/people-options.js';
 import type { RoomConfig } from './rooms/room-state.js';
 
 /**
@@ -18,6 +19,7 @@ export function resolveRoomConfig(options: CallsHandlerOptions): RoomConfig {
       options.credentialSecret ?? options.appSecret,
       options.credentialSecret === undefined,
     ),
+    people: resolvePeopleOptions(options.chat, options.reactions),
     now: options.now ?? Date.now,
     onError:
       options.onError ?? ((error, context) => console.error(`[calls-elements/server] ${context}:`, error)),

@@ -42,6 +42,7 @@ describe('Workers room objects', { timeout: 40000 }, () => {
     const announced = await alice.request({ type: 'update', patch: { sessionId, handRaised: true } });
     assert.equal(announced.type, 'ack');
     await bob.next('participant-updated', (m) => (m.participant as Participant).handRaised);
+    assert.equal((await alice.request({ type: 'chat', text: 'before the nap' })).type, 'ack');
     const before = await bob.roomState();
     const { instance: sleeper } = await backend.worker.roomObject('sleepy', '/test/instance');
 
@@ -53,6 +54,14 @@ describe('Workers room objects', { timeout: 40000 }, () => {
     assert.notEqual(rebuilt, sleeper, 'the runtime evicted the object and built a new one');
     t.diagnostic('object evicted after the quiet spell and rebuilt on the next message');
     assert.deepEqual(woken, before, 'same participants, names, hand and session after the rebuild');
+    const late = await PresenceClient.join(backend.roomUrl('sleepy'), { name: 'Late' });
+    assert.deepEqual(
+      (late.welcome.chat as Array<{ text: string; name: string }>).map((m) => [m.name, m.text]),
+      [['Alice', 'before the nap']],
+      'the chat history was kept in storage across the eviction',
+    );
+    late.send({ type: 'leave' });
+    await late.closed;
 
     // Session locking still holds: the owner reaches its session, the other participant does not.
     assert.equal((await proxy(alice, `/sessions/${sessionId}`)).status, 200);
@@ -76,9 +85,11 @@ describe('Workers room objects', { timeout: 40000 }, () => {
 
   test('an empty room keeps nothing in storage and no alarm', async () => {
     const carol = await PresenceClient.join(backend.roomUrl('tidy'));
+    await carol.request({ type: 'chat', text: 'kept until the room empties' });
     const during = await backend.worker.roomObject('tidy', '/test/storage');
     assert.ok((during.keys as string[]).includes('room'));
     assert.ok((during.keys as string[]).includes(`seat:${carol.participantId}`));
+    assert.ok((during.keys as string[]).includes('chat:000000000001'), 'chat history is in storage');
     assert.equal(typeof during.alarm, 'number', 'the heartbeat deadline is an alarm');
     carol.send({ type: 'leave' });
     await carol.closed;

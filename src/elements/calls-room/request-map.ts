@@ -1,4 +1,6 @@
 import type { LocalMedia } from '../../core/local-media.js';
+import type { Room } from '../../core/room.js';
+import { peopleRequests } from './people-requests.js';
 
 /** What a request handler may act on: the room element's own operations and its devices. */
 export interface RequestTarget {
@@ -6,6 +8,8 @@ export interface RequestTarget {
   join(): Promise<void>;
   leave(): Promise<void>;
   resumeAudio(): Promise<void>;
+  /** The joined (or joining) room, if any. */
+  room(): Room | undefined;
 }
 
 type Handler = (
@@ -25,4 +29,13 @@ export const requestMap: Readonly<Record<string, Handler>> = {
   'calls-join-request': (target) => target.join(),
   'calls-leave-request': (target) => target.leave(),
   'calls-audio-resume-request': (target) => target.resumeAudio(),
+  ...Object.fromEntries(
+    Object.entries(peopleRequests).map(([type, handle]) => [
+      type,
+      (target: RequestTarget, event: Event) => {
+        const room = target.room();
+        return room ? (handle as (room: Room, event: Event) => Promise<void>)(room, event) : undefined;
+      },
+    ]),
+  ),
 };

@@ -10,6 +10,7 @@ import { RoomConsumer } from '../../internal/room-consumer.js';
 import { subscribe } from '../../internal/subscribe.js';
 import { releaseVideo, showTrack } from '../../internal/video.js';
 import { VisibilityController } from '../../internal/visibility.js';
+import '../calls-tile-overlay/calls-tile-overlay.js';
 import { tileStyles } from './calls-tile.styles.js';
 
 /** Publishers capture 1280 px wide by default; layer choice assumes that for remote cameras. */
@@ -31,6 +32,7 @@ const ASSUMED_CAPTURE_WIDTH = 1280;
  * @csspart label - The name tag.
  * @csspart name - The participant's name.
  * @csspart muted-indicator - The icon shown while their microphone is off.
+ * @csspart overlay - The `<calls-tile-overlay>` with their raised hand and reactions.
  *
  * @cssproperty --calls-tile-background - Behind the video and placeholder.
  * @cssproperty --calls-tile-aspect-ratio - Width / height of the tile.
@@ -153,6 +155,7 @@ export class CallsTileElement extends LitElement {
             </div>`
           : nothing
       }
+      ${person ? html`<calls-tile-overlay part="overlay" participant-id=${person.id} room=${this.room ?? nothing}></calls-tile-overlay>` : nothing}
     </div>`;
   }
 }

@@ -22,6 +22,7 @@ export function newParticipant(
     screenshareEnabled: false,
     speaking: false,
     handRaised: false,
+    handRaisedAt: null,
   };
 }
 

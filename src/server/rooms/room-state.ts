@@ -9,9 +9,11 @@ import {
   sessionIdsInPatch,
 } from './participant-record.js';
 import type { PeerSocket } from './peer-socket.js';
+import { type ResolvedPeopleOptions, resolvePeopleOptions } from './people-options.js';
 import type { ClientMessage, LeaveReason, Participant, PresenceError, ServerMessage } from './protocol.js';
 import { CloseCode } from './protocol.js';
 import { TokenBucket } from './rate-limiter.js';
+import { RoomPeople } from './room-people.js';
 import type { ConnectionSnapshot, SeatSnapshot } from './room-snapshot.js';
 import { distinctName } from './sanitize-name.js';
 import { validateClientMessage } from './validate-message.js';
@@ -24,6 +26,8 @@ export interface RoomConfig {
   credentials: ParticipantCredentials;
   now: () => number;
   onError: (error: unknown, context: string) => void;
+  /** Chat and reaction rules; defaults when absent. */
+  people?: ResolvedPeopleOptions;
 }
 
 export type SessionAccess = 'owner' | 'not_owned' | 'participant_gone';
@@ -64,11 +68,15 @@ export class RoomState {
   readonly #connections = new Map<PeerSocket, Connection>();
   readonly #sessionOwners = new Map<string, string>();
   #revision = 0;
+  /** Chat, reactions and raise order (room-people.ts). */
+  readonly people: RoomPeople;
 
   constructor(
     readonly name: string,
     private readonly config: RoomConfig,
-  ) {}
+  ) {
+    this.people = new RoomPeople(config.people ?? resolvePeopleOptions());
+  }
 
   /**
    * Rebuilds a room from its seats and the sockets still open for it (a Durable Object waking from
@@ -102,6 +110,7 @@ export class RoomState {
       room.#revision = Math.max(room.#revision, saved.revision);
       for (const sessionId of seat.sessions) room.#sessionOwners.set(sessionId, seat.record.id);
     }
+    room.people.restoreHands(room.participants());
     const expected = new Map(seats.map((saved) => [saved.record.id, saved.connectionId]));
     for (const { socket, connection } of sockets) {
       const seat = connection ? room.#seats.get(connection.participantId) : undefined;
@@ -291,7 +300,9 @@ export class RoomState {
           maxMessageBytes: limits.maxMessageBytes,
           messagesPerSecond: limits.messagesPerSecond,
           maxParticipantsPerRoom: limits.maxParticipantsPerRoom,
+          maxChatChars: this.people.maxChatChars,
         },
+        ...this.people.welcomeFields(),
       });
       for (const text of queued) this.#sendText(socket, text);
     } catch (error) {
@@ -506,6 +517,7 @@ export class RoomState {
           }
         }
         if (applyPatch(seat.record, message.patch)) {
+          this.people.stampHand(seat.record, this.config.now());
           this.#touch(seat);
           this.#broadcast({ type: 'participant-updated', participant: seat.record });
         }
@@ -535,7 +547,67 @@ export class RoomState {
         this.#ack(socket, message.id);
         return;
       }
+      case 'chat':
+      case 'react':
+      case 'lower-hand':
+        this.#dispatchPeople(socket, seat, message);
+        return;
     }
+  }
+
+  /** Revision 2: chat, reactions and a moderator lowering someone's hand. */
+  #dispatchPeople(
+    socket: PeerSocket,
+    seat: Seat,
+    message: Extract<ClientMessage, { type: 'chat' | 'react' | 'lower-hand' }>,
+  ): void {
+    const now = this.config.now();
+    const withId = message.id === undefined ? {} : { id: message.id };
+    if (message.type === 'lower-hand') {
+      const target = this.#moderationTarget(socket, seat, message.participantId, message.id);
+      if (!target) return;
+      if (this.people.lowerHand(target.record)) {
+        if (target.socket) this.#sendTo(target.socket, { type: 'hand-lowered', by: seat.record.id });
+        this.#touch(target);
+        this.#broadcast({ type: 'participant-updated', participant: target.record });
+      }
+      this.#ack(socket, message.id);
+      return;
+    }
+    if (message.type === 'chat') {
+      const recipient = message.to === undefined ? undefined : this.#seats.get(message.to);
+      if (message.to !== undefined && (!recipient || recipient === seat)) {
+        this.#sendError(socket, {
+          code: recipient ? 'invalid_message' : 'participant_not_found',
+          field: 'to',
+          message: recipient
+            ? 'A private message goes to someone else.'
+            : 'No such participant in this room.',
+          ...withId,
+        });
+        return;
+      }
+      const result = this.people.sendChat(seat.record, message.text, now, recipient?.record.id);
+      if (!result.ok) {
+        this.#sendError(socket, { ...result.error, ...withId });
+        return;
+      }
+      const chat: ServerMessage = { type: 'chat', message: result.value };
+      if (!recipient) this.#broadcast(chat);
+      else {
+        // Only the two of them; a recipient within its reconnect grace misses it (it is not kept).
+        this.#sendTo(socket, chat);
+        if (recipient.socket) this.#sendTo(recipient.socket, chat);
+      }
+    } else {
+      const result = this.people.react(seat.record, message.emoji, now);
+      if (!result.ok) {
+        this.#sendError(socket, { ...result.error, ...withId });
+        return;
+      }
+      this.#broadcast({ type: 'reaction', participantId: seat.record.id, emoji: result.value, at: now });
+    }
+    this.#ack(socket, message.id);
   }
 
   #moderationTarget(socket: PeerSocket, seat: Seat, targetId: string, id: string | undefined): Seat | null {
@@ -543,7 +615,7 @@ export class RoomState {
     if (!seat.record.moderator) {
       this.#sendError(socket, {
         code: 'forbidden',
-        message: 'Only moderators may mute or remove others.',
+        message: 'Only moderators may mute, remove or lower the hand of others.',
         ...withId,
       });
       return null;
@@ -565,6 +637,7 @@ export class RoomState {
     const seat = this.#seats.get(participantId);
     if (!seat) return;
     this.#seats.delete(participantId);
+    this.people.forget(participantId);
     this.#revision += 1;
     for (const sessionId of seat.sessions) this.#sessionOwners.delete(sessionId);
     if (seat.socket) this.#connections.delete(seat.socket);

@@ -61,11 +61,22 @@ export function validateClientMessage(raw: unknown): ValidationResult {
         return { ok: true, message: { type: 'mute', ...withId, participantId, kind: raw.kind as MuteKind } };
       }
       case 'remove':
+      case 'lower-hand':
         onlyKeys(raw, ['type', 'id', 'participantId']);
         return {
           ok: true,
-          message: { type: 'remove', ...withId, participantId: participantIdField(raw.participantId) },
+          message: { type: raw.type, ...withId, participantId: participantIdField(raw.participantId) },
         };
+      // Revision 2. Content rules (length, emoji set, sanitising) are the room's: see room-people.ts.
+      case 'chat': {
+        onlyKeys(raw, ['type', 'id', 'text', 'to']);
+        const text = stringField(raw.text, 'text');
+        if (raw.to === undefined) return { ok: true, message: { type: 'chat', ...withId, text } };
+        return { ok: true, message: { type: 'chat', ...withId, text, to: participantIdField(raw.to, 'to') } };
+      }
+      case 'react':
+        onlyKeys(raw, ['type', 'id', 'emoji']);
+        return { ok: true, message: { type: 'react', ...withId, emoji: stringField(raw.emoji, 'emoji') } };
       default:
         if (typeof raw.type !== 'string') {
           return fail({
@@ -133,9 +144,14 @@ function sessionIdField(raw: unknown, field: string): string {
   return raw;
 }
 
-function participantIdField(raw: unknown): string {
+function stringField(raw: unknown, field: string): string {
+  if (typeof raw !== 'string') throw new Invalid(field, `${field} must be a string.`);
+  return raw;
+}
+
+function participantIdField(raw: unknown, field = 'participantId'): string {
   if (typeof raw !== 'string' || raw === '' || raw.length > MAX_ID_LENGTH) {
-    throw new Invalid('participantId', `participantId must be a string of 1–${MAX_ID_LENGTH} characters.`);
+    throw new Invalid(field, `${field} must be a string of 1–${MAX_ID_LENGTH} characters.`);
   }
   return raw;
 }

@@ -7,6 +7,7 @@ import { CloseCode } from '../rooms/protocol.js';
 import { isConnectionSnapshot } from '../rooms/room-snapshot.js';
 import type { RoomConfig } from '../rooms/room-state.js';
 import { RoomState } from '../rooms/room-state.js';
+import { ChatStore } from './chat-store.js';
 import type { RoomQuery, RoomQueryAnswers } from './room-object-protocol.js';
 import { ADMIT_PATH, QUERY_PATH, readAdmission, readQuery } from './room-object-protocol.js';
 import { RoomStore } from './room-store.js';
@@ -41,6 +42,7 @@ export function createRoomObjectClass<Env>(
     readonly #state: RoomObjectState;
     readonly #config: RoomConfig;
     readonly #store: RoomStore;
+    readonly #chatStore: ChatStore;
     readonly #peers = new Map<WorkersWebSocket, PeerSocket>();
     #room: RoomState | null = null;
 
@@ -48,6 +50,7 @@ export function createRoomObjectClass<Env>(
       this.#state = state;
       this.#config = resolveRoomConfig(configure(env));
       this.#store = new RoomStore(state.storage);
+      this.#chatStore = new ChatStore(state.storage);
       // No event is delivered until the room is rebuilt.
       void state.blockConcurrencyWhile(() => this.#wake());
     }
@@ -160,6 +163,7 @@ export function createRoomObjectClass<Env>(
           };
         }),
       );
+      this.#room.people.chat.restore(await this.#chatStore.load());
       await this.#settle();
     }
 
@@ -170,9 +174,11 @@ export function createRoomObjectClass<Env>(
       if (room.isEmpty) {
         this.#room = null;
         await this.#store.clear();
+        this.#chatStore.forget();
         return;
       }
       await this.#store.save(room);
+      await this.#chatStore.save(room.people.chat);
     }
 
     /** One PeerSocket per runtime socket, because the room tells connections apart by identity. */

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger, TestRunnerPlugin } from '@web/test-runner';
 import type { RunningDevServer } from '../../../src/dev/dev-server.js';
+import { authorizeHooks } from '../../node/helpers/authorize-hooks.js';
 import { type CallsTestEnv, TEST_ENV_MODULE } from './test-env.js';
 
 /**
@@ -16,6 +17,7 @@ import { type CallsTestEnv, TEST_ENV_MODULE } from './test-env.js';
  * forgets a vanished client after 6 s of silence plus a 2 s resume window (still well above
  * Chromium's 2.5 s consent interval on a healthy connection), and a participant who dropped is
  * gone after 3 s. Any origin may call the backend, because the test page is served from another port.
+ * Anyone may join under the name they typed; the token `moderator` also makes them a moderator.
  */
 async function startTestBackend(): Promise<RunningDevServer> {
   const { startDevServer } = await import('../../../src/dev/dev-server.js');
@@ -29,7 +31,12 @@ async function startTestBackend(): Promise<RunningDevServer> {
       consentTimeoutMs: 6000,
       resumeWindowMs: 2000,
     },
-    backend: { cors: { allowedOrigins: '*' }, reconnectGraceMs: 3000 },
+    // Anonymous-like, except that the token `moderator` grants moderation (people tests).
+    backend: {
+      cors: { allowedOrigins: '*' },
+      reconnectGraceMs: 3000,
+      authorize: authorizeHooks.moderatorToken,
+    },
   });
 }
 

@@ -19,5 +19,17 @@ const userPrefixed: AuthorizeHook = (request) => {
   return { allow: true, userId: token, name: token };
 };
 
-export const authorizeHooks = { tokens, userPrefixed } satisfies Record<string, AuthorizeHook>;
+/**
+ * Anyone joins under the name they typed, like an anonymous room; the token `moderator` also grants
+ * moderation (the browser tests' backend, where one participant moderates the others).
+ */
+const moderatorToken: AuthorizeHook = (request) => ({
+  allow: true,
+  moderator: request.headers.get('authorization') === 'Bearer moderator',
+});
+
+export const authorizeHooks = { tokens, userPrefixed, moderatorToken } satisfies Record<
+  string,
+  AuthorizeHook
+>;
 export type AuthorizeHookName = keyof typeof authorizeHooks;

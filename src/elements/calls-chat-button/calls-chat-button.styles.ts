@@ -1,0 +1,3 @@
+import { panelButtonStyles } from '../../internal/panel-button.styles.js';
+
+export const chatButtonStyles = [panelButtonStyles];

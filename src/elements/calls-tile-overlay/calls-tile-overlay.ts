@@ -1,0 +1,124 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { BehaviorSubject, combineLatest, filter, of, switchMap } from 'rxjs';
+import type { Participant } from '../../core/participant.js';
+import type { Reaction } from '../../core/people.js';
+import { CallsControlElement } from '../../internal/control-element.js';
+import { defineElement } from '../../internal/define.js';
+import { handIcon } from '../../internal/icons.js';
+import { subscribe } from '../../internal/subscribe.js';
+import { tileOverlayStyles } from './calls-tile-overlay.styles.js';
+
+/** More at once would only pile up on a small tile. */
+const MAX_SHOWN = 8;
+
+interface ShownReaction {
+  key: number;
+  emoji: string;
+  /** Horizontal position, in percent of the tile, so bursts do not stack on one spot. */
+  left: number;
+}
+
+/**
+ * `<calls-tile>` renders one over its video; place one yourself over any custom tile. It covers its
+ * positioned parent, lets clicks through, and shows the participant's raised hand (with their place
+ * in the raise order) and their reactions rising from the bottom — still, without movement, under
+ * `prefers-reduced-motion`. Each reaction is announced to screen readers.
+ *
+ * @summary A participant's raised hand and reactions, over their tile.
+ *
+ * @csspart hand - The raised-hand badge, with the place in the raise order.
+ * @csspart reaction - Each reaction while it shows.
+ * @csspart announcer - The live region that announces reactions.
+ *
+ * @cssproperty --calls-hand-background - Behind the raised-hand badge.
+ * @cssproperty --calls-hand-foreground - The badge's text and icon.
+ * @cssproperty --calls-reaction-size - Font size of a reaction.
+ * @cssproperty --calls-reaction-duration - How long a reaction shows.
+ * @cssproperty --calls-foreground - Text color.
+ * @cssproperty --calls-font-family - Font.
+ */
+export class CallsTileOverlayElement extends CallsControlElement {
+  static override styles = tileOverlayStyles;
+
+  /** The participant whose hand and reactions to show. */
+  @property({ attribute: 'participant-id' }) participantId = '';
+
+  @state() private participant: Participant | undefined;
+  @state() private shown: readonly ShownReaction[] = [];
+  @state() private announcement = '';
+
+  readonly #participantId$ = new BehaviorSubject('');
+  #counter = 0;
+
+  constructor() {
+    super();
+    subscribe(
+      this,
+      () =>
+        combineLatest([this.room$, this.#participantId$]).pipe(
+          switchMap(([room, id]) => (room && id ? room.participant$(id) : of(undefined))),
+        ),
+      (participant) => {
+        this.participant = participant;
+      },
+    );
+    subscribe(
+      this,
+      () =>
+        combineLatest([this.room$, this.#participantId$]).pipe(
+          switchMap(([room, id]) =>
+            room && id ? room.reactions$.pipe(filter((reaction) => reaction.participantId === id)) : of(),
+          ),
+        ),
+      (reaction) => this.#show(reaction),
+    );
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('participantId')) this.#participantId$.next(this.participantId);
+  }
+
+  protected override render() {
+    const person = this.participant;
+    const order = person?.handOrder;
+    return html`
+      ${
+        order
+          ? html`<span part="hand" role="img" aria-label=${this.t.handRaised(order)}>${handIcon}<span aria-hidden="true">${order}</span></span>`
+          : nothing
+      }
+      ${this.shown.map(
+        (reaction) =>
+          html`<span
+            part="reaction"
+            aria-hidden="true"
+            style="left: ${reaction.left}%"
+            @animationend=${() => this.#done(reaction.key)}
+            >${reaction.emoji}</span
+          >`,
+      )}
+      <span part="announcer" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>
+    `;
+  }
+
+  #show(reaction: Reaction): void {
+    this.#counter += 1;
+    const left = 10 + ((this.#counter * 37) % 70);
+    this.shown = [...this.shown, { key: this.#counter, emoji: reaction.emoji, left }].slice(-MAX_SHOWN);
+    this.announcement = this.t.reacted(this.participant?.name ?? '', reaction.emoji);
+  }
+
+  #done(key: number): void {
+    this.shown = this.shown.filter((reaction) => reaction.key !== key);
+  }
+}
+
+defineElement('calls-tile-overlay', CallsTileOverlayElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'calls-tile-overlay': CallsTileOverlayElement;
+  }
+}
