@@ -1,0 +1,140 @@
+// The demo apps in demo/frameworks (Vue, Svelte, Angular, React), built by scripts/test-frameworks.sh
+// against the packed package, as a person uses them: two pages join through a backend that admits
+// only signed-in users (so the token the framework set must reach it), decode each other's video,
+// show the element's events, and follow the room picker into another room at run time.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
+import type { AuthorizeHook } from '../../src/server/index.js';
+import { chromiumArgs, chromiumPath } from '../chromium.js';
+
+const apps = ['vue', 'svelte', 'angular', 'react'] as const;
+
+/** Tokens are `user:<id>:<name>`; the backend names people from them and refuses anyone without one. */
+const signedInOnly: AuthorizeHook = (request) => {
+  const [kind, userId, name] = (request.headers.get('authorization')?.replace(/^Bearer /, '') ?? '').split(
+    ':',
+  );
+  if (kind !== 'user' || !userId || !name) return { allow: false, reason: 'Sign in first.' };
+  return { allow: true, userId, name };
+};
+
+/**
+ * Runs in the page (a string: tsx would wrap a function with helpers the page lacks). The names on
+ * the remote tiles whose video decoded a frame (a video has a videoWidth only after one), and the
+ * event log the app renders.
+ */
+const pageView = `(() => {
+  const element = document.querySelector('calls-room');
+  const tiles = [...(element?.shadowRoot?.querySelectorAll('calls-tile') ?? [])];
+  const remote = tiles.filter((tile) => !tile.shadowRoot?.querySelector('video.mirrored'));
+  const nameOf = (tile) => tile.shadowRoot?.querySelector('[part="name"]')?.textContent ?? '';
+  return {
+    connection: element?.model?.connectionState,
+    remote: remote.map(nameOf),
+    decoding: remote
+      .filter((tile) => (tile.videoElement?.videoWidth ?? 0) > 0 && !tile.videoElement.hidden)
+      .map(nameOf),
+    events: [...document.querySelectorAll('#events li')].map((item) => item.textContent.trim()),
+  };
+})()`;
+
+interface PageView {
+  connection: string;
+  remote: string[];
+  decoding: string[];
+  events: string[];
+}
+
+async function waitForView(page: Page, what: string, test: (view: PageView) => boolean): Promise<PageView> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const view = (await page.evaluate(pageView)) as PageView;
+    if (test(view)) return view;
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; the page shows ${JSON.stringify(view)}`);
+    await page.waitForTimeout(250);
+  }
+}
+
+describe('framework demo apps', () => {
+  let dev: RunningDevServer;
+  let browser: Browser;
+
+  before(async () => {
+    dev = await startDevServer({
+      port: 0,
+      logLevel: 'silent',
+      backend: { anonymous: false, authorize: signedInOnly },
+    });
+    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await dev?.stop();
+  });
+
+  for (const app of apps) {
+    it(`${app}: two pages decode each other, events arrive, the room picker moves them`, {
+      timeout: 180_000,
+    }, async () => {
+      const nonce = Date.now().toString(36);
+      const [first, second] = [`${app}-a-${nonce}`, `${app}-b-${nonce}`];
+      const context = await browser.newContext({
+        permissions: ['camera', 'microphone'],
+        viewport: { width: 900, height: 700 },
+      });
+      const errors: string[] = [];
+      const open = async (name: string) => {
+        const page = await context.newPage();
+        page.on('pageerror', (error) => errors.push(`[${name}] ${error.message}`));
+        page.on('console', (message) => {
+          if (message.type() === 'error') errors.push(`[${name}] ${message.text()}`);
+        });
+        const query = new URLSearchParams({
+          token: `user:${name.toLowerCase()}:${name}`,
+          rooms: `${first},${second}`,
+        });
+        await page.goto(`${dev.url}/frameworks/${app}/dist/index.html?${query}`);
+        return page;
+      };
+      try {
+        const ada = await open('Ada');
+        await waitForView(ada, 'Ada to join', (view) => view.events.includes(`joined ${first}`));
+        const grace = await open('Grace');
+
+        // The names come from the backend's authorize hook, so they prove each token arrived.
+        await waitForView(ada, 'Ada to decode Grace', (view) => view.decoding.includes('Grace'));
+        const graceView = await waitForView(grace, 'Grace to decode Ada', (view) =>
+          view.decoding.includes('Ada'),
+        );
+        assert.ok(graceView.events.includes(`joined ${first}`), `Grace's events: ${graceView.events}`);
+        const adaView = (await ada.evaluate(pageView)) as PageView;
+        assert.ok(adaView.events.includes('participant-joined Grace'), `Ada's events: ${adaView.events}`);
+
+        // Grace picks the other room: she leaves Ada's room and joins the new one, alone.
+        await grace.selectOption('#room-picker', second);
+        await waitForView(
+          grace,
+          'Grace to join the second room',
+          (view) => view.events.includes(`joined ${second}`) && view.remote.length === 0,
+        );
+        await waitForView(ada, 'Ada to see Grace leave', (view) => view.remote.length === 0);
+
+        // Ada follows: both meet again in the second room and decode each other there.
+        await ada.selectOption('#room-picker', second);
+        await waitForView(ada, 'Ada to decode Grace in the second room', (view) =>
+          view.decoding.includes('Grace'),
+        );
+        await waitForView(grace, 'Grace to decode Ada in the second room', (view) =>
+          view.decoding.includes('Ada'),
+        );
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
