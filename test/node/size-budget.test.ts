@@ -8,14 +8,15 @@ import { dirname, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { type OutputChunk, type Plugin, rollup } from 'rollup';
-import config from '../../rollup.config.js';
+import { type OutputChunk, type OutputOptions, type Plugin, type RollupOptions, rollup } from 'rollup';
 
 const KB = 1000;
 const BUDGET = { bundle: 55 * KB, core: 25 * KB };
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = `${root}dist/`;
+// The script-tag build's own config (plain JavaScript, so imported by path rather than typed import).
+const config = ((await import(`${root}rollup.config.js`)) as { default: RollupOptions }).default;
 
 /** Bundles `entry` (a file, or source text for a virtual entry) as the script-tag build does. */
 async function bundle(entry: { file: string } | { source: string }): Promise<OutputChunk> {
@@ -30,7 +31,7 @@ async function bundle(entry: { file: string } | { source: string }): Promise<Out
     plugins: [virtual, ...(config.plugins as Plugin[])],
   });
   try {
-    const { output } = await build.generate({ ...config.output, sourcemap: false });
+    const { output } = await build.generate({ ...(config.output as OutputOptions), sourcemap: false });
     return output[0];
   } finally {
     await build.close();
