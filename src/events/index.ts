@@ -12,16 +12,19 @@ import { CallsLeftEvent } from './left.js';
 import { CallsMicToggleRequestEvent } from './mic-toggle-request.js';
 import { CallsParticipantJoinedEvent } from './participant-joined.js';
 import { CallsParticipantLeftEvent } from './participant-left.js';
+import { CallsRoomChangeEvent } from './room-change.js';
 
 export type { CallsActiveSpeakerChangeDetail } from './active-speaker-change.js';
 export type { CallsCameraToggleRequestDetail } from './camera-toggle-request.js';
 export type { CallsConnectionChangeDetail } from './connection-change.js';
 export type { CallsErrorDetail } from './error.js';
+export type { CallsJoinRequestDetail } from './join-request.js';
 export type { CallsJoinedDetail } from './joined.js';
 export type { CallsLeftDetail } from './left.js';
 export type { CallsMicToggleRequestDetail } from './mic-toggle-request.js';
 export type { CallsParticipantJoinedDetail } from './participant-joined.js';
 export type { CallsParticipantLeftDetail } from './participant-left.js';
+export type { CallsRoomChangeDetail } from './room-change.js';
 export {
   CallsActiveSpeakerChangeEvent,
   CallsAudioResumeRequestEvent,
@@ -35,6 +38,7 @@ export {
   CallsMicToggleRequestEvent,
   CallsParticipantJoinedEvent,
   CallsParticipantLeftEvent,
+  CallsRoomChangeEvent,
 };
 
 declare global {
@@ -46,6 +50,7 @@ declare global {
     'calls-active-speaker-change': CallsActiveSpeakerChangeEvent;
     'calls-connection-change': CallsConnectionChangeEvent;
     'calls-error': CallsErrorEvent;
+    'calls-room-change': CallsRoomChangeEvent;
     'calls-join-request': CallsJoinRequestEvent;
     'calls-leave-request': CallsLeaveRequestEvent;
     'calls-mic-toggle-request': CallsMicToggleRequestEvent;
