@@ -119,10 +119,13 @@ export function registerTranslation(translation: Partial<Translation> & { $code:
 
 /** The translation for `element`'s language. */
 export function translationFor(element: Element): Translation {
-  const lang = (
-    element.closest('[lang]')?.getAttribute('lang') ||
-    element.ownerDocument?.documentElement.lang ||
-    'en'
-  ).toLowerCase();
+  const lang =
+    // Server-side rendering (Lit's DOM shim) gives elements no closest() and no document: they render
+    // in English there, and the client picks the page's language when it hydrates.
+    (
+      (typeof element.closest === 'function' && element.closest('[lang]')?.getAttribute('lang')) ||
+      element.ownerDocument?.documentElement?.lang ||
+      'en'
+    ).toLowerCase();
   return translations.get(lang) ?? translations.get(lang.split('-')[0] as string) ?? english;
 }

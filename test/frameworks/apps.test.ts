@@ -27,7 +27,15 @@ const signedInOnly: AuthorizeHook = (request) => {
  */
 const pageView = `(() => {
   const element = document.querySelector('calls-room');
-  const tiles = [...(element?.shadowRoot?.querySelectorAll('calls-tile') ?? [])];
+  // The default meeting nests its tiles in kit elements' shadow roots: search them all.
+  const tiles = [];
+  const roots = element?.shadowRoot ? [element.shadowRoot] : [];
+  while (roots.length > 0) {
+    for (const node of roots.pop().querySelectorAll('*')) {
+      if (node.localName === 'calls-tile') tiles.push(node);
+      if (node.shadowRoot) roots.push(node.shadowRoot);
+    }
+  }
   const remote = tiles.filter((tile) => !tile.shadowRoot?.querySelector('video.mirrored'));
   const nameOf = (tile) => tile.shadowRoot?.querySelector('[part="name"]')?.textContent ?? '';
   return {
@@ -116,10 +124,16 @@ describe('framework demo apps', () => {
 
         // Grace picks the other room: she leaves Ada's room and joins the new one, alone.
         await grace.selectOption('#room-picker', second);
-        await waitForView(
+        const moved = await waitForView(
           grace,
           'Grace to join the second room',
           (view) => view.events.includes(`joined ${second}`) && view.remote.length === 0,
+        );
+        // In that order: the change, the end of the old room, the new room.
+        const after = moved.events.slice(moved.events.indexOf(`joined ${first}`) + 1);
+        assert.deepEqual(
+          after.filter((line) => !line.startsWith('participant-')),
+          [`room-change ${first} to ${second}`, 'left left', `joined ${second}`],
         );
         await waitForView(ada, 'Ada to see Grace leave', (view) => view.remote.length === 0);
 

@@ -37,6 +37,9 @@ export function App() {
         autojoin
         style={{ display: 'block', height: '420px' }}
         oncalls-joined={(event) => log(`joined ${event.detail.room}`)}
+        oncalls-room-change={(event) =>
+          log(`room-change ${event.detail.from.room} to ${event.detail.to.room}`)
+        }
         oncalls-left={(event) => log(`left ${event.detail.reason}`)}
         oncalls-participant-joined={(event) => log(`participant-joined ${event.detail.participant.name}`)}
         oncalls-error={(event) => log(`error ${event.detail.code}`)}

@@ -32,6 +32,7 @@ const params = new URLSearchParams(location.search);
         autojoin
         style="display: block; height: 420px"
         (calls-joined)="joined($event)"
+        (calls-room-change)="roomChanged($event)"
         (calls-left)="left($event)"
         (calls-participant-joined)="participantJoined($event)"
         (calls-error)="failed($event)"
@@ -58,6 +59,10 @@ export class App {
 
   joined(event: CallsJoinedEvent): void {
     this.log(`joined ${event.detail.room}`);
+  }
+
+  roomChanged(event: CallsRoomChangeEvent): void {
+    this.log(`room-change ${event.detail.from.room} to ${event.detail.to.room}`);
   }
 
   left(event: CallsLeftEvent): void {
