@@ -31,7 +31,7 @@ CHROMIUM_PATH=$(bash scripts/ensure-chromium.sh)
 export CHROMIUM_PATH
 echo "Using $CHROMIUM_PATH"
 
-steps=(lint typecheck build test:node test:browser test:e2e build-storybook)
+steps=(lint typecheck build test:node test:browser test:e2e build-storybook test:storybook test:frameworks)
 declare -A status seconds
 failed_steps=()
 

@@ -20,6 +20,8 @@ export interface DevServerOptions {
   sfu?: SfuOptions;
   /** Options for the backend kit beyond the dev defaults (anonymous rooms, same origin only). */
   backend?: Partial<CallsHandlerOptions>;
+  /** Directory served at `/` instead of the demo page (e.g. a static Storybook build). */
+  site?: string;
 }
 
 export interface RunningDevServer {
@@ -59,7 +61,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
     port: options.port ?? 8787,
     host,
     fallback: serveStaticFiles([
-      { prefix: '/', root: `${packageRoot}demo` },
+      { prefix: '/', root: options.site ?? `${packageRoot}demo` },
       { prefix: '/dist/', root: `${packageRoot}dist` },
     ]),
   }).catch(async (error: unknown) => {

@@ -7,6 +7,7 @@ import type {
   CallsJoinedEvent,
   CallsLeftEvent,
   CallsParticipantJoinedEvent,
+  CallsRoomChangeEvent,
 } from 'calls-elements';
 
 const params = new URLSearchParams(location.search);
