@@ -99,7 +99,13 @@ describe('framework demo apps', () => {
         const page = await context.newPage();
         page.on('pageerror', (error) => errors.push(`[${name}] ${error.message}`));
         page.on('console', (message) => {
-          if (message.type() === 'error') errors.push(`[${name}] ${message.text()}`);
+          // A failed request is reported below with its URL; the console line says only its status.
+          if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+            errors.push(`[${name}] ${message.text()}`);
+          }
+        });
+        page.on('response', (response) => {
+          if (response.status() >= 400) errors.push(`[${name}] ${response.status()} ${response.url()}`);
         });
         const query = new URLSearchParams({
           token: `user:${name.toLowerCase()}:${name}`,
