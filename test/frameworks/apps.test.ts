@@ -9,7 +9,14 @@ import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.
 import type { AuthorizeHook } from '../../src/server/index.js';
 import { chromiumArgs, chromiumPath } from '../chromium.js';
 
-const apps = ['vue', 'svelte', 'angular', 'react'] as const;
+/** Each app, and the query that picks a variant of it (the React app also runs its @lit/react wrapper). */
+const apps = [
+  { name: 'vue', app: 'vue', query: {} },
+  { name: 'svelte', app: 'svelte', query: {} },
+  { name: 'angular', app: 'angular', query: {} },
+  { name: 'react', app: 'react', query: {} },
+  { name: 'react (@lit/react wrapper)', app: 'react', query: { via: 'wrapper' } },
+];
 
 /** Tokens are `user:<id>:<name>`; the backend names people from them and refuses anyone without one. */
 const signedInOnly: AuthorizeHook = (request) => {
@@ -84,8 +91,8 @@ describe('framework demo apps', () => {
     await dev?.stop();
   });
 
-  for (const app of apps) {
-    it(`${app}: two pages decode each other, events arrive, the room picker moves them`, {
+  for (const { name: label, app, query: variant } of apps) {
+    it(`${label}: two pages decode each other, events arrive, the room picker moves them`, {
       timeout: 180_000,
     }, async () => {
       const nonce = Date.now().toString(36);
