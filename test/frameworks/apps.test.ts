@@ -115,6 +115,7 @@ describe('framework demo apps', () => {
           if (response.status() >= 400) errors.push(`[${name}] ${response.status()} ${response.url()}`);
         });
         const query = new URLSearchParams({
+          ...variant,
           token: `user:${name.toLowerCase()}:${name}`,
           rooms: `${first},${second}`,
         });
