@@ -10,7 +10,7 @@ import type { AuthorizeHook } from '../../src/server/index.js';
 import { chromiumArgs, chromiumPath } from '../chromium.js';
 
 /** Each app, and the query that picks a variant of it (the React app also runs its @lit/react wrapper). */
-const apps = [
+const apps: { name: string; app: string; query: Record<string, string> }[] = [
   { name: 'vue', app: 'vue', query: {} },
   { name: 'svelte', app: 'svelte', query: {} },
   { name: 'angular', app: 'angular', query: {} },
