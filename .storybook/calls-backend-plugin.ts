@@ -3,15 +3,16 @@ import type { Plugin } from 'vite';
 /**
  * Makes the stories live: under `storybook dev`, starts the local SFU and the backend kit (any
  * origin allowed, anyone joins; the token `moderator` moderates) next to Storybook's server and tells the stories where it is
- * through `__CALLS_ENDPOINT__`. A static `storybook build` has no server of its own, so its stories
- * point at `npm start` (http://127.0.0.1:8787/calls).
+ * through `__CALLS_ENDPOINT__`. A static `storybook build` has no server of its own: its stories use
+ * `/calls` on whatever serves them, and `npm run storybook:static` serves the build next to a live
+ * backend (scripts/serve-storybook.ts). CALLS_STORYBOOK_ENDPOINT overrides both.
  */
 export function callsBackendPlugin(): Plugin {
   let stop: (() => Promise<void>) | undefined;
   return {
     name: 'calls-elements-backend',
     async config(_config, { command }) {
-      let endpoint = process.env.CALLS_STORYBOOK_ENDPOINT ?? 'http://127.0.0.1:8787/calls';
+      let endpoint = process.env.CALLS_STORYBOOK_ENDPOINT ?? '/calls';
       if (command === 'serve' && !process.env.CALLS_STORYBOOK_ENDPOINT) {
         const { startDevServer } = await import('../src/dev/dev-server.js');
         const dev = await startDevServer({

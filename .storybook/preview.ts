@@ -9,6 +9,8 @@ import '../src/index.js';
 setCustomElementsManifest(manifest);
 
 const preview: Preview = {
+  // A docs page per element, its tables filled from the manifest.
+  tags: ['autodocs'],
   parameters: {
     layout: 'padded',
     controls: {

@@ -31,7 +31,7 @@ CHROMIUM_PATH=$(bash scripts/ensure-chromium.sh)
 export CHROMIUM_PATH
 echo "Using $CHROMIUM_PATH"
 
-steps=(lint typecheck build test:node test:browser test:e2e build-storybook)
+steps=(lint typecheck build test:node test:browser test:e2e build-storybook test:storybook test:frameworks)
 declare -A status seconds
 failed_steps=()
 
@@ -66,8 +66,17 @@ wtr_counts=$(strip_ansi "$logs/test:browser.log" | awk '
   /Finished running tests/ { final = passed " passed, " failed " failed"; in_block = 0; next }
   { in_block = 0 }
   END { if (final != "") print final }' || true)
-e2e_pass=$(strip_ansi "$logs/test:e2e.log" | sed -nE 's/^ℹ pass ([0-9]+)$/\1/p' | tail -n 1)
-e2e_fail=$(strip_ansi "$logs/test:e2e.log" | sed -nE 's/^ℹ fail ([0-9]+)$/\1/p' | tail -n 1)
+# Node's test runner also runs the journeys, the static Storybook and the framework apps.
+e2e_pass=0 e2e_fail=0
+for step in test:e2e test:storybook test:frameworks; do
+  pass=$(strip_ansi "$logs/$step.log" | sed -nE 's/^ℹ pass ([0-9]+)$/\1/p' | tail -n 1)
+  fail=$(strip_ansi "$logs/$step.log" | sed -nE 's/^ℹ fail ([0-9]+)$/\1/p' | tail -n 1)
+  if [[ -z $pass || -z $fail ]]; then
+    e2e_pass='' e2e_fail=''
+    break
+  fi
+  e2e_pass=$((e2e_pass + pass)) e2e_fail=$((e2e_fail + fail))
+done
 
 header 'summary'
 for step in "${steps[@]}"; do

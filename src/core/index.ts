@@ -10,6 +10,8 @@ export type { GridLayout, SimulcastLayer } from './layout.js';
 export { chooseLayer, DEFAULT_SIMULCAST_LAYERS, gridLayout } from './layout.js';
 export type { LocalMediaOptions } from './local-media.js';
 export { LocalMedia } from './local-media.js';
+export type { SustainedSoundOptions } from './muted-speech.js';
+export { SustainedSoundDetector, speakingWhileMuted$ } from './muted-speech.js';
 export type { Participant } from './participant.js';
 export { initialsOf } from './participant.js';
 export type { PeopleRequest, Reaction, Refusal } from './people.js';

@@ -31,6 +31,8 @@ export interface DevServerOptions {
   sfu?: SfuOptions;
   /** Options for the backend kit beyond the dev defaults (anonymous rooms, same origin only). */
   backend?: Partial<CallsHandlerOptions>;
+  /** Directory served at `/` instead of the demo page (e.g. a static Storybook build). */
+  site?: string;
 }
 
 export interface RunningDevServer {
@@ -79,7 +81,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
     host,
     allowedHosts: allowOrigins,
     fallback: serveStaticFiles([
-      { prefix: '/', root: `${packageRoot}demo` },
+      { prefix: '/', root: options.site ?? `${packageRoot}demo` },
       // The script-tag bundle and its source map, and nothing else: dist/ also holds server code.
       { prefix: '/dist/', root: `${packageRoot}dist`, only: BROWSER_FILES },
     ]),

@@ -19,6 +19,7 @@ import { CallsParticipantLeftEvent } from './participant-left.js';
 import { CallsParticipantMuteRequestEvent } from './participant-mute-request.js';
 import { CallsParticipantRemoveRequestEvent } from './participant-remove-request.js';
 import { CallsReactionRequestEvent } from './reaction-request.js';
+import { CallsRoomChangeEvent } from './room-change.js';
 
 export type { CallsActiveSpeakerChangeDetail } from './active-speaker-change.js';
 export type { CallsCameraToggleRequestDetail } from './camera-toggle-request.js';
@@ -26,6 +27,7 @@ export type { CallsChatSendRequestDetail } from './chat-send-request.js';
 export type { CallsConnectionChangeDetail } from './connection-change.js';
 export type { CallsErrorDetail } from './error.js';
 export type { CallsHandToggleRequestDetail } from './hand-toggle-request.js';
+export type { CallsJoinRequestDetail } from './join-request.js';
 export type { CallsJoinedDetail } from './joined.js';
 export type { CallsLeftDetail } from './left.js';
 export type { CallsLowerHandRequestDetail } from './lower-hand-request.js';
@@ -36,6 +38,7 @@ export type { CallsParticipantLeftDetail } from './participant-left.js';
 export type { CallsParticipantMuteRequestDetail } from './participant-mute-request.js';
 export type { CallsParticipantRemoveRequestDetail } from './participant-remove-request.js';
 export type { CallsReactionRequestDetail } from './reaction-request.js';
+export type { CallsRoomChangeDetail } from './room-change.js';
 export {
   CallsActiveSpeakerChangeEvent,
   CallsAudioResumeRequestEvent,
@@ -56,6 +59,7 @@ export {
   CallsParticipantMuteRequestEvent,
   CallsParticipantRemoveRequestEvent,
   CallsReactionRequestEvent,
+  CallsRoomChangeEvent,
 };
 
 declare global {
@@ -67,6 +71,7 @@ declare global {
     'calls-active-speaker-change': CallsActiveSpeakerChangeEvent;
     'calls-connection-change': CallsConnectionChangeEvent;
     'calls-error': CallsErrorEvent;
+    'calls-room-change': CallsRoomChangeEvent;
     'calls-join-request': CallsJoinRequestEvent;
     'calls-leave-request': CallsLeaveRequestEvent;
     'calls-mic-toggle-request': CallsMicToggleRequestEvent;

@@ -1,4 +1,7 @@
-export type CallsJoinRequestDetail = Record<string, never>;
+export type CallsJoinRequestDetail = {
+  /** The name the person chose (a lobby's name field), for backends that let people choose it. */
+  readonly displayName?: string;
+};
 
 /**
  * Asks the room to join. Cancel it to stop the join (e.g. to show a lobby first).

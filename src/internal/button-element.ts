@@ -24,8 +24,6 @@ export abstract class CallsButtonElement extends CallsControlElement {
   /** Shows only the icon; the label stays the accessible name and the tooltip. */
   @property({ type: Boolean, reflect: true, attribute: 'icon-only' }) iconOnly = false;
 
-  readonly #internals: ElementInternals | undefined = this.attachInternals?.();
-
   /** The accessible name (also the visible label unless `icon-only`). */
   protected abstract label(): string;
 
@@ -61,14 +59,7 @@ export abstract class CallsButtonElement extends CallsControlElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const states = this.#internals?.states;
-    if (!states) return;
-    try {
-      if (this.pressed()) states.add('pressed');
-      else states.delete('pressed');
-    } catch {
-      // Older engines only accept `--name` custom states; styling by state is optional there.
-    }
+    this.toggleState('pressed', this.pressed() === true);
   }
 
   protected override render() {

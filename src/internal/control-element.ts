@@ -5,6 +5,7 @@ import type { LocalMedia } from '../core/local-media.js';
 import type { Room } from '../core/room.js';
 import { type Translation, translationFor } from './i18n.js';
 import { RoomConsumer } from './room-consumer.js';
+import type { CallsRoomContext } from './room-context.js';
 
 /**
  * What every kit element shares (media-chrome's rule: a control reads state down and sends
@@ -19,6 +20,8 @@ export abstract class CallsControlElement extends LitElement {
   /** Id of the `<calls-room>` to control, when the element is not inside one. */
   @property({ reflect: true }) room?: string;
 
+  readonly #internals: ElementInternals | undefined = this.attachInternals?.();
+
   /** The `<calls-room>` this element belongs to (context, or the one named by `room`). */
   protected readonly roomConsumer = new RoomConsumer(this);
 
@@ -27,6 +30,11 @@ export abstract class CallsControlElement extends LitElement {
 
   /** The camera and microphone of the room this element belongs to (before joining too). */
   protected readonly media$: Observable<LocalMedia | undefined> = this.roomConsumer.media$;
+
+  /** `fromContext((context) => context.stage$, 'lobby')`: a stream the room element itself provides. */
+  protected fromContext<T>(pick: (context: CallsRoomContext) => Observable<T>, fallback: T): Observable<T> {
+    return this.roomConsumer.context$.pipe(switchMap((context) => (context ? pick(context) : of(fallback))));
+  }
 
   /** `fromRoom((room) => room.participants$, [])`: a room stream, or `fallback` while not in a room. */
   protected fromRoom<T>(pick: (room: Room) => Observable<T>, fallback: T): Observable<T> {
@@ -53,6 +61,18 @@ export abstract class CallsControlElement extends LitElement {
     // Inside the room the event reached it by bubbling; from outside (`room="<id>"`) hand it over.
     this.roomConsumer.context?.handleRequest(event);
     return allowed;
+  }
+
+  /** Sets or clears a custom state, for `:host(:state(name))` and `calls-x:state(name)` styles. */
+  protected toggleState(name: string, on: boolean): void {
+    const states = this.#internals?.states;
+    if (!states) return;
+    try {
+      if (on) states.add(name);
+      else states.delete(name);
+    } catch {
+      // Older engines only accept `--name` custom states; styling by state is optional there.
+    }
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -31,6 +31,21 @@ export interface Translation {
   micLevel: string;
   selfView: string;
   participantVideo: (name: string) => string;
+  /** The control bar's name (a toolbar). */
+  callControls: string;
+  /** The lobby's heading. */
+  readyToJoin: string;
+  /** The lobby's name field. */
+  yourName: string;
+  /** The lobby: where to allow a device the browser was told to block. */
+  allowDeviceHelp: (device: 'camera' | 'microphone') => string;
+  /** The lobby: no such device, and joining without it is fine. */
+  joinWithoutDevice: (device: 'camera' | 'microphone') => string;
+  /** After leaving. */
+  youLeftTitle: string;
+  rejoin: string;
+  /** The hint shown while the microphone is off and the person speaks; `shortcut` unmutes. */
+  speakingWhileMuted: (shortcut: string) => string;
   errors: Record<CallsErrorCode, string>;
   // People: hands, reactions, participant list, chat, notifications.
   raiseHand: string;
@@ -93,6 +108,16 @@ export const english: Translation = {
   micLevel: 'Microphone level',
   selfView: 'Your camera',
   participantVideo: (name) => `${name}'s camera`,
+  callControls: 'Call controls',
+  readyToJoin: 'Ready to join?',
+  yourName: 'Your name',
+  allowDeviceHelp: (device) =>
+    `Your browser blocks the ${device}. Click the ${device} or lock icon in the address bar, choose Allow, then try again.`,
+  joinWithoutDevice: (device) => `No ${device} was found. You can join without one.`,
+  youLeftTitle: 'You left the call',
+  rejoin: 'Rejoin',
+  speakingWhileMuted: (shortcut) =>
+    `You are speaking while muted. Press ${shortcut} or the microphone button to unmute.`,
   errors: {
     invalid_options: 'This room is not set up correctly.',
     backend_unreachable: 'Could not reach the call server.',
@@ -170,10 +195,13 @@ export function registerTranslation(translation: Partial<Translation> & { $code:
 
 /** The translation for `element`'s language. */
 export function translationFor(element: Element): Translation {
-  const lang = (
-    element.closest('[lang]')?.getAttribute('lang') ||
-    element.ownerDocument?.documentElement.lang ||
-    'en'
-  ).toLowerCase();
+  const lang =
+    // Server-side rendering (Lit's DOM shim) gives elements no closest() and no document: they render
+    // in English there, and the client picks the page's language when it hydrates.
+    (
+      (typeof element.closest === 'function' && element.closest('[lang]')?.getAttribute('lang')) ||
+      element.ownerDocument?.documentElement?.lang ||
+      'en'
+    ).toLowerCase();
   return translations.get(lang) ?? translations.get(lang.split('-')[0] as string) ?? english;
 }

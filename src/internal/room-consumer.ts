@@ -64,7 +64,8 @@ export class RoomConsumer implements ReactiveController {
 
   #byId(id: string): CallsRoomContext | undefined {
     const root = this.#host.getRootNode() as Document | ShadowRoot;
-    const element = (root.getElementById?.(id) ?? document.getElementById(id)) as
+    // No document in server-side rendering: the room is found once the client hydrates.
+    const element = (root.getElementById?.(id) ?? globalThis.document?.getElementById(id)) as
       | (HTMLElement & { roomContext?: CallsRoomContext })
       | null;
     return element?.roomContext;

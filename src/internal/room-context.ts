@@ -1,7 +1,14 @@
 import { createContext } from '@lit/context';
 import type { Observable } from 'rxjs';
+import type { CallsError } from '../core/errors.js';
 import type { LocalMedia } from '../core/local-media.js';
 import type { Room } from '../core/room.js';
+
+/**
+ * Where the person is: `lobby` before joining (and while joining), `call` while in the room, `left`
+ * after leaving or being disconnected, until they join again.
+ */
+export type RoomStage = 'lobby' | 'call' | 'left';
 
 /**
  * What a `<calls-room>` shares with the elements inside it. The object is stable for the room
@@ -12,6 +19,12 @@ export interface CallsRoomContext {
   readonly room$: Observable<Room | undefined>;
   /** The camera and microphone the room publishes, also usable for a preview before joining. */
   readonly media: LocalMedia;
+  /** The stage the room is at (the lobby, the call, the screen after leaving). */
+  readonly stage$: Observable<RoomStage>;
+  /** Why the room was last left (`left`, or the error code that ended it); undefined before. */
+  readonly leftReason$: Observable<'left' | CallsError['code'] | undefined>;
+  /** The latest error to show the person; cleared when a new join starts. */
+  readonly error$: Observable<CallsError | undefined>;
   /**
    * Hands a request event to the room's request map. A control outside the room (`room="<id>"`)
    * calls it after dispatching the event from itself, since that event never passes through the

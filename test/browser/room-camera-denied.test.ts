@@ -5,7 +5,15 @@ import '../../src/index.js';
 import type { CallsPublisherElement } from '../../src/elements/calls-publisher/calls-publisher.js';
 import type { CallsErrorEvent } from '../../src/events/index.js';
 import { waitFor } from './helpers/media.js';
-import { mountRoom, nextEvent, participantIdOf, removeRooms, uniqueRoomName } from './helpers/room.js';
+import {
+  deepQuery,
+  kitButton,
+  mountRoom,
+  nextEvent,
+  participantIdOf,
+  removeRooms,
+  uniqueRoomName,
+} from './helpers/room.js';
 import { callsTestEnv } from './helpers/test-env.js';
 
 describe('camera permission denied', () => {
@@ -21,12 +29,10 @@ describe('camera permission denied', () => {
     await room.join();
     const event = await errorEvent;
     expect(event.code).to.equal('camera_denied');
-    await waitFor(() => room.shadowRoot!.querySelector('[part="error"]'), { what: 'the visible error' });
-    expect(room.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain(
-      'Camera access was denied',
-    );
+    const shown = await waitFor(() => deepQuery(room, '[part="error"]'), { what: 'the visible error' });
+    expect(shown.textContent).to.contain('Camera access was denied');
     await waitFor(() => !room.media.cameraEnabled, { what: 'the camera to turn itself off' });
-    const cameraButton = room.shadowRoot!.querySelector('[part~="camera-button"]')!;
+    const cameraButton = await kitButton(room, 'calls-camera-button');
     await waitFor(() => cameraButton.getAttribute('aria-pressed') === 'false', {
       what: 'the camera button state',
     });

@@ -3,7 +3,8 @@ import { expect } from '@open-wc/testing';
 import '../../src/index.js';
 import { CallsError } from '../../src/core/errors.js';
 import type { CallsErrorEvent } from '../../src/events/index.js';
-import { mountRoom, nextEvent, removeRooms, uniqueRoomName } from './helpers/room.js';
+import { waitFor } from './helpers/media.js';
+import { deepQuery, mountRoom, nextEvent, removeRooms, uniqueRoomName } from './helpers/room.js';
 
 describe('<calls-room> errors', () => {
   afterEach(removeRooms);
@@ -22,8 +23,8 @@ describe('<calls-room> errors', () => {
     expect(event.code).to.equal('backend_unreachable');
     expect(event.detail.code).to.equal('backend_unreachable');
     expect(event.bubbles && event.composed).to.equal(true);
-    await room.updateComplete;
-    const message = room.shadowRoot!.querySelector('[part="error"]');
+    // Before joining, the lobby's status shows it.
+    const message = await waitFor(() => deepQuery(room, '[part="error"]'), { what: 'the visible error' });
     expect(message?.getAttribute('role')).to.equal('alert');
     expect(message?.textContent).to.equal('Could not reach the call server.');
     expect(room.model).to.equal(undefined);

@@ -8,7 +8,9 @@ import type { CallsRoomElement } from '../../src/elements/calls-room/calls-room.
 import type { CallsLeftEvent, CallsParticipantLeftEvent } from '../../src/events/index.js';
 import { peakAudioRms, waitFor, waitForVideoFrames } from './helpers/media.js';
 import {
+  deepQuery,
   defaultTile,
+  kitButton,
   mountRoom,
   nextEvent,
   participantIdOf,
@@ -77,10 +79,11 @@ describe('two <calls-room> elements in one room', () => {
     await waitForVideoFrames(await tileVideo(adaOnBobsScreen), 3);
     expect(adaOnBobsScreen.muted).to.equal(false);
 
-    const micButton = ada.shadowRoot!.querySelector<HTMLButtonElement>('[part~="mic-button"]')!;
-    const cameraButton = ada.shadowRoot!.querySelector<HTMLButtonElement>('[part~="camera-button"]')!;
+    const micButton = await kitButton(ada, 'calls-mic-button');
+    const cameraButton = await kitButton(ada, 'calls-camera-button');
     expect(micButton.getAttribute('aria-pressed')).to.equal('true');
-    expect(micButton.getAttribute('aria-label')).to.equal('Microphone');
+    // The accessible name is the button's (visually hidden) label.
+    expect(micButton.textContent?.trim()).to.equal('Microphone');
     micButton.click();
     await waitFor(() => adaOnBobsScreen.hasAttribute('muted'), {
       what: "Ada's tile on Bob's screen to show muted",
@@ -125,7 +128,7 @@ describe('two <calls-room> elements in one room', () => {
     expect(event.detail.participant.id).to.equal(adaId);
     expect(event.detail.participant.name).to.equal('Ada Lovelace');
     expect(event.detail.reason).to.equal('left');
-    await waitFor(() => !bob.shadowRoot!.querySelector(`calls-tile[participant-id="${adaId}"]`), {
+    await waitFor(() => !deepQuery(bob, `calls-tile[participant-id="${adaId}"]`), {
       what: "Ada's tile to disappear",
     });
     const announcer = bob.shadowRoot!.querySelector('[part="announcer"]');

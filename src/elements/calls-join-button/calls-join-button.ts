@@ -1,4 +1,4 @@
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { ConnectionState } from '../../core/presence-client.js';
 import { CallsJoinRequestEvent } from '../../events/join-request.js';
 import { CallsButtonElement } from '../../internal/button-element.js';
@@ -13,8 +13,9 @@ import { joinButtonStyles } from './calls-join-button.styles.js';
  *
  * @summary Joins the call.
  *
- * @event {CallsJoinRequestEvent} calls-join-request - A press. Cancel it to stop the join (e.g. to
- *   fetch a token first, then call `join()`).
+ * @event {CallsJoinRequestEvent} calls-join-request - A press; `detail.displayName` is set when the
+ *   button has a `display-name`. Cancel it to stop the join (e.g. to fetch a token first, then call
+ *   `join()`).
  *
  * @csspart button - The native button.
  * @csspart icon - Empty unless a subclass adds an icon.
@@ -28,6 +29,12 @@ import { joinButtonStyles } from './calls-join-button.styles.js';
  */
 export class CallsJoinButtonElement extends CallsButtonElement {
   static override styles = joinButtonStyles;
+
+  /** Says "Rejoin" instead of "Join" (the screen after leaving). */
+  @property({ type: Boolean }) rejoin = false;
+
+  /** The name to join as (a lobby's name field sets it); empty: the room's `display-name`. */
+  @property({ attribute: 'display-name' }) displayName = '';
 
   @state() private connection: ConnectionState = 'disconnected';
 
@@ -43,7 +50,8 @@ export class CallsJoinButtonElement extends CallsButtonElement {
   }
 
   protected override label(): string {
-    return this.connection === 'connecting' ? this.t.joining : this.t.join;
+    if (this.connection === 'connecting') return this.t.joining;
+    return this.rejoin ? this.t.rejoin : this.t.join;
   }
 
   protected override busy(): boolean {
@@ -51,7 +59,7 @@ export class CallsJoinButtonElement extends CallsButtonElement {
   }
 
   protected override createRequest(): Event {
-    return new CallsJoinRequestEvent({});
+    return new CallsJoinRequestEvent(this.displayName ? { displayName: this.displayName } : {});
   }
 }
 

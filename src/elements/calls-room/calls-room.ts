@@ -1,62 +1,101 @@
 import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { BehaviorSubject, merge, type Observable, of, pairwise, startWith, switchMap } from 'rxjs';
+import {
+  BehaviorSubject,
+  combineLatest,
+  distinctUntilChanged,
+  map,
+  merge,
+  type Observable,
+  of,
+  pairwise,
+  startWith,
+  switchMap,
+} from 'rxjs';
 import { CallsError } from '../../core/errors.js';
-import { gridLayout } from '../../core/layout.js';
 import { LocalMedia } from '../../core/local-media.js';
-import type { Participant } from '../../core/participant.js';
 import type { ConnectionState } from '../../core/presence-client.js';
 import { Room, type RoomEvent } from '../../core/room.js';
 import { CallsActiveSpeakerChangeEvent } from '../../events/active-speaker-change.js';
-import { CallsAudioResumeRequestEvent } from '../../events/audio-resume-request.js';
 import { CallsCameraToggleRequestEvent } from '../../events/camera-toggle-request.js';
 import { CallsConnectionChangeEvent } from '../../events/connection-change.js';
 import { CallsErrorEvent } from '../../events/error.js';
-import { CallsJoinRequestEvent } from '../../events/join-request.js';
 import { CallsJoinedEvent } from '../../events/joined.js';
-import { CallsLeaveRequestEvent } from '../../events/leave-request.js';
 import { CallsLeftEvent } from '../../events/left.js';
 import { CallsMicToggleRequestEvent } from '../../events/mic-toggle-request.js';
 import { CallsParticipantJoinedEvent } from '../../events/participant-joined.js';
 import { CallsParticipantLeftEvent } from '../../events/participant-left.js';
+import { CallsRoomChangeEvent } from '../../events/room-change.js';
 import { defineElement } from '../../internal/define.js';
 import { translationFor } from '../../internal/i18n.js';
-import {
-  cameraIcon,
-  cameraOffIcon,
-  leaveIcon,
-  micIcon,
-  micOffIcon,
-  soundIcon,
-} from '../../internal/icons.js';
-import { type CallsRoomContext, callsRoomContext } from '../../internal/room-context.js';
+import { type CallsRoomContext, callsRoomContext, type RoomStage } from '../../internal/room-context.js';
+import { shortcutFor } from '../../internal/shortcuts.js';
 import { subscribe } from '../../internal/subscribe.js';
-import '../calls-publisher/calls-publisher.js';
-import '../calls-tile/calls-tile.js';
+import '../calls-audio-prompt/calls-audio-prompt.js';
+import '../calls-control-bar/calls-control-bar.js';
+import '../calls-grid/calls-grid.js';
+import '../calls-left-screen/calls-left-screen.js';
+import '../calls-lobby/calls-lobby.js';
+import '../calls-muted-hint/calls-muted-hint.js';
+import '../calls-status/calls-status.js';
 import { roomStyles } from './calls-room.styles.js';
 import { type RequestTarget, requestMap } from './request-map.js';
+
+/** Resolves after the current task: late enough for a token a framework sets in its first effect. */
+const afterThisTask = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
+
+/** The custom states of the room, in groups of which one at a time is set. */
+const stateGroups = {
+  connection: ['disconnected', 'connecting', 'connected', 'reconnecting'],
+  stage: ['lobby', 'call', 'left'],
+  content: ['default-meeting'],
+} as const;
 
 /**
  * Give it the `endpoint` of a backend that speaks the calls-elements protocol (the
  * `calls-elements/server` kit, or your own) and a `room` name. With `autojoin` it joins as soon as
- * both are set; otherwise call `join()` (or let its Join button do it). Controls inside it send
- * request events (`calls-mic-toggle-request`, …); the room handles them unless a listener cancels
- * them first. Remote sound plays through one audio sink; when the browser blocks it, a prompt
- * asks for a click.
+ * both are set; otherwise call `join()` (or let a `<calls-join-button>` inside do it). It is the
+ * controller of the kit: the elements inside it find it by context (elements elsewhere with
+ * `room="<its id>"`), show its state, and send request events (`calls-mic-toggle-request`, …) that it
+ * handles unless a listener cancels them first. It renders no controls of its own.
+ *
+ * With no children it shows the default meeting, made of kit elements only: `<calls-lobby>` before
+ * joining; `<calls-status>`, `<calls-audio-prompt>`, `<calls-grid>`, `<calls-muted-hint>` and
+ * `<calls-control-bar>` in the call; `<calls-left-screen>` after leaving. With children, it shows the `lobby` slot before
+ * joining and the `left` slot after leaving (each when filled), and the default slot otherwise.
+ *
+ * Changing `endpoint` or `room` while in a room moves to the new one (`calls-room-change`, then
+ * `calls-left` and `calls-joined`). `token` and `getToken` are read when a connection starts, so a
+ * token set right after the element is added (a framework's first effect) is used.
+ *
+ * With `shortcuts` (and always in the default meeting), Ctrl+D (⌘D on a Mac) toggles the microphone and Ctrl+E (⌘E) the camera, except
+ * while typing in a field; they go through the same request events as the buttons.
  *
  * @summary A video and audio room on Cloudflare Calls: joins through your backend, shares the room
- * with the elements inside it, and shows a simple meeting when it has no children.
+ * with the kit elements inside it, and shows the default meeting when it has no children.
  *
- * @slot - Your own layout (tiles, publishers, controls). Without children, the room shows a tile
- *   per participant and microphone, camera and leave buttons.
+ * @slot - Your own layout (tiles, publishers, controls), shown in the call (and before joining or
+ *   after leaving when the `lobby` / `left` slots are empty).
+ * @slot lobby - Shown before joining, e.g. a `<calls-lobby>`.
+ * @slot left - Shown after leaving, e.g. a `<calls-left-screen>`.
  *
  * @event {CallsJoinedEvent} calls-joined - Joined: `detail` is `{ participantId, room }`, and
- *   `participantId` is you.
+ *   `participantId` is you. It comes before `calls-participant-joined` for the people already there.
  * @event {CallsLeftEvent} calls-left - No longer in the room: `detail.reason` is `left` or the error
  *   code that ended it.
- * @event {CallsParticipantJoinedEvent} calls-participant-joined - Someone else joined:
- *   `detail.participant`.
+ * @event {CallsRoomChangeEvent} calls-room-change - `endpoint` or `room` changed while in a room:
+ *   `detail` is `{ from, to }`; `calls-left` and `calls-joined` follow.
+ * @event {CallsParticipantJoinedEvent} calls-participant-joined - Someone else joined (or was there
+ *   when you joined): `detail.participant`.
  * @event {CallsParticipantLeftEvent} calls-participant-left - Someone else left: `detail` is
  *   `{ participant, reason }`, the reason as the backend gave it.
  * @event {CallsActiveSpeakerChangeEvent} calls-active-speaker-change - `detail.participantId` is the
@@ -65,50 +104,34 @@ import { type RequestTarget, requestMap } from './request-map.js';
  *   `connected`, `reconnecting` or `disconnected`.
  * @event {CallsErrorEvent} calls-error - Something failed: `detail` is `{ code, message, error }`;
  *   branch on `event.code` (`backend_unreachable`, `camera_denied`, …).
- * @event {CallsJoinRequestEvent} calls-join-request - The Join button (or a control inside) asks to
- *   join; cancel it to stop the join.
- * @event {CallsLeaveRequestEvent} calls-leave-request - The Leave button (or a control inside) asks
- *   to leave; cancel it to stay.
- * @event {CallsMicToggleRequestEvent} calls-mic-toggle-request - The microphone button (or a control
- *   inside) asks to toggle the microphone, or to set it to `detail.enabled`; cancel it to keep it.
+ * @event {CallsMicToggleRequestEvent} calls-mic-toggle-request - Sent by the keyboard shortcut;
+ *   handled like a `<calls-mic-button>` press.
  * @event {CallsCameraToggleRequestEvent} calls-camera-toggle-request - The same for the camera.
- * @event {CallsAudioResumeRequestEvent} calls-audio-resume-request - The sound prompt's button (or a
- *   control inside) asks to start the sound the browser blocked.
  *
- * @csspart view - The default view (only without children).
- * @csspart grid - The participant tiles.
- * @csspart tile - Each `<calls-tile>` of the default view.
- * @csspart lobby - The preview shown before joining.
- * @csspart controls - The button bar.
- * @csspart control - Every button in the bar, and the sound prompt's button.
- * @csspart join-button - The Join button.
- * @csspart mic-button - The microphone toggle (`aria-pressed` true while on).
- * @csspart camera-button - The camera toggle.
- * @csspart leave-button - The Leave button.
- * @csspart status - The connection status line.
- * @csspart error - The latest error, shown to the person (role `alert`).
- * @csspart audio-prompt - Asks for a click when the browser blocks sound.
- * @csspart audio-button - The button inside the sound prompt.
  * @csspart announcer - The live region that announces joins and leaves.
+ * @csspart status - The default meeting's `<calls-status>`.
+ * @csspart audio-prompt - The default meeting's `<calls-audio-prompt>`.
+ * @csspart lobby - The default meeting's `<calls-lobby>`.
+ * @csspart grid - The default meeting's `<calls-grid>`.
+ * @csspart muted-hint - The default meeting's `<calls-muted-hint>`.
+ * @csspart control-bar - The default meeting's `<calls-control-bar>`.
+ * @csspart left-screen - The default meeting's `<calls-left-screen>`.
  *
  * @cssstate connecting - Joining, before the backend has answered.
  * @cssstate connected - In the room.
  * @cssstate reconnecting - The connection dropped; trying again.
  * @cssstate disconnected - Not in the room (before joining, after leaving or a fatal error).
+ * @cssstate lobby - Before joining (and while joining).
+ * @cssstate call - In the call.
+ * @cssstate left - After leaving, until joining again.
+ * @cssstate default-meeting - It has no children and shows the default meeting.
  *
  * @cssproperty --calls-background - Background of the room.
  * @cssproperty --calls-foreground - Text color.
- * @cssproperty --calls-muted-foreground - Secondary text.
- * @cssproperty --calls-control-background - Buttons.
- * @cssproperty --calls-control-foreground - Button text and icons.
- * @cssproperty --calls-accent - The Join button, focus rings, avatars.
- * @cssproperty --calls-accent-foreground - Text on the accent color.
- * @cssproperty --calls-danger - Leave, devices that are off, errors.
- * @cssproperty --calls-danger-foreground - Text on the danger color.
- * @cssproperty --calls-gap - Space between tiles and controls.
+ * @cssproperty --calls-gap - Space between the pieces of the default meeting.
  * @cssproperty --calls-radius - Corner radius.
  * @cssproperty --calls-font-family - Font.
- * @cssproperty --calls-room-min-height - Minimum height of the default view.
+ * @cssproperty --calls-room-min-height - Minimum height of the default meeting.
  */
 export class CallsRoomElement extends LitElement {
   static override styles = roomStyles;
@@ -125,6 +148,12 @@ export class CallsRoomElement extends LitElement {
   /** Join as soon as `endpoint` and `room` are set. */
   @property({ type: Boolean }) autojoin = false;
 
+  /**
+   * Ctrl+D / ⌘D toggles the microphone, Ctrl+E / ⌘E the camera (not while typing in a field). Always
+   * on while the room shows the default meeting.
+   */
+  @property({ type: Boolean }) shortcuts = false;
+
   /** The host app's credential for the backend (property only; never an attribute). */
   @property({ attribute: false }) token: string | undefined;
 
@@ -133,31 +162,45 @@ export class CallsRoomElement extends LitElement {
     | (() => string | undefined | Promise<string | undefined>)
     | undefined;
 
-  @state() private participants: readonly Participant[] = [];
-  @state() private connection: ConnectionState = 'disconnected';
-  @state() private error: CallsError | undefined;
-  @state() private audioBlocked = false;
-  @state() private micOn = false;
-  @state() private cameraOn = false;
+  @state() private stage: RoomStage = 'lobby';
   @state() private announcement = '';
   @state() private hasChildren = false;
-  @state() private columns = 1;
-  @state() private tileWidth = 0;
-  /** The grid's usable box, measured by a ResizeObserver; the layout is computed from it before render. */
-  @state() private gridBox: { width: number; height: number; gap: number } | undefined;
+  @state() private filledSlots: ReadonlySet<string> = new Set();
 
   readonly #media = new LocalMedia();
   readonly #room$ = new BehaviorSubject<Room | undefined>(undefined);
+  readonly #leftReason$ = new BehaviorSubject<'left' | CallsError['code'] | undefined>(undefined);
+  readonly #error$ = new BehaviorSubject<CallsError | undefined>(undefined);
+  /** True while moving to another room (`endpoint` / `room` changed in a call): still the call stage. */
+  readonly #moving$ = new BehaviorSubject(false);
+  readonly #stage$: Observable<RoomStage> = combineLatest([
+    this.#room$.pipe(switchMap((room) => (room ? room.connectionState$ : of('disconnected' as const)))),
+    this.#leftReason$,
+    this.#moving$,
+  ]).pipe(
+    map(
+      ([connection, left, moving]): RoomStage =>
+        connection === 'connected' || connection === 'reconnecting' || moving
+          ? 'call'
+          : left
+            ? 'left'
+            : 'lobby',
+    ),
+    distinctUntilChanged(),
+  );
   readonly #context: CallsRoomContext = {
     room$: this.#room$.asObservable(),
     media: this.#media,
+    stage$: this.#stage$,
+    leftReason$: this.#leftReason$.asObservable(),
+    error$: this.#error$.asObservable(),
     handleRequest: (event) => this.#handleRequest(event),
   };
   /** Request events already handed to the request map (one may arrive by bubbling and by context). */
   readonly #handledRequests = new WeakSet<Event>();
   readonly #requestTarget: RequestTarget = {
     media: this.#media,
-    join: () => this.join(),
+    join: (options) => this.join(options),
     leave: () => this.leave(),
     resumeAudio: async () => {
       await this.#room$.value?.resumeAudio();
@@ -167,27 +210,25 @@ export class CallsRoomElement extends LitElement {
   readonly #internals: ElementInternals | undefined;
   #joining: Promise<void> | undefined;
   #autojoinTried = false;
-  #gridObserver: ResizeObserver | undefined;
+  /** Where the current room was joined, to notice `endpoint` / `room` changes while in it. */
+  #joinedAt: { endpoint: string; room: string } | undefined;
+  /** People already in the room when we joined, announced only after our own `calls-joined`. */
+  #beforeJoined: RoomEvent[] | undefined;
 
   constructor() {
     super();
     new ContextProvider(this, { context: callsRoomContext, initialValue: this.#context });
     this.#internals = this.attachInternals?.();
+    this.#setStates('content', 'default-meeting');
     const room$ = this.#room$;
     const fromRoom = <T>(pick: (room: Room) => Observable<T>, fallback?: T) =>
       room$.pipe(switchMap((room) => (room ? pick(room) : fallback === undefined ? of() : of(fallback))));
 
     subscribe(
       this,
-      () => fromRoom((room) => room.participants$, [] as readonly Participant[]),
-      (people) => {
-        this.participants = people;
-      },
-    );
-    subscribe(
-      this,
-      () => fromRoom((room) => room.events$),
-      (event) => this.#onRoomEvent(event),
+      () =>
+        room$.pipe(switchMap((room) => (room ? room.events$.pipe(map((event) => ({ room, event }))) : of()))),
+      ({ room, event }) => this.#onRoomEvent(room, event),
     );
     subscribe(
       this,
@@ -197,9 +238,16 @@ export class CallsRoomElement extends LitElement {
           pairwise(),
         ),
       ([before, after]) => {
-        this.connection = after;
-        this.#setState(after);
+        this.#setStates('connection', after);
         if (before !== after) this.dispatchEvent(new CallsConnectionChangeEvent({ state: after }));
+      },
+    );
+    subscribe(
+      this,
+      () => this.#stage$,
+      (stage) => {
+        this.stage = stage;
+        this.#setStates('stage', stage);
       },
     );
     subscribe(
@@ -211,55 +259,20 @@ export class CallsRoomElement extends LitElement {
     );
     subscribe(
       this,
-      () => fromRoom((room) => room.audioBlocked$, false),
-      (blocked) => {
-        this.audioBlocked = blocked;
-      },
-    );
-    subscribe(
-      this,
       () =>
         merge(
           this.#media.errors$,
           fromRoom((room) => room.errors$),
         ),
       (error) => {
-        this.error = error;
+        this.#error$.next(error);
         this.dispatchEvent(new CallsErrorEvent(error));
-      },
-    );
-    subscribe(
-      this,
-      () => this.#media.micEnabled$,
-      (on) => {
-        this.micOn = on;
-      },
-    );
-    subscribe(
-      this,
-      () => this.#media.cameraEnabled$,
-      (on) => {
-        this.cameraOn = on;
       },
     );
 
     for (const type of Object.keys(requestMap)) {
       this.addEventListener(type, (event) => this.#handleRequest(event));
     }
-  }
-
-  #handleRequest(event: Event): void {
-    const handler = requestMap[event.type];
-    const target = this.#requestTarget;
-    if (!handler || this.#handledRequests.has(event)) return;
-    this.#handledRequests.add(event);
-    // Act after the event has reached every listener, so an ancestor may still cancel it.
-    queueMicrotask(() => {
-      if (event.defaultPrevented) return;
-      Promise.resolve(handler(target, event as never)).catch(() => {
-        // join() failures are reported as calls-error already.
-      });
-    });
   }
 
   /** What this room shares with the elements inside it (also used by `room="<id>"` opt-ins). */
@@ -277,19 +290,26 @@ export class CallsRoomElement extends LitElement {
     return this.#media;
   }
 
-  /** Joins the room. Resolves once joined; rejects with a `CallsError` (also sent as `calls-error`). */
-  join(): Promise<void> {
+  /**
+   * Joins the room (as `options.displayName` when given). Resolves once joined; rejects with a
+   * `CallsError` (also sent as `calls-error`).
+   */
+  join(options: { displayName?: string } = {}): Promise<void> {
     if (this.#joining) return this.#joining;
     if (this.#room$.value) return Promise.resolve();
-    this.error = undefined;
+    if (options.displayName !== undefined) this.displayName = options.displayName;
+    this.#error$.next(undefined);
+    const joinedAt = { endpoint: this.endpoint, room: this.room };
     const room = new Room({
-      endpoint: this.endpoint,
-      room: this.room,
+      endpoint: joinedAt.endpoint,
+      room: joinedAt.room,
       displayName: this.displayName || undefined,
-      token: this.token,
-      getToken: this.getToken,
+      // Read when a connection starts (and renews), not now: a token set after this call still counts.
+      getToken: () => (this.getToken ? this.getToken() : this.token),
       media: this.#media,
     });
+    this.#joinedAt = joinedAt;
+    this.#beforeJoined = [];
     this.#room$.next(room);
     this.#joining = room.join().then(
       () => {
@@ -312,137 +332,154 @@ export class CallsRoomElement extends LitElement {
     if (this.#room$.value === room) this.#room$.next(undefined);
   }
 
-  readonly #onWindowResize = () => this.#measureGrid();
-
   override connectedCallback(): void {
     super.connectedCallback();
     this.#autojoinTried = false;
-    window.addEventListener('resize', this.#onWindowResize);
+    document.addEventListener('keydown', this.#onKeyDown);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('resize', this.#onWindowResize);
-    this.#gridObserver?.disconnect();
+    document.removeEventListener('keydown', this.#onKeyDown);
     void this.leave();
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint') || changed.has('room') || changed.has('autojoin'))
       this.#autojoinTried = false;
-    if (changed.has('gridBox') || changed.has('participants')) this.#layout();
+    if ((changed.has('endpoint') || changed.has('room')) && this.#joinedAt && this.#room$.value) {
+      const to = { endpoint: this.endpoint, room: this.room };
+      if (to.endpoint !== this.#joinedAt.endpoint || to.room !== this.#joinedAt.room) {
+        void this.#moveTo(this.#joinedAt, to);
+      }
+    }
   }
 
   protected override updated(): void {
     if (this.autojoin && !this.#autojoinTried && this.isConnected && this.endpoint && this.room) {
       this.#autojoinTried = true;
-      // After this update has finished: joining changes state the next render shows.
-      queueMicrotask(() => {
-        if (!this.#room$.value) this.join().catch(() => undefined);
+      // Not before the current task ends: a framework may still set `token` in its first effect,
+      // and joining changes state that the next render shows.
+      void afterThisTask().then(() => {
+        if (this.isConnected && !this.#room$.value) this.join().catch(() => undefined);
       });
     }
-    this.#observeGrid();
   }
 
   protected override render() {
-    const t = translationFor(this);
     return html`
-      <slot @slotchange=${this.#onSlotChange}></slot>
-      ${this.hasChildren ? nothing : this.#renderDefaultView()}
-      ${this.hasChildren && this.error ? html`<p part="error" role="alert">${t.errors[this.error.code]}</p>` : nothing}
-      ${this.hasChildren ? this.#renderAudioPrompt() : nothing}
+      <slot name="lobby" ?hidden=${!this.#showsSlot('lobby')} @slotchange=${this.#onSlotChange}></slot>
+      <slot name="left" ?hidden=${!this.#showsSlot('left')} @slotchange=${this.#onSlotChange}></slot>
+      <slot ?hidden=${!this.#showsSlot('')} @slotchange=${this.#onSlotChange}></slot>
+      ${this.hasChildren ? nothing : this.#renderDefaultMeeting()}
       <div part="announcer" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
 
-  #renderDefaultView() {
-    const t = translationFor(this);
-    const joined = this.connection === 'connected' || this.connection === 'reconnecting';
-    const status =
-      this.connection === 'connecting'
-        ? t.joining
-        : this.connection === 'reconnecting'
-          ? t.reconnecting
-          : joined
-            ? ''
-            : t.disconnected;
-    return html`<div part="view">
-      ${this.error ? html`<p part="error" role="alert">${t.errors[this.error.code]}</p>` : nothing}
-      ${this.#renderAudioPrompt()}
-      ${
-        joined
-          ? html`<div
-              part="grid"
-              style="--_columns: ${this.columns}; --_tile-width: ${this.tileWidth > 0 ? `${this.tileWidth}px` : '1fr'}"
-            >
-              ${this.participants.map(
-                (person) => html`<calls-tile part="tile" participant-id=${person.id}></calls-tile>`,
-              )}
-            </div>`
-          : html`<div part="lobby"><calls-publisher></calls-publisher></div>`
+  /** The default meeting: kit elements only, the same ones a page composes by hand. */
+  #renderDefaultMeeting() {
+    if (this.stage === 'lobby') return html`<calls-lobby part="lobby"></calls-lobby>`;
+    if (this.stage === 'left') return html`<calls-left-screen part="left-screen"></calls-left-screen>`;
+    return html`
+      <calls-status part="status"></calls-status>
+      <calls-audio-prompt part="audio-prompt"></calls-audio-prompt>
+      <calls-grid part="grid"></calls-grid>
+      <calls-muted-hint part="muted-hint"></calls-muted-hint>
+      <calls-control-bar part="control-bar"></calls-control-bar>
+    `;
+  }
+
+  /** Which slot shows now: a stage's own slot when filled, else the default slot. */
+  #showsSlot(name: '' | 'lobby' | 'left'): boolean {
+    const own = this.stage === 'call' ? '' : this.stage;
+    const showing = own && this.filledSlots.has(own) ? own : '';
+    return name === showing;
+  }
+
+  #onSlotChange(): void {
+    const filled = new Set<string>();
+    for (const slot of this.renderRoot.querySelectorAll('slot')) {
+      if (
+        slot.assignedNodes().some((node) => node.nodeType === Node.ELEMENT_NODE || node.textContent?.trim())
+      ) {
+        filled.add(slot.name);
       }
-      ${status ? html`<p part="status">${status}</p>` : nothing}
-      <div part="controls">
-        <button
-          part="control mic-button"
-          aria-pressed=${this.micOn ? 'true' : 'false'}
-          aria-label=${t.toggleMic}
-          title=${this.micOn ? t.micOn : t.micOff}
-          @click=${() => this.#request(new CallsMicToggleRequestEvent())}
-        >
-          ${this.micOn ? micIcon : micOffIcon}
-        </button>
-        <button
-          part="control camera-button"
-          aria-pressed=${this.cameraOn ? 'true' : 'false'}
-          aria-label=${t.toggleCamera}
-          title=${this.cameraOn ? t.cameraOn : t.cameraOff}
-          @click=${() => this.#request(new CallsCameraToggleRequestEvent())}
-        >
-          ${this.cameraOn ? cameraIcon : cameraOffIcon}
-        </button>
-        ${
-          joined
-            ? html`<button part="control leave-button" @click=${() => this.#request(new CallsLeaveRequestEvent({}))}>
-                ${leaveIcon}<span>${t.leave}</span>
-              </button>`
-            : html`<button
-                part="control join-button"
-                ?disabled=${this.connection === 'connecting'}
-                @click=${() => this.#request(new CallsJoinRequestEvent({}))}
-              >
-                ${t.join}
-              </button>`
-        }
-      </div>
-    </div>`;
+    }
+    this.filledSlots = filled;
+    this.hasChildren = filled.size > 0;
+    this.#setStates('content', this.hasChildren ? '' : 'default-meeting');
   }
 
-  #renderAudioPrompt() {
-    if (!this.audioBlocked) return nothing;
-    const t = translationFor(this);
-    return html`<p part="audio-prompt" role="alert">
-      <span>${t.soundBlocked}</span>
-      <button part="control audio-button" @click=${() => this.#request(new CallsAudioResumeRequestEvent({}))}>
-        ${soundIcon}<span>${t.enableSound}</span>
-      </button>
-    </p>`;
+  #handleRequest(event: Event): void {
+    const handler = requestMap[event.type];
+    if (!handler || this.#handledRequests.has(event)) return;
+    this.#handledRequests.add(event);
+    // Act after the event has reached every listener, so an ancestor may still cancel it.
+    queueMicrotask(() => {
+      if (event.defaultPrevented) return;
+      Promise.resolve(handler(this.#requestTarget, event as never)).catch(() => {
+        // join() failures are reported as calls-error already.
+      });
+    });
   }
 
-  /** Default-view controls go through the same request path as any control a host adds. */
-  #request(event: Event): void {
-    this.renderRoot.querySelector('[part="controls"]')?.dispatchEvent(event) ?? this.dispatchEvent(event);
+  readonly #onKeyDown = (event: KeyboardEvent) => {
+    if (!(this.shortcuts || !this.hasChildren) || event.defaultPrevented) return;
+    const action = shortcutFor(event);
+    if (!action) return;
+    // The browser's own Ctrl+D (bookmark) / Ctrl+E (search) must not fire as well.
+    event.preventDefault();
+    const media = this.#media;
+    const request =
+      action === 'mic'
+        ? new CallsMicToggleRequestEvent({ enabled: !media.micEnabled })
+        : new CallsCameraToggleRequestEvent({ enabled: !media.cameraEnabled });
+    this.dispatchEvent(request);
+  };
+
+  /** `endpoint` or `room` changed while in a room: leave it and join the new one. */
+  async #moveTo(
+    from: { endpoint: string; room: string },
+    to: { endpoint: string; room: string },
+  ): Promise<void> {
+    this.#joinedAt = to;
+    this.dispatchEvent(new CallsRoomChangeEvent({ from, to }));
+    this.#moving$.next(true);
+    try {
+      const room = this.#room$.value;
+      await this.#joining?.catch(() => undefined);
+      if (room) await room.leave();
+      if (this.#room$.value === room) this.#room$.next(undefined);
+      // A later change may have moved on again (or the element left the page) while leaving.
+      if (!this.isConnected || this.endpoint !== to.endpoint || this.room !== to.room) return;
+      if (!this.#room$.value) await this.join().catch(() => undefined);
+    } finally {
+      this.#moving$.next(false);
+    }
   }
 
-  #onRoomEvent(event: RoomEvent): void {
+  #onRoomEvent(room: Room, event: RoomEvent): void {
+    if (room !== this.#room$.value) return;
+    // People already there come in the welcome, before our own join completes: hold them back.
+    if (event.type === 'participant-joined' && this.#beforeJoined) {
+      this.#beforeJoined.push(event);
+      return;
+    }
     const t = translationFor(this);
     switch (event.type) {
-      case 'joined':
+      case 'joined': {
         this.announcement = t.youJoined(this.room);
+        this.#leftReason$.next(undefined);
         this.dispatchEvent(new CallsJoinedEvent({ participantId: event.participantId, room: this.room }));
+        const waiting = this.#beforeJoined ?? [];
+        this.#beforeJoined = undefined;
+        for (const held of waiting) this.#onRoomEvent(room, held);
         break;
+      }
       case 'left':
         this.announcement = t.youLeft;
+        this.#beforeJoined = undefined;
+        this.#leftReason$.next(event.reason);
         this.dispatchEvent(new CallsLeftEvent({ reason: event.reason }));
         if (event.reason !== 'left') this.#room$.next(undefined);
         break;
@@ -459,57 +496,14 @@ export class CallsRoomElement extends LitElement {
     }
   }
 
-  #onSlotChange(event: Event): void {
-    const slot = event.target as HTMLSlotElement;
-    this.hasChildren = slot.assignedElements().length > 0;
-  }
-
-  #setState(state: ConnectionState): void {
+  #setStates(group: keyof typeof stateGroups, value: string): void {
     const states = this.#internals?.states;
     if (!states) return;
-    for (const name of ['disconnected', 'connecting', 'connected', 'reconnecting']) states.delete(name);
+    for (const name of stateGroups[group]) states.delete(name);
     try {
-      states.add(state);
+      if (value) states.add(value);
     } catch {
       // Older engines only accept `--name` custom states; styling by state is optional there.
-    }
-  }
-
-  #observeGrid(): void {
-    const grid = this.renderRoot.querySelector<HTMLElement>('[part="grid"]');
-    if (!grid) {
-      this.#gridObserver?.disconnect();
-      return;
-    }
-    // Its first callback comes right after observe(), then on every size change.
-    this.#gridObserver ??= new ResizeObserver(() => this.#measureGrid());
-    this.#gridObserver.observe(grid);
-  }
-
-  /** Reads the grid's box from the DOM (in a ResizeObserver callback, never during an update). */
-  #measureGrid(): void {
-    const grid = this.renderRoot.querySelector<HTMLElement>('[part="grid"]');
-    if (!grid) return;
-    const gap = Number.parseFloat(getComputedStyle(grid).columnGap) || 0;
-    const controls = this.renderRoot.querySelector<HTMLElement>('[part="controls"]')?.offsetHeight ?? 0;
-    const top = Math.max(0, grid.getBoundingClientRect().top);
-    const visible = window.innerHeight - top - controls - 2 * gap;
-    const height = Math.max(120, Math.min(grid.clientHeight || visible, visible));
-    const box = { width: grid.clientWidth, height, gap };
-    const known = this.gridBox;
-    if (!known || known.width !== box.width || known.height !== box.height || known.gap !== box.gap) {
-      this.gridBox = box;
-    }
-  }
-
-  /** Tiles as large as the measured grid allows for the current participants. */
-  #layout(): void {
-    if (!this.gridBox) return;
-    const { width, height, gap } = this.gridBox;
-    const layout = gridLayout(this.participants.length, width, height, 16 / 9, gap);
-    if (layout.columns > 0) {
-      this.columns = layout.columns;
-      this.tileWidth = layout.tileWidth;
     }
   }
 }

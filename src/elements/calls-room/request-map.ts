@@ -5,7 +5,7 @@ import { peopleRequests } from './people-requests.js';
 /** What a request handler may act on: the room element's own operations and its devices. */
 export interface RequestTarget {
   readonly media: LocalMedia;
-  join(): Promise<void>;
+  join(options?: { displayName?: string }): Promise<void>;
   leave(): Promise<void>;
   resumeAudio(): Promise<void>;
   /** The joined (or joining) room, if any. */
@@ -14,7 +14,7 @@ export interface RequestTarget {
 
 type Handler = (
   target: RequestTarget,
-  event: Event & { detail?: { enabled?: boolean } },
+  event: Event & { detail?: { enabled?: boolean; displayName?: string } },
 ) => void | Promise<void>;
 
 /**
@@ -26,7 +26,7 @@ export const requestMap: Readonly<Record<string, Handler>> = {
     media.setMicEnabled(event.detail?.enabled ?? !media.micEnabled),
   'calls-camera-toggle-request': ({ media }, event) =>
     media.setCameraEnabled(event.detail?.enabled ?? !media.cameraEnabled),
-  'calls-join-request': (target) => target.join(),
+  'calls-join-request': (target, event) => target.join({ displayName: event.detail?.displayName }),
   'calls-leave-request': (target) => target.leave(),
   'calls-audio-resume-request': (target) => target.resumeAudio(),
   ...Object.fromEntries(

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger, TestRunnerPlugin } from '@web/test-runner';
 import type { RunningDevServer } from '../../../src/dev/dev-server.js';
 import { authorizeHooks } from '../../node/helpers/authorize-hooks.js';
-import { type CallsTestEnv, TEST_ENV_MODULE } from './test-env.js';
+import { type CallsTestEnv, TEST_ENV_MODULE, TEST_ROOM_TOKEN, TOKEN_ROOM_PREFIX } from './test-env.js';
 
 /**
  * The SFU and backend kit as a host app would run them, with timings a test can wait out: the SFU
@@ -31,11 +31,17 @@ async function startTestBackend(): Promise<RunningDevServer> {
       consentTimeoutMs: 6000,
       resumeWindowMs: 2000,
     },
-    // Anonymous-like, except that the token `moderator` grants moderation (people tests).
     backend: {
       cors: { allowedOrigins: '*' },
       reconnectGraceMs: 3000,
-      authorize: authorizeHooks.moderatorToken,
+      // Anyone joins under the name they typed, and the token `moderator` grants moderation (people
+      // tests) — except in rooms named `token-…`: those want TEST_ROOM_TOKEN, so a test can tell
+      // whether the widget sent the token it was given.
+      authorize: (request, room) =>
+        !room.startsWith(TOKEN_ROOM_PREFIX) ||
+        request.headers.get('authorization') === `Bearer ${TEST_ROOM_TOKEN}`
+          ? authorizeHooks.moderatorToken(request, room)
+          : { allow: false, status: 401, reason: 'This test room wants the test token.' },
     },
   });
 }

@@ -42,12 +42,37 @@ export async function removeRooms(): Promise<void> {
   for (const room of rooms) room.remove();
 }
 
-/** The default-view tile that shows `participantId` inside `room`. */
-export function defaultTile(room: CallsRoomElement, participantId: string): Promise<CallsTileElement> {
+/**
+ * The first element matching `selector` in `root`'s shadow tree or in any shadow tree inside it
+ * (the default meeting is kit elements inside kit elements).
+ */
+export function deepQuery<T extends Element = HTMLElement>(root: Element, selector: string): T | null {
+  const roots: (Element | ShadowRoot)[] = [root.shadowRoot ?? root];
+  while (roots.length > 0) {
+    const current = roots.shift() as Element | ShadowRoot;
+    const found = current.querySelector<T & Element>(selector);
+    if (found) return found;
+    for (const element of current.querySelectorAll('*'))
+      if (element.shadowRoot) roots.push(element.shadowRoot);
+  }
+  return null;
+}
+
+/** The native button of the kit control `tag` in `room`'s default meeting, once it is there. */
+export function kitButton(room: Element, tag: string): Promise<HTMLButtonElement> {
   return waitFor(
-    () => room.shadowRoot?.querySelector<CallsTileElement>(`calls-tile[participant-id="${participantId}"]`),
-    { what: `a tile for ${participantId}` },
+    () => deepQuery(room, tag)?.shadowRoot?.querySelector<HTMLButtonElement>('[part="button"]'),
+    {
+      what: `the ${tag}`,
+    },
   );
+}
+
+/** The default-meeting tile that shows `participantId` inside `room`. */
+export function defaultTile(room: CallsRoomElement, participantId: string): Promise<CallsTileElement> {
+  return waitFor(() => deepQuery<CallsTileElement>(room, `calls-tile[participant-id="${participantId}"]`), {
+    what: `a tile for ${participantId}`,
+  });
 }
 
 /** The video element of a tile once it shows a track. */

@@ -27,6 +27,11 @@ export interface CallsTestEnv {
   readonly backend: TestBackend;
 }
 
+/** Rooms whose name starts with this admit only a widget that sends {@link TEST_ROOM_TOKEN}. */
+export const TOKEN_ROOM_PREFIX = 'token-';
+/** The credential the test backend wants for `token-…` rooms (a test value, not a secret). */
+export const TEST_ROOM_TOKEN = 'wtr-room-token';
+
 /** URL path of the virtual module the plugin serves; its default export is a {@link CallsTestEnv}. */
 export const TEST_ENV_MODULE = '/__calls-test-env.js';
 

@@ -1,0 +1,106 @@
+import { html, LitElement } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import type { Room } from '../../core/room.js';
+import { defineElement } from '../../internal/define.js';
+import '../calls-audio-prompt/calls-audio-prompt.js';
+import '../calls-control-bar/calls-control-bar.js';
+import '../calls-grid/calls-grid.js';
+import '../calls-left-screen/calls-left-screen.js';
+import '../calls-lobby/calls-lobby.js';
+import '../calls-muted-hint/calls-muted-hint.js';
+import type { CallsRoomElement } from '../calls-room/calls-room.js';
+import '../calls-room/calls-room.js';
+import '../calls-status/calls-status.js';
+import { meetingStyles } from './calls-meeting.styles.js';
+
+/**
+ * The whole product in one tag: the lobby (preview, devices, name, Join), then the call (tiles,
+ * controls, keyboard shortcuts), then "You left the call" with Rejoin, which releases the camera and
+ * microphone. It is a `<calls-room>` composed of kit elements, exactly as a page can write it out
+ * (see the README); the room's events bubble out of it.
+ *
+ * @summary The full meeting: lobby → call → left screen.
+ *
+ * @event {CallsJoinedEvent} calls-joined - From its `<calls-room>`: joined.
+ * @event {CallsLeftEvent} calls-left - From its `<calls-room>`: no longer in the room.
+ * @event {CallsErrorEvent} calls-error - From its `<calls-room>`: something failed (`event.code`).
+ *
+ * @csspart room - The `<calls-room>`.
+ *
+ * @cssproperty --calls-meeting-height - Height of the meeting (default: as tall as its content).
+ * @cssproperty --calls-meeting-min-height - Minimum height.
+ * @cssproperty --calls-background - Background.
+ * @cssproperty --calls-gap - Space between the pieces.
+ * @cssproperty --calls-radius - Corner radius.
+ * @cssproperty --calls-foreground - Text color.
+ * @cssproperty --calls-font-family - Font.
+ */
+export class CallsMeetingElement extends LitElement {
+  static override styles = meetingStyles;
+
+  /** URL prefix of the backend, e.g. `/calls`. */
+  @property() endpoint = '';
+
+  /** The room to join. */
+  @property() room = '';
+
+  /** Your name, when the backend lets people choose it; the lobby's name field starts with it. */
+  @property({ attribute: 'display-name' }) displayName = '';
+
+  /** Ask for a name in the lobby (for backends that take the name people type). */
+  @property({ type: Boolean, attribute: 'ask-name' }) askName = false;
+
+  /** The host app's credential for the backend (property only). */
+  @property({ attribute: false }) token: string | undefined;
+
+  /** Returns a fresh credential before every (re)connection; wins over `token`. */
+  @property({ attribute: false }) getToken:
+    | (() => string | undefined | Promise<string | undefined>)
+    | undefined;
+
+  @query('calls-room') private roomElement!: CallsRoomElement | null;
+
+  /** The room model while joined or joining. */
+  get model(): Room | undefined {
+    return this.roomElement?.model ?? undefined;
+  }
+
+  /** Joins without going through the lobby's button. */
+  async join(): Promise<void> {
+    await this.updateComplete;
+    await this.roomElement?.join();
+  }
+
+  /** Leaves (and shows the left screen). */
+  async leave(): Promise<void> {
+    await this.roomElement?.leave();
+  }
+
+  protected override render() {
+    return html`<calls-room
+      part="room"
+      shortcuts
+      .endpoint=${this.endpoint}
+      .room=${this.room}
+      .displayName=${this.displayName}
+      .token=${this.token}
+      .getToken=${this.getToken}
+    >
+      <calls-lobby slot="lobby" ?ask-name=${this.askName} .displayName=${this.displayName}></calls-lobby>
+      <calls-status></calls-status>
+      <calls-audio-prompt></calls-audio-prompt>
+      <calls-grid></calls-grid>
+      <calls-muted-hint></calls-muted-hint>
+      <calls-control-bar></calls-control-bar>
+      <calls-left-screen slot="left"></calls-left-screen>
+    </calls-room>`;
+  }
+}
+
+defineElement('calls-meeting', CallsMeetingElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'calls-meeting': CallsMeetingElement;
+  }
+}
