@@ -1,5 +1,6 @@
 import { html, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { gridLayout } from '../../core/layout.js';
 import type { Participant } from '../../core/participant.js';
@@ -81,7 +82,8 @@ export class CallsGridElement extends CallsControlElement {
       ${repeat(
         this.participants,
         (person) => person.id,
-        (person) => html`<calls-tile part="tile" participant-id=${person.id}></calls-tile>`,
+        (person) =>
+          html`<calls-tile part="tile" room=${ifDefined(this.room)} participant-id=${person.id}></calls-tile>`,
       )}
     </div>`;
   }
