@@ -75,7 +75,10 @@ function trackCaptures(): { tracks: MediaStreamTrack[]; restore: () => void } {
     tracks.push(...stream.getTracks());
     return stream;
   };
-  return { tracks, restore: () => void (devices.getUserMedia = original) };
+  const restore = () => {
+    devices.getUserMedia = original;
+  };
+  return { tracks, restore };
 }
 
 describe('the default meeting', () => {
