@@ -10,7 +10,7 @@ import { controlBarStyles } from './calls-control-bar.styles.js';
 /**
  * Without children it holds the usual set: microphone, camera, screen share, settings and leave.
  * Put your own controls in it to replace the set (any kit control, or your own elements). It is a
- * toolbar: Tab reaches it once, the arrow keys move between its controls. Outside a room, its
+ * toolbar: besides Tab, the arrow keys (and Home / End) move between its controls. Outside a room, its
  * `room="<id>"` reaches the default set; controls you put in it need their own `room`.
  *
  * `<calls-screen-share-button>` and `<calls-settings>` are referenced by tag name: when a page
