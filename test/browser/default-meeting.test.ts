@@ -232,6 +232,8 @@ describe('the default meeting', () => {
       timeout: 20_000,
     });
     expect(hint.matches(':state(showing)')).to.equal(true);
+    // The default meeting has the keyboard shortcuts on, so the hint names the one that unmutes.
+    expect(text()).to.contain('Ctrl+D');
     (await kitButton(room, 'calls-mic-button')).click();
     await waitFor(() => text() === '', { what: 'the hint to go once unmuted' });
     expect(hint.matches(':state(showing)')).to.equal(false);
