@@ -44,8 +44,8 @@ export interface Translation {
   /** After leaving. */
   youLeftTitle: string;
   rejoin: string;
-  /** The hint shown while the microphone is off and the person speaks; `shortcut` unmutes. */
-  speakingWhileMuted: (shortcut: string) => string;
+  /** The hint shown while the microphone is off and the person speaks; `shortcut` (if on) unmutes. */
+  speakingWhileMuted: (shortcut: string | undefined) => string;
   errors: Record<CallsErrorCode, string>;
   // People: hands, reactions, participant list, chat, notifications.
   raiseHand: string;

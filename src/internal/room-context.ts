@@ -23,6 +23,8 @@ export interface CallsRoomContext {
   readonly stage$: Observable<RoomStage>;
   /** Why the room was last left (`left`, or the error code that ended it); undefined before. */
   readonly leftReason$: Observable<'left' | CallsError['code'] | undefined>;
+  /** Whether the room's keyboard shortcuts are on (so hints may mention them). */
+  readonly shortcuts$: Observable<boolean>;
   /** The latest error to show the person; cleared when a new join starts. */
   readonly error$: Observable<CallsError | undefined>;
   /**

@@ -3,8 +3,8 @@
 // (bubbling, composed, cancelable), the room honours it unless a listener cancels it, and each
 // works inside a <calls-room> (context) and outside one with room="<id>".
 import { expect } from '@open-wc/testing';
-import '../../src/index.js';
 import type { CallsRoomElement } from '../../src/elements/calls-room/calls-room.js';
+import { registerTranslation } from '../../src/index.js';
 import type { CallsButtonElement } from '../../src/internal/button-element.js';
 import { waitFor } from './helpers/media.js';
 import { mountRoom, removeRooms, uniqueRoomName } from './helpers/room.js';
@@ -171,5 +171,39 @@ describe('kit buttons', () => {
     button.click();
     await joined;
     expect(room.model?.connectionState).to.equal('connected');
+  });
+
+  it('names itself in the language of the page around it', async () => {
+    registerTranslation({ $code: 'x-kit', toggleMic: 'Mikrofon', leave: 'Verlassen' });
+    const room = mountRoom({
+      endpoint,
+      room: uniqueRoomName('i18n'),
+      name: 'Ada',
+      inner:
+        '<div lang="x-kit"><calls-mic-button></calls-mic-button><calls-leave-button></calls-leave-button></div>',
+    });
+    const mic = await nativeButton(room.querySelector('calls-mic-button') as CallsButtonElement);
+    const leave = await nativeButton(room.querySelector('calls-leave-button') as CallsButtonElement);
+    expect(mic.textContent?.trim()).to.equal('Mikrofon');
+    expect(leave.textContent?.trim()).to.equal('Verlassen');
+  });
+
+  it('<calls-audio-prompt> takes no space while the sound plays, and its button sends calls-audio-resume-request', async () => {
+    const room = mountRoom({
+      endpoint,
+      room: uniqueRoomName('audio-prompt'),
+      name: 'Ada',
+      inner: '<calls-audio-prompt></calls-audio-prompt>',
+    });
+    await room.join();
+    const prompt = room.querySelector('calls-audio-prompt') as CallsButtonElement;
+    await prompt.updateComplete;
+    // The test browser allows autoplay, so the room's sound is never blocked here.
+    expect(room.model?.audioOutput).to.not.equal(undefined);
+    expect(prompt.getClientRects().length).to.equal(0);
+    const seen = recordRequests('calls-audio-resume-request');
+    prompt.press();
+    expect(seen).to.have.length(1);
+    expect([seen[0]!.bubbles, seen[0]!.composed, seen[0]!.cancelable]).to.deep.equal([true, true, true]);
   });
 });

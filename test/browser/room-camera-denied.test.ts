@@ -40,6 +40,25 @@ describe('camera permission denied', () => {
     expect(participantIdOf(room)).to.be.a('string');
   });
 
+  it('the lobby says where to allow the camera, and joining without it still works', async () => {
+    const { backend } = await callsTestEnv();
+    const room = mountRoom({ endpoint: backend.endpoint, room: uniqueRoomName('denied-lobby'), name: 'Ada' });
+    const help = await waitFor(
+      () => deepQuery(room, 'calls-lobby')?.shadowRoot?.querySelector('[part="help"]'),
+      {
+        what: 'the permission help in the lobby',
+      },
+    );
+    expect(help.getAttribute('role')).to.equal('alert');
+    expect(help.textContent).to.contain('Your browser blocks the camera');
+    expect(help.textContent).to.contain('address bar');
+    const joined = nextEvent(room, 'calls-joined');
+    (await kitButton(room, 'calls-join-button')).click();
+    await joined;
+    expect(room.media.cameraEnabled).to.equal(false);
+    expect(room.media.micEnabled).to.equal(true);
+  });
+
   it('<calls-publisher> on its own reports camera_denied', async () => {
     const publisher = document.createElement('calls-publisher') as CallsPublisherElement;
     const errorEvent = nextEvent<CallsErrorEvent>(publisher, 'calls-error');

@@ -1,5 +1,6 @@
 // End to end, as a person uses it: `calls-elements dev` (what `npm start` runs) serves the demo page,
-// three browser pages open the same ?room=, and every page sees and decodes the other two.
+// three browser pages open the same ?room=, join from the lobby, and every page sees and decodes the
+// other two.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium } from 'playwright-core';
@@ -14,13 +15,29 @@ interface PageView {
 }
 
 /**
+ * Page code (a string, like the functions below): every element matching `selector` in the page's
+ * shadow trees — the demo's <calls-meeting> is kit elements inside kit elements.
+ */
+const deepFind = `const deepFind = (selector) => {
+    const found = [];
+    const visit = (root) => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element.matches(selector)) found.push(element);
+        if (element.shadowRoot) visit(element.shadowRoot);
+      }
+    };
+    visit(document);
+    return found;
+  };`;
+
+/**
  * Runs in the page (as a string: tsx would otherwise wrap a function with helpers the page lacks).
  * Answers the page's view once it shows three tiles and decodes video on both remote ones — a
  * video element has a videoWidth only after it decoded a frame.
  */
 const roomViewWhenAllDecode = `(() => {
-  const element = document.querySelector('calls-room');
-  const tiles = [...(element?.shadowRoot?.querySelectorAll('calls-tile') ?? [])];
+  ${deepFind}
+  const tiles = deepFind('calls-tile');
   const remote = tiles.filter((tile) => !tile.shadowRoot?.querySelector('video.mirrored'));
   if (tiles.length !== 3 || remote.length !== 2) return false;
   const decoding = remote.filter((tile) => (tile.videoElement?.videoWidth ?? 0) > 0 && !tile.videoElement.hidden);
@@ -35,11 +52,12 @@ const roomViewWhenAllDecode = `(() => {
 
 /** For failure messages: what the page shows. */
 const describeRoom = `(() => {
-  const element = document.querySelector('calls-room');
-  const tiles = [...(element?.shadowRoot?.querySelectorAll('calls-tile') ?? [])];
+  ${deepFind}
+  const element = document.querySelector('calls-meeting');
+  const tiles = deepFind('calls-tile');
   return {
     connection: element?.model?.connectionState,
-    error: element?.shadowRoot?.querySelector('[part="error"]')?.textContent,
+    errors: deepFind('[part="error"]').map((error) => error.textContent),
     tiles: tiles.map((tile) => ({
       name: tile.shadowRoot?.querySelector('[part="name"]')?.textContent,
       hasTrack: Boolean(tile.videoElement?.srcObject),
@@ -80,6 +98,10 @@ describe('demo page on the dev server', () => {
             console.error(`[${name}] ${message.text()}`);
         });
         await page.goto(`${dev.url}/?room=${room}&name=${name}`);
+        // The demo opens the lobby; the name field holds the name from the address.
+        await page.locator('calls-lobby [part="name-input"]').waitFor();
+        assert.equal(await page.locator('calls-lobby [part="name-input"]').inputValue(), name);
+        await page.locator('calls-lobby calls-join-button [part="button"]').click();
         return { name, page };
       }),
     );

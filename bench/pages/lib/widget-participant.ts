@@ -68,7 +68,9 @@ export class WidgetParticipant {
     return new Promise((resolve) => {
       const look = () => {
         const self = this.element.model?.participantId;
-        const tiles = this.element.shadowRoot?.querySelectorAll<CallsTileElement>('calls-tile') ?? [];
+        // The default meeting's tiles live in its <calls-grid>.
+        const grid = this.element.shadowRoot?.querySelector('calls-grid');
+        const tiles = grid?.shadowRoot?.querySelectorAll<CallsTileElement>('calls-tile') ?? [];
         for (const tile of tiles) {
           if (!self || tile.getAttribute('participant-id') === self) continue;
           const video = tile.videoElement;

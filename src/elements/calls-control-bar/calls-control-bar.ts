@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { CallsControlElement } from '../../internal/control-element.js';
 import { defineElement } from '../../internal/define.js';
 import '../calls-camera-button/calls-camera-button.js';
@@ -9,7 +10,8 @@ import { controlBarStyles } from './calls-control-bar.styles.js';
 /**
  * Without children it holds the usual set: microphone, camera, screen share, settings and leave.
  * Put your own controls in it to replace the set (any kit control, or your own elements). It is a
- * toolbar: Tab reaches it once, the arrow keys move between its controls.
+ * toolbar: besides Tab, the arrow keys (and Home / End) move between its controls. Outside a room, its
+ * `room="<id>"` reaches the default set; controls you put in it need their own `room`.
  *
  * `<calls-screen-share-button>` and `<calls-settings>` are referenced by tag name: when a page
  * loads only some of the kit, undefined controls simply do not show.
@@ -34,11 +36,11 @@ export class CallsControlBarElement extends CallsControlElement {
   protected override render() {
     return html`<div part="bar" role="toolbar" aria-label=${this.t.callControls} @keydown=${this.#onKeyDown}>
       <slot>
-        <calls-mic-button></calls-mic-button>
-        <calls-camera-button></calls-camera-button>
-        <calls-screen-share-button></calls-screen-share-button>
-        <calls-settings></calls-settings>
-        <calls-leave-button></calls-leave-button>
+        <calls-mic-button room=${ifDefined(this.room)}></calls-mic-button>
+        <calls-camera-button room=${ifDefined(this.room)}></calls-camera-button>
+        <calls-screen-share-button room=${ifDefined(this.room)}></calls-screen-share-button>
+        <calls-settings room=${ifDefined(this.room)}></calls-settings>
+        <calls-leave-button room=${ifDefined(this.room)}></calls-leave-button>
       </slot>
     </div>`;
   }

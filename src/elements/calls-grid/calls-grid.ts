@@ -1,5 +1,6 @@
 import { html, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { gridLayout } from '../../core/layout.js';
 import type { Participant } from '../../core/participant.js';
@@ -32,7 +33,7 @@ export class CallsGridElement extends CallsControlElement {
 
   @state() private participants: readonly Participant[] = [];
   /** The box the tiles may fill, measured by a ResizeObserver. */
-  @state() private box: { width: number; height: number; gap: number } | undefined;
+  @state() private box: { width: number; height: number; gap: number; given: boolean } | undefined;
   /** The height this grid set on itself because nothing outside gave it one. */
   @state() private ownHeight: number | undefined;
 
@@ -81,7 +82,8 @@ export class CallsGridElement extends CallsControlElement {
       ${repeat(
         this.participants,
         (person) => person.id,
-        (person) => html`<calls-tile part="tile" participant-id=${person.id}></calls-tile>`,
+        (person) =>
+          html`<calls-tile part="tile" room=${ifDefined(this.room)} participant-id=${person.id}></calls-tile>`,
       )}
     </div>`;
   }
@@ -98,24 +100,37 @@ export class CallsGridElement extends CallsControlElement {
 
   #measure(): void {
     const tiles = this.renderRoot.querySelector<HTMLElement>('[part="tiles"]');
-    if (!tiles || !this.isConnected) return;
+    // Not rendered (e.g. in a hidden slot before joining): nothing to measure yet.
+    if (!tiles || !this.isConnected || this.getClientRects().length === 0) return;
     const gap = Number.parseFloat(getComputedStyle(tiles).columnGap) || 0;
     const visible = Math.max(MIN_HEIGHT, window.innerHeight - Math.max(0, this.getBoundingClientRect().top));
-    // A height from outside (CSS) wins, capped at what is on screen; without one, fit the viewport.
-    const given = this.ownHeight === undefined ? this.clientHeight : 0;
+    // The height the page gives the grid, read without the one it set on itself (the tiles are out
+    // of flow, so they add nothing): 0 when the page leaves the height to the grid.
+    const own = this.style.height;
+    this.style.height = '';
+    const given = this.clientHeight;
+    this.style.height = own;
     const height = given > 0 ? Math.min(given, visible) : visible;
-    const box = { width: this.clientWidth, height, gap };
+    const box = { width: this.clientWidth, height, gap, given: given > 0 };
     const known = this.box;
-    if (!known || known.width !== box.width || known.height !== box.height || known.gap !== box.gap) {
+    if (
+      !known ||
+      known.width !== box.width ||
+      known.height !== box.height ||
+      known.gap !== box.gap ||
+      known.given !== box.given
+    ) {
       this.box = box;
     }
   }
 
-  /** Without a height from outside, the grid is as tall as its tiles need (the tiles are out of flow). */
+  /** Without a height from the page, the grid is as tall as its tiles need (they are out of flow). */
   #applyOwnHeight(): void {
     if (!this.box) return;
-    const imposed = this.ownHeight !== undefined;
-    if (!imposed && this.clientHeight > 0) return;
+    if (this.box.given) {
+      this.ownHeight = undefined;
+      return;
+    }
     const layout = this.#layout();
     this.ownHeight = layout ? layout.rows * layout.tileHeight + (layout.rows - 1) * this.box.gap : MIN_HEIGHT;
   }

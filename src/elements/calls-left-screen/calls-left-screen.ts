@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CallsErrorCode } from '../../core/errors.js';
 import { CallsControlElement } from '../../internal/control-element.js';
 import { defineElement } from '../../internal/define.js';
@@ -46,7 +47,7 @@ export class CallsLeftScreenElement extends CallsControlElement {
     return html`
       <h2 part="title">${this.t.youLeftTitle}</h2>
       ${ended ? html`<p part="reason">${ended}</p>` : nothing}
-      <calls-join-button part="rejoin-button" rejoin></calls-join-button>
+      <calls-join-button room=${ifDefined(this.room)} part="rejoin-button" rejoin></calls-join-button>
       <slot></slot>
     `;
   }

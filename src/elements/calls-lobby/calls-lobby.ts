@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { map, merge } from 'rxjs';
 import type { CallsErrorCode } from '../../core/errors.js';
 import { CallsControlElement } from '../../internal/control-element.js';
@@ -110,16 +111,16 @@ export class CallsLobbyElement extends CallsControlElement {
     const t = this.t;
     return html`
       <h2 part="heading">${t.readyToJoin}</h2>
-      <calls-status part="status"></calls-status>
-      ${this.stage === 'lobby' ? html`<calls-publisher part="preview"></calls-publisher>` : nothing}
+      <calls-status room=${ifDefined(this.room)} part="status"></calls-status>
+      ${this.stage === 'lobby' ? html`<calls-publisher room=${ifDefined(this.room)} part="preview"></calls-publisher>` : nothing}
       <div part="controls">
-        <calls-mic-button></calls-mic-button>
-        <calls-camera-button></calls-camera-button>
+        <calls-mic-button room=${ifDefined(this.room)}></calls-mic-button>
+        <calls-camera-button room=${ifDefined(this.room)}></calls-camera-button>
       </div>
       <div part="devices">
         <slot name="devices">
-          <calls-device-select kind="audioinput"></calls-device-select>
-          <calls-device-select kind="videoinput"></calls-device-select>
+          <calls-device-select room=${ifDefined(this.room)} kind="audioinput"></calls-device-select>
+          <calls-device-select room=${ifDefined(this.room)} kind="videoinput"></calls-device-select>
         </slot>
       </div>
       ${[...this.problems].map(
@@ -143,7 +144,7 @@ export class CallsLobbyElement extends CallsControlElement {
             /></label>`
           : nothing
       }
-      <calls-join-button
+      <calls-join-button room=${ifDefined(this.room)}
         part="join-button"
         display-name=${this.askName ? this.displayName.trim() : ''}
       ></calls-join-button>

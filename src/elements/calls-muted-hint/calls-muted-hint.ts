@@ -27,6 +27,7 @@ export class CallsMutedHintElement extends CallsControlElement {
   static override styles = mutedHintStyles;
 
   @state() private showing = false;
+  @state() private shortcuts = false;
 
   constructor() {
     super();
@@ -35,6 +36,13 @@ export class CallsMutedHintElement extends CallsControlElement {
       () => this.fromRoom((room) => speakingWhileMuted$(room.media), false),
       (showing) => {
         this.showing = showing;
+      },
+    );
+    subscribe(
+      this,
+      () => this.fromContext((context) => context.shortcuts$, false),
+      (on) => {
+        this.shortcuts = on;
       },
     );
   }
@@ -46,7 +54,7 @@ export class CallsMutedHintElement extends CallsControlElement {
 
   protected override render() {
     return html`<p part="hint" role="status">
-      ${this.showing ? this.t.speakingWhileMuted(shortcutText('mic')) : nothing}
+      ${this.showing ? this.t.speakingWhileMuted(this.shortcuts ? shortcutText('mic') : undefined) : nothing}
     </p>`;
   }
 }

@@ -188,12 +188,14 @@ export class CallsRoomElement extends LitElement {
     ),
     distinctUntilChanged(),
   );
+  readonly #shortcutsOn$ = new BehaviorSubject(false);
   readonly #context: CallsRoomContext = {
     room$: this.#room$.asObservable(),
     media: this.#media,
     stage$: this.#stage$,
     leftReason$: this.#leftReason$.asObservable(),
     error$: this.#error$.asObservable(),
+    shortcuts$: this.#shortcutsOn$.pipe(distinctUntilChanged()),
     handleRequest: (event) => this.#handleRequest(event),
   };
   /** Request events already handed to the request map (one may arrive by bubbling and by context). */
@@ -345,6 +347,7 @@ export class CallsRoomElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#shortcutsOn$.next(this.shortcuts || !this.hasChildren);
     if (changed.has('endpoint') || changed.has('room') || changed.has('autojoin'))
       this.#autojoinTried = false;
     if ((changed.has('endpoint') || changed.has('room')) && this.#joinedAt && this.#room$.value) {
@@ -424,7 +427,7 @@ export class CallsRoomElement extends LitElement {
   }
 
   readonly #onKeyDown = (event: KeyboardEvent) => {
-    if (!(this.shortcuts || !this.hasChildren) || event.defaultPrevented) return;
+    if (!this.#shortcutsOn$.value || event.defaultPrevented) return;
     const action = shortcutFor(event);
     if (!action) return;
     // The browser's own Ctrl+D (bookmark) / Ctrl+E (search) must not fire as well.

@@ -1,0 +1,29 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { endpoint, storyRoom } from './live-backend.js';
+
+const meta: Meta = {
+  title: 'Elements/calls-grid',
+  component: 'calls-grid',
+  parameters: {
+    docs: {
+      description: {
+        component: 'Tiles for everyone in the live room; open the story in another tab to add a person.',
+      },
+    },
+  },
+  render: () =>
+    html`<calls-room endpoint=${endpoint} room=${storyRoom} display-name="Storybook" autojoin><calls-grid style="height: 420px"></calls-grid></calls-room>`,
+};
+export default meta;
+
+type Story = StoryObj;
+
+/** Tiles for everyone in the live room; open the story in another tab to add a person. */
+export const InARoom: Story = {};
+
+/** Without a height. */
+export const WithoutAHeight: Story = {
+  render: () =>
+    html`<calls-room endpoint=${endpoint} room=${storyRoom} display-name="Storybook" autojoin><calls-grid></calls-grid></calls-room>`,
+};
