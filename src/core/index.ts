@@ -12,6 +12,15 @@ export type { LocalMediaOptions } from './local-media.js';
 export { LocalMedia } from './local-media.js';
 export type { SustainedSoundOptions } from './muted-speech.js';
 export { SustainedSoundDetector, speakingWhileMuted$ } from './muted-speech.js';
+export {
+  clampPage,
+  PAGE_SIZES,
+  pageCount,
+  pageOf,
+  pageSize,
+  promoteSpeaker,
+  stableOrder,
+} from './pagination.js';
 export type { Participant } from './participant.js';
 export { initialsOf } from './participant.js';
 export type { PeopleRequest, Reaction, Refusal } from './people.js';

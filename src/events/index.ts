@@ -13,6 +13,7 @@ import { CallsLeaveRequestEvent } from './leave-request.js';
 import { CallsLeftEvent } from './left.js';
 import { CallsLowerHandRequestEvent } from './lower-hand-request.js';
 import { CallsMicToggleRequestEvent } from './mic-toggle-request.js';
+import { CallsPageChangeEvent } from './page-change.js';
 import { CallsPanelToggleEvent } from './panel-toggle.js';
 import { CallsParticipantJoinedEvent } from './participant-joined.js';
 import { CallsParticipantLeftEvent } from './participant-left.js';
@@ -32,6 +33,7 @@ export type { CallsJoinedDetail } from './joined.js';
 export type { CallsLeftDetail } from './left.js';
 export type { CallsLowerHandRequestDetail } from './lower-hand-request.js';
 export type { CallsMicToggleRequestDetail } from './mic-toggle-request.js';
+export type { CallsPageChangeDetail } from './page-change.js';
 export type { CallsPanelToggleDetail } from './panel-toggle.js';
 export type { CallsParticipantJoinedDetail } from './participant-joined.js';
 export type { CallsParticipantLeftDetail } from './participant-left.js';
@@ -53,6 +55,7 @@ export {
   CallsLeftEvent,
   CallsLowerHandRequestEvent,
   CallsMicToggleRequestEvent,
+  CallsPageChangeEvent,
   CallsPanelToggleEvent,
   CallsParticipantJoinedEvent,
   CallsParticipantLeftEvent,
@@ -84,5 +87,6 @@ declare global {
     'calls-participant-remove-request': CallsParticipantRemoveRequestEvent;
     'calls-lower-hand-request': CallsLowerHandRequestEvent;
     'calls-panel-toggle': CallsPanelToggleEvent;
+    'calls-page-change': CallsPageChangeEvent;
   }
 }

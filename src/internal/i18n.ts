@@ -81,6 +81,13 @@ export interface Translation {
   privateToYou: string;
   notifications: string;
   dismiss: string;
+  // Layouts: the grid's pages.
+  /** The grid's page controls (a navigation landmark). */
+  pages: string;
+  previousPage: string;
+  nextPage: string;
+  /** `page` counts from 1. */
+  pageOf: (page: number, pages: number) => string;
 }
 
 export const english: Translation = {
@@ -179,6 +186,10 @@ export const english: Translation = {
   privateToYou: 'privately to you',
   notifications: 'Notifications',
   dismiss: 'Dismiss',
+  pages: 'Pages',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  pageOf: (page, pages) => `Page ${page} of ${pages}`,
 };
 
 const translations = new Map<string, Translation>([['en', english]]);

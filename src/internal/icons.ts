@@ -36,3 +36,5 @@ export const chatIcon = icon(svg`<path d="M4 5h16v11H9l-5 4z"/>`);
 export const screenIcon = icon(
   svg`<rect x="3" y="4" width="18" height="12" rx="2"/><path d="M8 20h8M12 16v4"/>`,
 );
+export const previousIcon = icon(svg`<path d="M15 5l-7 7 7 7"/>`);
+export const nextIcon = icon(svg`<path d="M9 5l7 7-7 7"/>`);

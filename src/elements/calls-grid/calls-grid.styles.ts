@@ -18,6 +18,46 @@ export const gridStyles = [
       justify-content: center;
       align-content: center;
       gap: var(--calls-gap, 8px);
+      /* Vertical scrolling stays the page's; a horizontal drag turns the grid's page. */
+      touch-action: pan-y;
+    }
+    /* Room below the tiles for the page controls (the grid's CONTROLS_HEIGHT). */
+    [part='tiles'].paged {
+      bottom: 52px;
+    }
+    [part='pagination'] {
+      position: absolute;
+      left: 0;
+      right: 0;
+      bottom: 0;
+      height: 52px;
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      gap: 12px;
+    }
+    [part='page-button'] {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      min-width: 44px;
+      min-height: 44px;
+      border: 0;
+      border-radius: var(--calls-control-radius, 999px);
+      background: var(--_control-bg);
+      color: var(--_control-fg);
+      cursor: pointer;
+    }
+    [part='page-button']:focus-visible {
+      outline: 2px solid var(--_accent);
+      outline-offset: 2px;
+    }
+    [part='page-button']:disabled {
+      opacity: 0.5;
+      cursor: default;
+    }
+    [part='page-label'] {
+      font-variant-numeric: tabular-nums;
     }
   `,
 ];

@@ -1,44 +1,86 @@
-import { html, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { gridLayout } from '../../core/layout.js';
+import {
+  clampPage,
+  pageCount,
+  pageOf,
+  pageSize,
+  promoteSpeaker,
+  stableOrder,
+} from '../../core/pagination.js';
 import type { Participant } from '../../core/participant.js';
+import { CallsPageChangeEvent } from '../../events/page-change.js';
 import { CallsControlElement } from '../../internal/control-element.js';
 import { defineElement } from '../../internal/define.js';
+import { nextIcon, previousIcon } from '../../internal/icons.js';
 import { subscribe } from '../../internal/subscribe.js';
 import '../calls-tile/calls-tile.js';
 import { gridStyles } from './calls-grid.styles.js';
 
 /** Tiles never get smaller than this, however little room the page leaves. */
 const MIN_HEIGHT = 120;
+/** Height kept below the tiles for the page controls while there is more than one page. */
+const CONTROLS_HEIGHT = 52;
+/** A horizontal drag at least this long (and mostly horizontal) turns the page. */
+const SWIPE_DISTANCE = 60;
 
 /**
- * Lays out a `<calls-tile>` per participant (you included) as large as its box allows. Each tile
- * is keyed by the participant's id, so a tile always shows the same person and is removed when they
- * leave. Give it a height (e.g. `flex: 1` in a column of a room with a height); without one it
- * takes the height that fits the viewport below it.
+ * Lays out a `<calls-tile>` per participant (you included) as large as its box allows, a page at a
+ * time: a page holds as many tiles as fit at `min-tile-width` (1, 2, 4, 9, 16 or 25), and the
+ * tiles of other pages are not rendered, so they pull no video. Turn pages with the page
+ * controls, PageUp / PageDown (or ← / → on the controls) while focus is in the grid, or a swipe.
+ * People keep their place when someone speaks; your own tile is always the first on page 1; with
+ * `speakers-first`, whoever speaks on a later page swaps places with the person on page 1 who spoke
+ * longest ago. Each tile is keyed by the participant's id. Give it a height (e.g. `flex: 1` in a
+ * column of a room with a height); without one it takes the height that fits the viewport below it.
  *
- * @summary The participants of a room as a grid of tiles.
+ * @summary The participants of a room as a paginated grid of tiles.
  *
- * @csspart tiles - The grid that holds the tiles.
+ * @fires calls-page-change - The page changed (`detail: { page, pages }`, `page` from 0).
+ *
+ * @csspart tiles - The grid that holds the current page's tiles.
  * @csspart tile - Each `<calls-tile>`.
+ * @csspart pagination - The page controls (shown while there is more than one page).
+ * @csspart page-button - The previous and next page buttons.
+ * @csspart page-label - "Page 2 of 3".
  *
  * @cssproperty --calls-gap - Space between tiles.
+ * @cssproperty --calls-control-background - Behind the page buttons.
+ * @cssproperty --calls-control-foreground - The page buttons' icons.
+ * @cssproperty --calls-control-radius - Corner radius of the page buttons.
+ * @cssproperty --calls-accent - Focus ring of the page buttons.
  * @cssproperty --calls-foreground - Text color.
  * @cssproperty --calls-font-family - Font.
  */
 export class CallsGridElement extends CallsControlElement {
   static override styles = gridStyles;
 
+  /** The narrowest a tile may get before the grid moves people to another page, in CSS pixels. */
+  @property({ type: Number, attribute: 'min-tile-width' }) minTileWidth = 160;
+
+  /** Whoever speaks on a later page is brought onto page 1 (one swap; nobody else moves). */
+  @property({ type: Boolean, attribute: 'speakers-first' }) speakersFirst = false;
+
+  /** The page shown, from 0. Kept inside the pages there are. */
+  @property({ type: Number }) page = 0;
+
   @state() private participants: readonly Participant[] = [];
+  @state() private order: readonly string[] = [];
+  @state() private activeSpeaker: string | null = null;
   /** The box the tiles may fill, measured by a ResizeObserver. */
   @state() private box: { width: number; height: number; gap: number; given: boolean } | undefined;
   /** The height this grid set on itself because nothing outside gave it one. */
   @state() private ownHeight: number | undefined;
 
+  /** When each person last became the active speaker (a counter: only the order matters). */
+  readonly #lastSpoke = new Map<string, number>();
+  #speakerTurns = 0;
   #observer: ResizeObserver | undefined;
   #frame = 0;
+  #swipeStart: { x: number; y: number } | undefined;
 
   constructor() {
     super();
@@ -49,6 +91,28 @@ export class CallsGridElement extends CallsControlElement {
         this.participants = people;
       },
     );
+    subscribe(
+      this,
+      () => this.fromRoom((room) => room.activeSpeaker$, null as string | null),
+      (speaker) => {
+        if (speaker) this.#lastSpoke.set(speaker, ++this.#speakerTurns);
+        this.activeSpeaker = speaker;
+      },
+    );
+    this.addEventListener('keydown', this.#onKeydown);
+  }
+
+  /** How many pages the participants fill now. */
+  get pages(): number {
+    return pageCount(this.order.length, this.#perPage());
+  }
+
+  nextPage(): void {
+    this.#goTo(this.page + 1);
+  }
+
+  previousPage(): void {
+    this.#goTo(this.page - 1);
   }
 
   override connectedCallback(): void {
@@ -71,27 +135,123 @@ export class CallsGridElement extends CallsControlElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('participants') || changed.has('box')) this.#applyOwnHeight();
+    if (changed.has('participants') || changed.has('activeSpeaker') || changed.has('speakersFirst')) {
+      const selfId = this.participants.find((person) => person.isSelf)?.id;
+      let order = stableOrder(
+        this.order,
+        this.participants.map((person) => person.id),
+        selfId,
+      );
+      if (this.speakersFirst) {
+        order = promoteSpeaker(
+          order,
+          this.activeSpeaker,
+          this.#perPage(order.length),
+          this.#lastSpoke,
+          selfId,
+        );
+      }
+      this.order = order;
+    }
+    const page = clampPage(this.page, this.pages);
+    if (page !== this.page) this.page = page;
+    if (changed.has('participants') || changed.has('box') || changed.has('minTileWidth'))
+      this.#applyOwnHeight();
   }
 
   protected override render() {
-    const layout = this.#layout();
+    const perPage = this.#perPage();
+    const pages = pageCount(this.order.length, perPage);
+    const shown = pageOf(this.order, this.page, perPage);
+    const layout = this.#layout(shown.length, pages > 1);
     const columns = layout?.columns || 1;
     const width = layout && layout.tileWidth > 0 ? `${layout.tileWidth}px` : '1fr';
-    return html`<div part="tiles" style="--_columns: ${columns}; --_tile-width: ${width}">
-      ${repeat(
-        this.participants,
-        (person) => person.id,
-        (person) =>
-          html`<calls-tile part="tile" room=${ifDefined(this.room)} participant-id=${person.id}></calls-tile>`,
-      )}
-    </div>`;
+    return html`<div
+        part="tiles"
+        class=${pages > 1 ? 'paged' : ''}
+        style="--_columns: ${columns}; --_tile-width: ${width}"
+        @pointerdown=${this.#onPointerDown}
+        @pointerup=${this.#onPointerUp}
+        @pointercancel=${this.#onPointerCancel}
+      >
+        ${repeat(
+          shown,
+          (id) => id,
+          (id) =>
+            html`<calls-tile part="tile" room=${ifDefined(this.room)} participant-id=${id}></calls-tile>`,
+        )}
+      </div>
+      ${pages > 1 ? this.#renderPagination(pages) : nothing}`;
+  }
+
+  #renderPagination(pages: number) {
+    const t = this.t;
+    return html`<nav part="pagination" aria-label=${t.pages}>
+      <button
+        part="page-button"
+        data-page="previous"
+        aria-label=${t.previousPage}
+        title=${t.previousPage}
+        ?disabled=${this.page === 0}
+        @click=${() => this.previousPage()}
+      >
+        ${previousIcon}
+      </button>
+      <span part="page-label" aria-live="polite">${t.pageOf(this.page + 1, pages)}</span>
+      <button
+        part="page-button"
+        data-page="next"
+        aria-label=${t.nextPage}
+        title=${t.nextPage}
+        ?disabled=${this.page >= pages - 1}
+        @click=${() => this.nextPage()}
+      >
+        ${nextIcon}
+      </button>
+    </nav>`;
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.style.height = this.ownHeight === undefined ? '' : `${this.ownHeight}px`;
   }
+
+  #goTo(page: number): void {
+    const next = clampPage(page, this.pages);
+    if (next === this.page) return;
+    this.page = next;
+    this.dispatchEvent(new CallsPageChangeEvent({ page: next, pages: this.pages }));
+  }
+
+  readonly #onKeydown = (event: KeyboardEvent) => {
+    // ← / → only on the page controls: elsewhere in the grid they belong to whatever has focus.
+    const onControls = event
+      .composedPath()
+      .some((node) => node instanceof Element && node.part?.contains('pagination'));
+    if (event.key === 'PageDown' || (onControls && event.key === 'ArrowRight')) this.nextPage();
+    else if (event.key === 'PageUp' || (onControls && event.key === 'ArrowLeft')) this.previousPage();
+    else return;
+    event.preventDefault();
+  };
+
+  readonly #onPointerDown = (event: PointerEvent) => {
+    this.#swipeStart = { x: event.clientX, y: event.clientY };
+  };
+
+  readonly #onPointerUp = (event: PointerEvent) => {
+    const start = this.#swipeStart;
+    this.#swipeStart = undefined;
+    if (!start) return;
+    const dx = event.clientX - start.x;
+    const dy = event.clientY - start.y;
+    if (Math.abs(dx) < SWIPE_DISTANCE || Math.abs(dx) < 2 * Math.abs(dy)) return;
+    if (dx < 0) this.nextPage();
+    else this.previousPage();
+  };
+
+  readonly #onPointerCancel = () => {
+    this.#swipeStart = undefined;
+  };
 
   readonly #scheduleMeasure = () => {
     cancelAnimationFrame(this.#frame);
@@ -124,6 +284,15 @@ export class CallsGridElement extends CallsControlElement {
     }
   }
 
+  /** Tiles per page: what fits the box at `min-tile-width`, less the page controls' room once paged. */
+  #perPage(count = this.order.length): number {
+    if (!this.box) return Math.max(1, count);
+    const { width, height, gap } = this.box;
+    const all = pageSize(count, width, height, this.minTileWidth, 16 / 9, gap);
+    if (all >= count) return Math.max(1, all);
+    return Math.max(1, pageSize(count, width, height - CONTROLS_HEIGHT, this.minTileWidth, 16 / 9, gap));
+  }
+
   /** Without a height from the page, the grid is as tall as its tiles need (they are out of flow). */
   #applyOwnHeight(): void {
     if (!this.box) return;
@@ -131,14 +300,18 @@ export class CallsGridElement extends CallsControlElement {
       this.ownHeight = undefined;
       return;
     }
-    const layout = this.#layout();
-    this.ownHeight = layout ? layout.rows * layout.tileHeight + (layout.rows - 1) * this.box.gap : MIN_HEIGHT;
+    const perPage = this.#perPage();
+    const paged = pageCount(this.order.length, perPage) > 1;
+    const layout = this.#layout(Math.min(perPage, this.order.length), paged);
+    this.ownHeight = layout
+      ? layout.rows * layout.tileHeight + (layout.rows - 1) * this.box.gap + (paged ? CONTROLS_HEIGHT : 0)
+      : MIN_HEIGHT;
   }
 
-  #layout() {
+  #layout(count: number, paged: boolean) {
     if (!this.box) return undefined;
     const { width, height, gap } = this.box;
-    const layout = gridLayout(this.participants.length, width, height, 16 / 9, gap);
+    const layout = gridLayout(count, width, paged ? height - CONTROLS_HEIGHT : height, 16 / 9, gap);
     return layout.columns > 0 ? layout : undefined;
   }
 }
