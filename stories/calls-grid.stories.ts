@@ -27,3 +27,9 @@ export const WithoutAHeight: Story = {
   render: () =>
     html`<calls-room endpoint=${endpoint} room=${storyRoom} display-name="Storybook" autojoin><calls-grid></calls-grid></calls-room>`,
 };
+
+/** One 600 px tile per page: open the story in another tab and the grid gets a second page. */
+export const Paged: Story = {
+  render: () =>
+    html`<calls-room endpoint=${endpoint} room=${storyRoom} display-name="Storybook" autojoin><calls-grid min-tile-width="600" style="height: 420px"></calls-grid></calls-room>`,
+};

@@ -39,7 +39,7 @@ const SWIPE_DISTANCE = 60;
  *
  * @summary The participants of a room as a paginated grid of tiles.
  *
- * @fires calls-page-change - The page changed (`detail: { page, pages }`, `page` from 0).
+ * @event {CallsPageChangeEvent} calls-page-change - The page turned: `detail` is `{ page, pages }`, `page` from 0.
  *
  * @csspart tiles - The grid that holds the current page's tiles.
  * @csspart tile - Each `<calls-tile>`.
@@ -81,6 +81,8 @@ export class CallsGridElement extends CallsControlElement {
   #observer: ResizeObserver | undefined;
   #frame = 0;
   #swipeStart: { x: number; y: number } | undefined;
+  /** The inline height this grid last wrote; any other inline height is the author's and is kept. */
+  #appliedHeight = '';
 
   constructor() {
     super();
@@ -213,7 +215,9 @@ export class CallsGridElement extends CallsControlElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.style.height = this.ownHeight === undefined ? '' : `${this.ownHeight}px`;
+    if (this.style.height !== this.#appliedHeight) return;
+    this.#appliedHeight = this.ownHeight === undefined ? '' : `${this.ownHeight}px`;
+    this.style.height = this.#appliedHeight;
   }
 
   #goTo(page: number): void {
@@ -264,12 +268,14 @@ export class CallsGridElement extends CallsControlElement {
     if (!tiles || !this.isConnected || this.getClientRects().length === 0) return;
     const gap = Number.parseFloat(getComputedStyle(tiles).columnGap) || 0;
     const visible = Math.max(MIN_HEIGHT, window.innerHeight - Math.max(0, this.getBoundingClientRect().top));
-    // The height the page gives the grid, read without the one it set on itself (the tiles are out
-    // of flow, so they add nothing): 0 when the page leaves the height to the grid.
+    // The height the page gives the grid (its stylesheet, its layout or an inline height of its
+    // own), read without the one the grid set on itself (the tiles are out of flow, so they add
+    // nothing): 0 when the page leaves the height to the grid.
     const own = this.style.height;
-    this.style.height = '';
+    const ours = own === this.#appliedHeight;
+    if (ours) this.style.height = '';
     const given = this.clientHeight;
-    this.style.height = own;
+    if (ours) this.style.height = own;
     const height = given > 0 ? Math.min(given, visible) : visible;
     const box = { width: this.clientWidth, height, gap, given: given > 0 };
     const known = this.box;
