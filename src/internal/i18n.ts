@@ -193,15 +193,19 @@ export function registerTranslation(translation: Partial<Translation> & { $code:
   });
 }
 
+/** The language of `element`: the nearest `lang` (the element's, an ancestor's, the document's), lower-case. */
+export function languageOf(element: Element): string {
+  // Server-side rendering (Lit's DOM shim) gives elements no closest() and no document: they render
+  // in English there, and the client picks the page's language when it hydrates.
+  return (
+    (typeof element.closest === 'function' && element.closest('[lang]')?.getAttribute('lang')) ||
+    element.ownerDocument?.documentElement?.lang ||
+    'en'
+  ).toLowerCase();
+}
+
 /** The translation for `element`'s language. */
 export function translationFor(element: Element): Translation {
-  const lang =
-    // Server-side rendering (Lit's DOM shim) gives elements no closest() and no document: they render
-    // in English there, and the client picks the page's language when it hydrates.
-    (
-      (typeof element.closest === 'function' && element.closest('[lang]')?.getAttribute('lang')) ||
-      element.ownerDocument?.documentElement?.lang ||
-      'en'
-    ).toLowerCase();
+  const lang = languageOf(element);
   return translations.get(lang) ?? translations.get(lang.split('-')[0] as string) ?? english;
 }

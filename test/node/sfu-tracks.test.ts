@@ -236,8 +236,8 @@ describe('SFU tracks', () => {
       sessionDescription: { type: 'offer', sdp: 'v=0\r\nthis is not sdp\r\n' },
       tracks: [{ location: 'local', mid: '0', trackName: 'x' }],
     });
-    assert.equal(answer.status, 406);
-    assert.equal(answer.body.errorCode, 'invalid_params');
+    assert.equal(answer.status, 400);
+    assert.equal(answer.body.errorCode, 'invalid_session_description');
   });
 
   it('refuses to renegotiate when no offer is outstanding', async () => {
