@@ -60,6 +60,11 @@ export class RoomState {
   readonly #seats = new Map<string, Seat>();
   readonly #connections = new Map<PeerSocket, Connection>();
   readonly #sessionOwners = new Map<string, string>();
+  /**
+   * Participants who left on purpose (left, removed) in this room's lifetime, with when: their
+   * credential, still unexpired, must not seat them again under the same id.
+   */
+  readonly #departed = new Map<string, number>();
   #revision = 0;
 
   constructor(
@@ -203,6 +208,7 @@ export class RoomState {
     const { identity } = admission;
     const resumable = admission.resume ? this.#seats.get(admission.resume.participantId) : undefined;
     const resumed = resumable !== undefined && resumable.record.userId === identity.userId;
+    const returning = resumed ? undefined : this.#returningId(admission);
 
     let seat: Seat;
     if (resumed) {
@@ -226,7 +232,13 @@ export class RoomState {
         return;
       }
       const name = identity.name ?? admission.clientName ?? 'Guest';
-      const record = newParticipant(crypto.randomUUID(), identity.userId, name, identity.moderator, now);
+      const record = newParticipant(
+        returning ?? crypto.randomUUID(),
+        identity.userId,
+        name,
+        identity.moderator,
+        now,
+      );
       seat = {
         record,
         socket: null,
@@ -368,7 +380,9 @@ export class RoomState {
     const seat = this.#seats.get(connection.participantId);
     if (!seat || seat.socket !== socket) return;
     seat.socket = null;
-    if (code === CloseCode.normal) {
+    // 1001 from a browser is its page going away (a closed tab): as final as a leave, so the
+    // others do not watch a frozen tile for the whole reconnect grace.
+    if (code === CloseCode.normal || code === CloseCode.goingAway) {
       this.#leave(seat.record.id, 'left');
       return;
     }
@@ -386,6 +400,10 @@ export class RoomState {
   async sweep(): Promise<void> {
     const now = this.config.now();
     const renewals: Promise<void>[] = [];
+    // A credential outlives no departure by more than its lifetime; after that it cannot resume.
+    for (const [id, leftAt] of this.#departed) {
+      if (now - leftAt > this.config.credentialTtlMs) this.#departed.delete(id);
+    }
     for (const [socket, connection] of this.#connections) {
       if (now - connection.lastSeenAt <= this.config.heartbeat.timeoutMs) continue;
       this.#connections.delete(socket);
@@ -540,10 +558,23 @@ export class RoomState {
     const seat = this.#seats.get(participantId);
     if (!seat) return;
     this.#seats.delete(participantId);
+    if (reason === 'left' || reason === 'removed') this.#departed.set(participantId, this.config.now());
     this.#revision += 1;
     for (const sessionId of seat.sessions) this.#sessionOwners.delete(sessionId);
     if (seat.socket) this.#connections.delete(seat.socket);
     this.#broadcast({ type: 'participant-left', participantId, reason });
+  }
+
+  /**
+   * The id to seat a participant under whom this room does not know but who presents an authentic
+   * credential for it: a backend restart forgot every seat, and the page coming back is the same
+   * person, so the others must not see a stranger join. Not for someone who left or was removed.
+   */
+  #returningId(admission: Admission): string | undefined {
+    const claims = admission.resume;
+    if (!claims || claims.userId !== admission.identity.userId) return undefined;
+    if (this.#seats.has(claims.participantId) || this.#departed.has(claims.participantId)) return undefined;
+    return claims.participantId;
   }
 
   #forgetOldSessions(seat: Seat): void {
