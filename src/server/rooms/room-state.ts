@@ -36,6 +36,8 @@ interface Seat {
   refreshingCredential: boolean;
   /** While `record.connection` is `reconnecting`: when the seat is given up. */
   graceEndsAt: number;
+  /** Why the seat is reconnecting: the leave reason if the grace runs out. */
+  graceReason: 'disconnected' | 'timeout';
   /** The room's revision when this seat last changed. */
   revision: number;
 }
@@ -97,6 +99,7 @@ export class RoomState {
         credentialExpiresAt: saved.credentialExpiresAt,
         refreshingCredential: false,
         graceEndsAt: saved.graceEndsAt,
+        graceReason: saved.graceReason ?? 'disconnected',
         revision: saved.revision,
       };
       room.#seats.set(seat.record.id, seat);
@@ -150,6 +153,7 @@ export class RoomState {
       sessions: [...seat.sessions],
       credentialExpiresAt: seat.credentialExpiresAt,
       graceEndsAt: seat.graceEndsAt,
+      graceReason: seat.graceReason,
       connectionId: seat.socket ? (this.#connections.get(seat.socket)?.id ?? null) : null,
       revision: seat.revision,
     }));
@@ -246,6 +250,7 @@ export class RoomState {
         credentialExpiresAt: 0,
         refreshingCredential: false,
         graceEndsAt: 0,
+        graceReason: 'disconnected',
         revision: 0,
       };
       this.#seats.set(record.id, seat);
@@ -386,8 +391,15 @@ export class RoomState {
       this.#leave(seat.record.id, 'left');
       return;
     }
+    this.#startGrace(seat, 'disconnected');
+  }
+
+  /** The seat waits `reconnectGraceMs` for its participant to come back, then `reason` is the leave. */
+  #startGrace(seat: Seat, reason: Seat['graceReason']): void {
+    seat.socket = null;
     seat.record.connection = 'reconnecting';
     seat.graceEndsAt = this.config.now() + this.config.reconnectGraceMs;
+    seat.graceReason = reason;
     this.#touch(seat);
     this.#broadcast({ type: 'participant-updated', participant: seat.record });
   }
@@ -413,11 +425,14 @@ export class RoomState {
         message: 'No message within the heartbeat timeout.',
       });
       socket.close(CloseCode.timeout, 'heartbeat_timeout');
-      this.#leave(connection.participantId, 'timeout');
+      // Silence is what a cut network looks like: the page may well come back (a tab that closed
+      // said so with its close code), so it gets the reconnect grace like any dropped connection.
+      const seat = this.#seats.get(connection.participantId);
+      if (seat && seat.socket === socket) this.#startGrace(seat, 'timeout');
     }
     for (const seat of [...this.#seats.values()]) {
       if (seat.record.connection === 'reconnecting' && now >= seat.graceEndsAt) {
-        this.#leave(seat.record.id, 'disconnected');
+        this.#leave(seat.record.id, seat.graceReason);
       } else if (
         seat.socket &&
         !seat.refreshingCredential &&
