@@ -3,6 +3,7 @@
 // the room model. Importing it in Node (SSR, tooling) touches neither window nor document.
 
 export * from './core/index.js';
+export { CallsConnectionBannerElement } from './elements/calls-connection-banner/calls-connection-banner.js';
 export { CallsPublisherElement } from './elements/calls-publisher/calls-publisher.js';
 export { CallsRoomElement } from './elements/calls-room/calls-room.js';
 export { CallsTileElement } from './elements/calls-tile/calls-tile.js';

@@ -638,9 +638,12 @@ export class Room {
       }),
       shareReplay({ bufferSize: 1, refCount: true }),
     );
-    // Media from them is expected while they are connected; a publisher reconnecting sends nothing.
-    const publisherUp$ = this.#roster$.pipe(
-      map((roster) => roster.get(participantId)?.connection === 'connected'),
+    // Media from them is expected while they are connected and so are we: a publisher reconnecting
+    // sends nothing, and while our backend is away the roster cannot say who is still there.
+    const publisherUp$ = combineLatest([this.#roster$, this.#state$]).pipe(
+      map(
+        ([roster, state]) => state === 'connected' && roster.get(participantId)?.connection === 'connected',
+      ),
       distinctUntilChanged(),
     );
     return combineLatest([this.#partyTracks$, ref$]).pipe(

@@ -1,4 +1,5 @@
 import type { CallsErrorCode } from '../core/errors.js';
+import type { ConnectionQuality } from '../core/quality.js';
 
 /**
  * Every piece of text the elements show or announce. Register a translation with
@@ -30,6 +31,14 @@ export interface Translation {
   micLevel: string;
   selfView: string;
   participantVideo: (name: string) => string;
+  waitingForVideo: string;
+  participantReconnecting: string;
+  /** The tile's network-quality indicator, read out as its label. */
+  quality: Record<ConnectionQuality, string>;
+  mediaReconnecting: string;
+  nextAttemptIn: (seconds: number) => string;
+  retryNow: string;
+  uploadLossy: string;
   errors: Record<CallsErrorCode, string>;
 }
 
@@ -58,6 +67,20 @@ export const english: Translation = {
   micLevel: 'Microphone level',
   selfView: 'Your camera',
   participantVideo: (name) => `${name}'s camera`,
+  waitingForVideo: 'Waiting for video',
+  participantReconnecting: 'Reconnecting',
+  quality: {
+    unknown: 'Connection quality not known yet',
+    excellent: 'Excellent connection',
+    good: 'Good connection',
+    poor: 'Poor connection',
+    bad: 'Bad connection',
+    lost: 'Connection lost',
+  },
+  mediaReconnecting: 'Reconnecting audio and video…',
+  nextAttemptIn: (seconds) => (seconds > 0 ? `Next attempt in ${seconds} s.` : 'Trying now.'),
+  retryNow: 'Retry now',
+  uploadLossy: 'Your connection is unstable: others may not see or hear you well.',
   errors: {
     invalid_options: 'This room is not set up correctly.',
     backend_unreachable: 'Could not reach the call server.',
@@ -88,6 +111,7 @@ export function registerTranslation(translation: Partial<Translation> & { $code:
   translations.set(code, {
     ...english,
     ...translation,
+    quality: { ...english.quality, ...translation.quality },
     errors: { ...english.errors, ...translation.errors },
   });
 }

@@ -11,6 +11,7 @@ export const roomStyles = [
       border-radius: var(--_radius);
     }
     [part='view'] {
+      position: relative;
       display: flex;
       flex-direction: column;
       gap: var(--_gap);
@@ -27,6 +28,16 @@ export const roomStyles = [
       align-content: center;
       gap: var(--_gap);
       min-height: 0;
+    }
+    /* Over the tiles, out of the layout: the grid does not jump when it appears. */
+    [part='banner'] {
+      position: absolute;
+      top: calc(var(--_gap) * 2);
+      left: 50%;
+      transform: translateX(-50%);
+      z-index: 1;
+      width: max-content;
+      max-width: calc(100% - var(--_gap) * 4);
     }
     [part='lobby'] {
       flex: 1;

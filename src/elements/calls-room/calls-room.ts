@@ -12,6 +12,7 @@ import { CallsActiveSpeakerChangeEvent } from '../../events/active-speaker-chang
 import { CallsAudioResumeRequestEvent } from '../../events/audio-resume-request.js';
 import { CallsCameraToggleRequestEvent } from '../../events/camera-toggle-request.js';
 import { CallsConnectionChangeEvent } from '../../events/connection-change.js';
+import { CallsConnectionQualityChangeEvent } from '../../events/connection-quality-change.js';
 import { CallsErrorEvent } from '../../events/error.js';
 import { CallsJoinRequestEvent } from '../../events/join-request.js';
 import { CallsJoinedEvent } from '../../events/joined.js';
@@ -32,6 +33,7 @@ import {
 } from '../../internal/icons.js';
 import { type CallsRoomContext, callsRoomContext } from '../../internal/room-context.js';
 import { subscribe } from '../../internal/subscribe.js';
+import '../calls-connection-banner/calls-connection-banner.js';
 import '../calls-publisher/calls-publisher.js';
 import '../calls-tile/calls-tile.js';
 import { roomStyles } from './calls-room.styles.js';
@@ -63,6 +65,10 @@ import { type RequestTarget, requestMap } from './request-map.js';
  *   new active speaker, or null.
  * @event {CallsConnectionChangeEvent} calls-connection-change - `detail.state` is `connecting`,
  *   `connected`, `reconnecting` or `disconnected`.
+ * @event {CallsConnectionQualityChangeEvent} calls-connection-quality-change - Someone's measured
+ *   media quality changed: `detail` is `{ participantId, isSelf, quality }` (for yourself, your upload).
+ * @event {CallsReconnectRequestEvent} calls-reconnect-request - The banner's "Retry now" (or a
+ *   control inside) asks to reconnect at once.
  * @event {CallsErrorEvent} calls-error - Something failed: `detail` is `{ code, message, error }`;
  *   branch on `event.code` (`backend_unreachable`, `camera_denied`, …).
  * @event {CallsJoinRequestEvent} calls-join-request - The Join button (or a control inside) asks to
@@ -77,6 +83,7 @@ import { type RequestTarget, requestMap } from './request-map.js';
  *
  * @csspart view - The default view (only without children).
  * @csspart grid - The participant tiles.
+ * @csspart banner - The `<calls-connection-banner>` over the default view's tiles.
  * @csspart tile - Each `<calls-tile>` of the default view.
  * @csspart lobby - The preview shown before joining.
  * @csspart controls - The button bar.
@@ -235,6 +242,11 @@ export class CallsRoomElement extends LitElement {
       resumeAudio: async () => {
         await this.#room$.value?.resumeAudio();
       },
+      reconnect: () => {
+        const room = this.#room$.value;
+        if (room) room.reconnectNow();
+        else this.join().catch(() => undefined);
+      },
     };
     for (const type of Object.keys(requestMap)) {
       this.addEventListener(type, (event) => {
@@ -356,6 +368,7 @@ export class CallsRoomElement extends LitElement {
     return html`<div part="view">
       ${this.error ? html`<p part="error" role="alert">${t.errors[this.error.code]}</p>` : nothing}
       ${this.#renderAudioPrompt()}
+      ${joined ? html`<calls-connection-banner part="banner"></calls-connection-banner>` : nothing}
       ${
         joined
           ? html`<div
@@ -441,6 +454,15 @@ export class CallsRoomElement extends LitElement {
         this.announcement = t.participantLeft(event.participant.name);
         this.dispatchEvent(
           new CallsParticipantLeftEvent({ participant: event.participant, reason: event.reason }),
+        );
+        break;
+      case 'quality-change':
+        this.dispatchEvent(
+          new CallsConnectionQualityChangeEvent({
+            participantId: event.participantId,
+            isSelf: event.isSelf,
+            quality: event.quality,
+          }),
         );
         break;
     }

@@ -6,6 +6,8 @@ export interface RequestTarget {
   join(): Promise<void>;
   leave(): Promise<void>;
   resumeAudio(): Promise<void>;
+  /** Reconnects now (or joins again after the room gave up). */
+  reconnect(): void;
 }
 
 type Handler = (
@@ -25,4 +27,5 @@ export const requestMap: Readonly<Record<string, Handler>> = {
   'calls-join-request': (target) => target.join(),
   'calls-leave-request': (target) => target.leave(),
   'calls-audio-resume-request': (target) => target.resumeAudio(),
+  'calls-reconnect-request': (target) => target.reconnect(),
 };
