@@ -64,7 +64,7 @@ export async function openCallPage(
   url: string,
   room: string,
   name: string,
-  options: { gateSockets?: boolean } = {},
+  options: { gateSockets?: boolean; beforeJoin?: (page: Page) => Promise<void> } = {},
 ): Promise<CallPage> {
   const context = await browser.newContext({
     permissions: ['camera', 'microphone'],
@@ -74,6 +74,7 @@ export async function openCallPage(
   if (options.gateSockets) await sockets.install(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[${name}] page error:`, error));
+  await options.beforeJoin?.(page);
   await page.goto(`${url}/?room=${room}&name=${name}`);
   return { name, page, context, sockets };
 }
