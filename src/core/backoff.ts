@@ -13,7 +13,7 @@ export interface BackoffOptions {
   maxDelayMs?: number;
   /** Attempts after which the room gives up with `connection_lost`. Default: never give up. */
   maxAttempts?: number;
-  /** Fraction of the delay that is randomised (0…1). Default 0.3. */
+  /** Up to this fraction of each delay is taken off at random (0…1). Default 0.3. */
   jitter?: number;
 }
 
@@ -45,8 +45,9 @@ export function backoffDelay(
   if (attempt < 1 || attempt > options.maxAttempts) return undefined;
   // Capped before exponentiation grows past what a float holds for very long outages.
   const base = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** Math.min(attempt - 1, 30));
-  const spread = base * options.jitter;
-  return Math.round(base - spread + spread * 2 * random());
+  // Jitter only shortens a delay, so the cap is a true upper bound: a backend that came back is
+  // found within maxDelayMs.
+  return Math.round(base * (1 - options.jitter * random()));
 }
 
 /** True once the delays have reached their cap: the moment a person is offered "retry now". */

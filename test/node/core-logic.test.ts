@@ -147,11 +147,11 @@ describe('backoff', () => {
     const options = resolveBackoff({ initialDelayMs: 1000, jitter: 0.5 });
     assert.equal(
       backoffDelay(1, options, () => 0),
-      500,
+      1000,
     );
     assert.equal(
       backoffDelay(1, options, () => 1),
-      1500,
+      500,
     );
   });
 });
