@@ -136,6 +136,8 @@ export class Room {
     () => this.#local$.value,
   );
   #leaveReasons = new Map<string, LeaveReason>();
+  /** The room as the backend last described it (the shown roster adds the carried-over). */
+  #serverRoster: Roster = new Map();
   /** Participants kept through a backend restart until they are back: id → when to give up. */
   readonly #carried = new Map<string, number>();
   #carryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -316,6 +318,7 @@ export class Room {
       );
     }
     this.#session = new Subscription();
+    this.#serverRoster = new Map();
     this.#roster$.next(new Map());
     const presence = new PresenceClient({
       endpoint,
@@ -346,7 +349,7 @@ export class Room {
         if (message.type === 'error' && message.code !== 'timeout') {
           this.#errors$.next(new CallsError('protocol_error', message.message, { detail: message.code }));
         }
-        this.#setRoster(applyToRoster(this.#roster$.value, message));
+        this.#setRoster(applyToRoster(this.#serverRoster, message));
       }),
     );
     this.#session.add(
@@ -387,15 +390,15 @@ export class Room {
     if (token) this.#headers.set('Authorization', `Bearer ${token}`);
     this.#selfId$.next(welcome.participantId);
     const rejoined = previousId !== undefined && !welcome.resumed;
-    let roster = rosterOf(welcome.participants);
+    const roster = rosterOf(welcome.participants);
     if (rejoined) {
       // The backend forgot the room (it restarted): the others are on their way back too. Keep
-      // their tiles as "reconnecting" instead of announcing that everyone left and joined again.
+      // their tiles as "reconnecting" (#setRoster carries them over) instead of announcing that
+      // everyone left and joined again.
       const until = Date.now() + CARRY_OVER_MS;
       for (const id of this.#roster$.value.keys()) {
         if (id !== welcome.participantId && !roster.has(id)) this.#carried.set(id, until);
       }
-      roster = carryOver(this.#roster$.value, roster, new Set(this.#carried.keys()));
       this.#scheduleCarryExpiry();
     }
     this.#setRoster(roster);
@@ -518,14 +521,12 @@ export class Room {
     this.#carryTimer = setTimeout(
       () => {
         const now = Date.now();
-        const gone = [...this.#carried].filter(([, until]) => until <= now).map(([id]) => id);
-        const roster = new Map(this.#roster$.value);
-        for (const id of gone) {
+        for (const [id, until] of this.#carried) {
+          if (until > now) continue;
           this.#carried.delete(id);
           this.#leaveReasons.set(id, 'disconnected');
-          roster.delete(id);
         }
-        this.#setRoster(roster);
+        this.#setRoster(this.#serverRoster);
         this.#scheduleCarryExpiry();
       },
       Math.max(0, next - Date.now()),
@@ -718,12 +719,14 @@ export class Room {
     this.#sync.flush();
   }
 
-  #setRoster(update: Roster): void {
+  /** Takes the backend's view of the room; the roster shown adds whoever is carried over. */
+  #setRoster(server: Roster): void {
+    this.#serverRoster = server;
     const before = this.#roster$.value;
-    let next = update;
+    let next = server;
     if (this.#carried.size > 0) {
-      for (const id of next.keys()) this.#carried.delete(id);
-      next = carryOver(before, next, new Set(this.#carried.keys()));
+      for (const id of server.keys()) this.#carried.delete(id);
+      next = carryOver(before, server, new Set(this.#carried.keys()));
     }
     if (next === before) return;
     const selfId = this.#selfId$.value;
@@ -796,6 +799,7 @@ export class Room {
     this.#sync.dispose();
     this.#local$.next({ ...this.#local$.value, sessionId: null, audio: null, video: null, speaking: false });
     this.#selfId$.next(undefined);
+    this.#serverRoster = new Map();
     this.#roster$.next(new Map());
     this.#activeSpeaker$.next(null);
     this.#quality$.next(new Map());

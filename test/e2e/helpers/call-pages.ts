@@ -59,6 +59,18 @@ export function sessionIdOf(call: CallPage): Promise<string | null> {
   })`) as Promise<string | null>;
 }
 
+/** Resolves once the page's room is connected; rejects with what the page shows after `timeoutMs`. */
+export async function waitForJoin(call: CallPage, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  let view: PageView | undefined;
+  while (Date.now() - started < timeoutMs) {
+    view = await viewOf(call);
+    if (view.connection === 'connected') return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${call.name} did not join within ${timeoutMs} ms: ${JSON.stringify(view)}`);
+}
+
 export async function openCallPage(
   browser: Browser,
   url: string,
@@ -134,8 +146,9 @@ export interface Recovery {
 const FRESH_FRAMES = 5;
 
 /**
- * Polls every page until each plays every other participant's video: the remote tile shows a
- * decoded picture and its frame counter grew by FRESH_FRAMES on the same track within ~2 s.
+ * Polls every page until each plays every other participant's video and its own self view: each
+ * tile shows a decoded picture and its frame counter grew by FRESH_FRAMES on the same track within
+ * ~2 s.
  * Resolves with the time since `faultEndedAt`; rejects with what the pages showed at `timeoutMs`.
  */
 export async function waitForMutualVideo(
@@ -156,8 +169,9 @@ export async function waitForMutualVideo(
       mostTiles = Math.max(mostTiles, view.tiles.length);
       if (new Set(view.tiles.map((tile) => tile.id)).size !== view.tiles.length) duplicateTiles = true;
       const remote = view.tiles.filter((tile) => !tile.self);
-      if (remote.length !== calls.length - 1) everyonePlays = false;
-      for (const tile of remote) {
+      if (remote.length !== calls.length - 1 || view.tiles.length !== calls.length) everyonePlays = false;
+      // The self view too: it must not turn to initials while the camera is on.
+      for (const tile of view.tiles) {
         const key = `${index}/${tile.id}`;
         const seen = (history.get(key) ?? []).filter((entry) => now - entry.at <= 2000);
         seen.push({ at: now, tile });
