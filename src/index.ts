@@ -6,6 +6,7 @@ export { CallsAudioPromptElement } from './elements/calls-audio-prompt/calls-aud
 export { CallsCameraButtonElement } from './elements/calls-camera-button/calls-camera-button.js';
 export { CallsChatElement } from './elements/calls-chat/calls-chat.js';
 export { CallsChatButtonElement } from './elements/calls-chat-button/calls-chat-button.js';
+export { CallsConnectionBannerElement } from './elements/calls-connection-banner/calls-connection-banner.js';
 export { CallsControlBarElement } from './elements/calls-control-bar/calls-control-bar.js';
 export { CallsGridElement } from './elements/calls-grid/calls-grid.js';
 export { CallsHandButtonElement } from './elements/calls-hand-button/calls-hand-button.js';

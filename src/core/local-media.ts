@@ -7,6 +7,7 @@ import {
   Subject,
   type Subscription,
   share,
+  shareReplay,
   switchMap,
 } from 'rxjs';
 import { audioLevel$ } from './audio-level.js';
@@ -78,7 +79,9 @@ export class LocalMedia {
     this.cameraTrack$ = this.#camera.broadcastTrack$;
     this.cameraPreview$ = this.cameraEnabled$.pipe(
       switchMap((enabled) => (enabled ? this.#camera.localMonitorTrack$ : of(undefined))),
-      share(),
+      // Replayed: a self view that subscribes later (a tile re-created when someone leaves) must
+      // get the camera now, not at its next change.
+      shareReplay({ bufferSize: 1, refCount: true }),
     );
     this.micLevel$ = this.micEnabled$.pipe(
       switchMap((enabled) =>

@@ -3,40 +3,50 @@ import {
   BehaviorSubject,
   combineLatest,
   concat,
+  defer,
   distinctUntilChanged,
+  filter,
+  fromEvent,
   map,
   Observable,
   of,
+  retry,
   Subject,
   Subscription,
   shareReplay,
   skip,
+  startWith,
   switchMap,
   take,
+  throwError,
+  timer,
 } from 'rxjs';
 import { AudioOutput } from './audio-output.js';
-import type { BackoffOptions } from './backoff.js';
+import { type BackoffOptions, backoffDelay, resolveBackoff } from './backoff.js';
+import { deadTrack$ } from './dead-track.js';
 import { CallsError } from './errors.js';
 import { withHandOrder } from './hands.js';
 import { DEFAULT_SIMULCAST_LAYERS, type SimulcastLayer } from './layout.js';
 import { LocalMedia, type LocalMediaOptions } from './local-media.js';
-import { createPartyTracks } from './media-session.js';
+import { type MediaFailure, mediaFailure$ } from './media-health.js';
+import { createPartyTracks, probeSession } from './media-session.js';
 import { type LocalOverrides, type Participant, toParticipant } from './participant.js';
 import { PeopleController, type Reaction, type Refusal } from './people.js';
-import { type ConnectionState, PresenceClient } from './presence-client.js';
+import { type ConnectionState, PresenceClient, type RetrySchedule } from './presence-client.js';
 import { PresenceRequests } from './presence-requests.js';
 import {
   type ChatMessage,
   type LeaveReason,
   type MuteKind,
-  type ParticipantPatch,
   partyTracksPrefix,
   ROOM_NAME,
   type TrackRef,
   type Welcome,
+  type WireParticipant,
 } from './protocol.js';
-import { type ConnectionQuality, sampleInboundQuality } from './quality.js';
-import { applyToRoster, type Roster, rosterChanges, rosterOf } from './roster.js';
+import { type ConnectionQuality, sampleInboundQuality, sampleOutboundQuality } from './quality.js';
+import { applyToRoster, carryOver, type Roster, rosterChanges, rosterOf } from './roster.js';
+import { type SelfRecord, SelfSync } from './self-sync.js';
 import { nextActiveSpeaker, SpeakingDetector, type SpeakingOptions } from './speaking.js';
 
 export interface RoomOptions {
@@ -66,18 +76,29 @@ export type RoomEvent =
   | { type: 'joined'; participantId: string }
   | { type: 'left'; reason: 'left' | CallsError['code'] }
   | { type: 'participant-joined'; participant: Participant }
-  | { type: 'participant-left'; participant: Participant; reason: LeaveReason | 'unknown' };
+  | { type: 'participant-left'; participant: Participant; reason: LeaveReason | 'unknown' }
+  /** A participant's measured quality changed (for yourself: your upload). */
+  | { type: 'quality-change'; participantId: string; isSelf: boolean; quality: ConnectionQuality }
+  /**
+   * The room repaired something by itself: a new Calls session (`reason` says why) or a fresh pull
+   * of a track that stopped receiving (`participantId`, `kind`).
+   */
+  | { type: 'recovery'; action: 'new-session'; reason: MediaFailure | 'backend-restarted' }
+  | { type: 'recovery'; action: 'repull'; participantId: string; kind: 'audio' | 'video' };
 
-interface LocalRecord {
-  sessionId: string | null;
-  audio: TrackRef | null;
-  video: TrackRef | null;
-  audioEnabled: boolean;
-  videoEnabled: boolean;
-  speaking: boolean;
-}
+/** The Calls session: none yet, being set up, up, or lost and being set up again. */
+export type MediaState = 'idle' | 'connecting' | 'connected' | 'reconnecting';
+
+type LocalRecord = SelfRecord;
 
 const QUALITY_INTERVAL_MS = 2000;
+/**
+ * How long, after a backend restart, participants the backend does not know yet are kept as
+ * "reconnecting" (they are most likely on their way back): the backend's own reconnect grace.
+ */
+const CARRY_OVER_MS = 30_000;
+/** Marks a pull the dead-track monitor gave up on, so only that error re-pulls. */
+const DEAD_TRACK = Symbol('dead track');
 
 /**
  * A room on Cloudflare Calls, framework-free: presence over the backend's WebSocket, media through
@@ -98,6 +119,8 @@ export class Room {
   readonly #roster$ = new BehaviorSubject<Roster>(new Map());
   readonly #selfId$ = new BehaviorSubject<string | undefined>(undefined);
   readonly #quality$ = new BehaviorSubject<ReadonlyMap<string, ConnectionQuality>>(new Map());
+  readonly #mediaState$ = new BehaviorSubject<MediaState>('idle');
+  readonly #retry$ = new BehaviorSubject<RetrySchedule | undefined>(undefined);
   readonly #local$: BehaviorSubject<LocalRecord>;
   readonly #partyTracks$ = new BehaviorSubject<PartyTracks | undefined>(undefined);
   readonly #activeSpeaker$ = new BehaviorSubject<string | null>(null);
@@ -113,10 +136,24 @@ export class Room {
   #media = new Subscription();
   #joining: Promise<void> | undefined;
   #audioOutput: AudioOutput | undefined;
-  #lastSent: LocalRecord | undefined;
+  readonly #sync = new SelfSync(
+    (message) => this.#state$.value === 'connected' && (this.#presence?.send(message) ?? false),
+    () => this.#local$.value,
+  );
   #leaveReasons = new Map<string, LeaveReason>();
   /** Chat, reactions, hands and moderation (people.ts). */
   readonly #people = new PeopleController((error) => this.#errors$.next(error));
+  /** The room as the backend last described it (the shown roster adds the carried-over). */
+  #serverRoster: Roster = new Map();
+  /** Participants kept through a backend restart until they are back: id → when to give up. */
+  readonly #carried = new Map<string, number>();
+  #carryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts Calls sessions; a session set up for an older count gives way. */
+  #mediaRun = 0;
+  /** Media failures in a row, for the delay before the next new session. */
+  #mediaFailures = 0;
+  readonly #mediaBackoff = resolveBackoff({ initialDelayMs: 250, maxDelayMs: 5000 });
+  #mediaRetryTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** connecting → connected → (reconnecting → connected)* → disconnected. */
   readonly connectionState$: Observable<ConnectionState> = this.#state$.pipe(distinctUntilChanged());
@@ -130,8 +167,14 @@ export class Room {
   readonly errors$: Observable<CallsError> = this.#errors$.asObservable();
   /** True while the browser refuses to play the room's sound until the person interacts. */
   readonly audioBlocked$: Observable<boolean> = this.#audioBlocked$.pipe(distinctUntilChanged());
-  /** Joined, left, participant joined, participant left. */
+  /** Joined, left, participant joined, participant left, quality changes, self-repairs. */
   readonly events$: Observable<RoomEvent> = this.#events$.asObservable();
+  /** The Calls session: `reconnecting` while media is lost and being set up again. */
+  readonly mediaState$: Observable<MediaState> = this.#mediaState$.pipe(distinctUntilChanged());
+  /** While reconnecting to the backend: when the next attempt happens. */
+  readonly reconnectSchedule$: Observable<RetrySchedule | undefined> = this.#retry$.asObservable();
+  /** How well your own media reaches the SFU (`poor` or worse: others see and hear you badly). */
+  readonly uploadQuality$: Observable<ConnectionQuality>;
 
   constructor(options: RoomOptions) {
     this.#options = { ...options };
@@ -169,6 +212,10 @@ export class Room {
     );
     this.self$ = this.participants$.pipe(
       map((people) => people.find((person) => person.isSelf)),
+      distinctUntilChanged(),
+    );
+    this.uploadQuality$ = combineLatest([this.#quality$, this.#selfId$]).pipe(
+      map(([quality, selfId]) => (selfId ? (quality.get(selfId) ?? 'unknown') : 'unknown')),
       distinctUntilChanged(),
     );
   }
@@ -210,6 +257,24 @@ export class Room {
   /** Leaves: stops publishing and pulling, closes the connection, releases the devices. */
   async leave(): Promise<void> {
     await this.#teardown('left');
+  }
+
+  /**
+   * Reconnects now instead of waiting for the next scheduled attempt (a "retry" button): the
+   * backend connection while it is lost, else the media session while it is, else joins again
+   * after the room gave up.
+   */
+  reconnectNow(): void {
+    if (this.#state$.value === 'reconnecting') {
+      this.#presence?.retryNow();
+      return;
+    }
+    if (this.#state$.value === 'connected' && this.#mediaState$.value === 'reconnecting') {
+      clearTimeout(this.#mediaRetryTimer);
+      void this.#startMedia();
+      return;
+    }
+    if (this.#state$.value === 'disconnected' && !this.#presence) this.join().catch(() => undefined);
   }
 
   /** Starts the room's sound after the browser blocked it; call it from a click. */
@@ -319,6 +384,7 @@ export class Room {
       );
     }
     this.#session = new Subscription();
+    this.#serverRoster = new Map();
     this.#roster$.next(new Map());
     const presence = new PresenceClient({
       endpoint,
@@ -330,10 +396,19 @@ export class Room {
     this.#presence = presence;
     this.#session.add(presence.state$.subscribe((state) => this.#state$.next(state)));
     this.#session.add(this.#people.attach(presence));
+    this.#session.add(presence.retry$.subscribe((schedule) => this.#retry$.next(schedule)));
     this.#session.add(
       presence.message$.subscribe((message) => {
-        if (message.type === 'participant-left')
+        if (this.#sync.onMessage(message)) {
+          if (message.type === 'error') {
+            this.#errors$.next(new CallsError('protocol_error', message.message, { detail: message.code }));
+          }
+          return;
+        }
+        if (message.type === 'participant-left') {
           this.#leaveReasons.set(message.participantId, message.reason);
+          this.#carried.delete(message.participantId);
+        }
         if (message.type === 'muted') {
           if (message.kind === 'audio') this.media.setMicEnabled(false);
           if (message.kind === 'video') this.media.setCameraEnabled(false);
@@ -342,7 +417,7 @@ export class Room {
         if (message.type === 'error' && message.code !== 'timeout' && !PresenceRequests.answers(message)) {
           this.#errors$.next(new CallsError('protocol_error', message.message, { detail: message.code }));
         }
-        this.#setRoster(applyToRoster(this.#roster$.value, message));
+        this.#setRoster(applyToRoster(this.#serverRoster, message));
       }),
     );
     this.#session.add(
@@ -382,39 +457,53 @@ export class Room {
     const token = await this.#token().catch(() => undefined);
     if (token) this.#headers.set('Authorization', `Bearer ${token}`);
     this.#selfId$.next(welcome.participantId);
-    this.#setRoster(rosterOf(welcome.participants));
+    const rejoined = previousId !== undefined && !welcome.resumed;
+    const roster = rosterOf(welcome.participants);
+    if (rejoined) {
+      // The backend forgot the room (it restarted): the others are on their way back too. Keep
+      // their tiles as "reconnecting" (#setRoster carries them over) instead of announcing that
+      // everyone left and joined again.
+      const until = Date.now() + CARRY_OVER_MS;
+      for (const id of this.#roster$.value.keys()) {
+        if (id !== welcome.participantId && !roster.has(id)) this.#carried.set(id, until);
+      }
+      this.#scheduleCarryExpiry();
+    }
+    this.#setRoster(roster);
     const serverSelf = welcome.participants.find((p) => p.id === welcome.participantId);
-    // The backend now holds what it held for us before (resumed) or nothing (a new participant).
-    this.#lastSent = serverSelf && {
-      sessionId: serverSelf.sessionId,
-      audio: serverSelf.tracks.audio,
-      video: serverSelf.tracks.video,
-      audioEnabled: serverSelf.audioEnabled,
-      videoEnabled: serverSelf.videoEnabled,
-      speaking: serverSelf.speaking,
-    };
-    if (previousId === undefined || previousId !== welcome.participantId) {
-      // A new participant may not use the old one's Calls session: start media afresh.
+    // The backend now holds what it held for us before (resumed) or nothing we sent (new).
+    this.#sync.reset(serverSelf && selfRecordOf(serverSelf));
+    if (previousId !== welcome.participantId || !welcome.resumed) {
+      // A new participant, or one the backend forgot together with its sessions: the old Calls
+      // session is not ours any more (or gone with an SFU restart). Start media afresh.
+      if (rejoined)
+        this.#events$.next({ type: 'recovery', action: 'new-session', reason: 'backend-restarted' });
       await this.#startMedia();
     }
-    this.#sendLocalChanges();
+    this.#sync.flush();
   }
 
   async #startMedia(): Promise<void> {
+    const run = ++this.#mediaRun;
+    clearTimeout(this.#mediaRetryTimer);
     this.#partyTracks$.next(undefined);
     this.#media.unsubscribe();
     this.#media = new Subscription();
     this.#session.add(this.#media);
+    // Refs of the old session must not reach the backend again: it would refuse them.
+    this.#local$.next({ ...this.#local$.value, sessionId: null, audio: null, video: null });
+    this.#mediaState$.next(this.#mediaState$.value === 'idle' ? 'connecting' : 'reconnecting');
+    const prefix = partyTracksPrefix(this.#options.endpoint, globalThis.location?.href);
     let partyTracks: PartyTracks;
     try {
-      partyTracks = await createPartyTracks(
-        partyTracksPrefix(this.#options.endpoint, globalThis.location?.href),
-        this.#headers,
-      );
+      partyTracks = await createPartyTracks(prefix, this.#headers);
     } catch (error) {
-      this.#errors$.next(error as CallsError);
+      if (run !== this.#mediaRun) return;
+      if (this.#mediaFailures === 0) this.#errors$.next(error as CallsError);
+      this.#retryMedia();
       return;
     }
+    if (run !== this.#mediaRun || !this.#presence) return;
     const media = this.#media;
     media.add(
       partyTracks.session$.subscribe({
@@ -439,7 +528,77 @@ export class Room {
     media.add(this.#detectSpeaking());
     media.add(this.#playRemoteAudio());
     media.add(this.#sampleQuality(partyTracks));
+    media.add(this.#followMediaState(partyTracks));
+    media.add(
+      mediaFailure$(partyTracks.session$, {
+        probe: (id) => probeSession(prefix, id, this.#headers),
+      }).subscribe((reason) => {
+        this.#events$.next({ type: 'recovery', action: 'new-session', reason });
+        this.#retryMedia();
+      }),
+    );
     this.#partyTracks$.next(partyTracks);
+  }
+
+  /** A new Calls session after a short, growing pause, once the backend connection is up. */
+  #retryMedia(): void {
+    this.#mediaFailures += 1;
+    this.#mediaState$.next('reconnecting');
+    const run = this.#mediaRun;
+    const delay = backoffDelay(this.#mediaFailures, this.#mediaBackoff) ?? this.#mediaBackoff.maxDelayMs;
+    clearTimeout(this.#mediaRetryTimer);
+    this.#mediaRetryTimer = setTimeout(() => {
+      // While the backend is away, its welcome decides: a resume keeps this retry, a re-join
+      // starts media itself.
+      const ready = this.#state$.pipe(
+        filter((state) => state === 'connected'),
+        take(1),
+      );
+      this.#session.add(
+        ready.subscribe(() => {
+          if (run === this.#mediaRun) void this.#startMedia();
+        }),
+      );
+    }, delay);
+  }
+
+  #followMediaState(partyTracks: PartyTracks): Subscription {
+    return partyTracks.peerConnection$
+      .pipe(
+        switchMap((pc) =>
+          fromEvent(pc, 'connectionstatechange').pipe(
+            startWith(undefined),
+            map(() => pc.connectionState),
+          ),
+        ),
+      )
+      .subscribe((state) => {
+        if (state === 'connected') {
+          this.#mediaFailures = 0;
+          this.#mediaState$.next('connected');
+        } else if (this.#mediaState$.value === 'connected') {
+          this.#mediaState$.next('reconnecting');
+        }
+      });
+  }
+
+  #scheduleCarryExpiry(): void {
+    clearTimeout(this.#carryTimer);
+    if (this.#carried.size === 0) return;
+    const next = Math.min(...this.#carried.values());
+    this.#carryTimer = setTimeout(
+      () => {
+        const now = Date.now();
+        for (const [id, until] of this.#carried) {
+          if (until > now) continue;
+          this.#carried.delete(id);
+          this.#leaveReasons.set(id, 'disconnected');
+        }
+        this.#setRoster(this.#serverRoster);
+        this.#scheduleCarryExpiry();
+      },
+      Math.max(0, next - Date.now()),
+    );
   }
 
   #detectSpeaking(): Subscription {
@@ -489,23 +648,39 @@ export class Room {
   }
 
   #sampleQuality(partyTracks: PartyTracks): Subscription {
-    const previous = new Map<string, { packetsReceived: number; packetsLost: number }>();
+    const inbound = new Map<string, { packets: number; lost: number }>();
+    const outbound = new Map<string, { packets: number; lost: number }>();
     return partyTracks.peerConnection$
       .pipe(
-        switchMap(
-          (pc) =>
-            new Observable<ReadonlyMap<string, ConnectionQuality>>((subscriber) => {
-              const timer = setInterval(() => {
-                sampleInboundQuality(pc, this.#trackOwners, previous).then(
-                  (quality) => subscriber.next(quality),
-                  () => undefined,
-                );
-              }, QUALITY_INTERVAL_MS);
-              return () => clearInterval(timer);
+        switchMap((pc) =>
+          timer(QUALITY_INTERVAL_MS, QUALITY_INTERVAL_MS).pipe(
+            switchMap(async () => {
+              const quality = await sampleInboundQuality(pc, this.#trackOwners, inbound);
+              const selfId = this.#selfId$.value;
+              if (selfId) quality.set(selfId, await sampleOutboundQuality(pc, outbound));
+              return quality;
             }),
+          ),
         ),
       )
-      .subscribe((quality) => this.#quality$.next(quality));
+      .subscribe({
+        next: (quality) => {
+          const before = this.#quality$.value;
+          this.#quality$.next(quality);
+          const selfId = this.#selfId$.value;
+          for (const [participantId, now] of quality) {
+            if ((before.get(participantId) ?? 'unknown') === now) continue;
+            this.#events$.next({
+              type: 'quality-change',
+              participantId,
+              isSelf: participantId === selfId,
+              quality: now,
+            });
+          }
+        },
+        // getStats on a closing connection: the next session samples again.
+        error: () => undefined,
+      });
   }
 
   #pullSlot(
@@ -523,38 +698,69 @@ export class Room {
       }),
       distinctUntilChanged((a, b) => a?.sessionId === b?.sessionId && a?.trackName === b?.trackName),
     );
+    let latestRid: string | undefined;
     const rid$ = (preferredRid$ ?? of<string | undefined>(undefined)).pipe(
       distinctUntilChanged(),
+      map((rid) => {
+        latestRid = rid;
+        return rid;
+      }),
       shareReplay({ bufferSize: 1, refCount: true }),
+    );
+    // Media from them is expected while they are connected and so are we: a publisher reconnecting
+    // sends nothing, and while our backend is away the roster cannot say who is still there.
+    const publisherUp$ = combineLatest([this.#roster$, this.#state$]).pipe(
+      map(
+        ([roster, state]) => state === 'connected' && roster.get(participantId)?.connection === 'connected',
+      ),
+      distinctUntilChanged(),
     );
     return combineLatest([this.#partyTracks$, ref$]).pipe(
       switchMap(([partyTracks, ref]) =>
         partyTracks && ref
           ? rid$.pipe(
               take(1),
-              map((rid) => ({ partyTracks, ref, rid })),
+              map(() => ({ partyTracks, ref })),
             )
           : of(undefined),
       ),
       switchMap((pull) => {
         if (!pull) return of(undefined);
-        const { partyTracks, ref, rid } = pull;
+        const { partyTracks, ref } = pull;
         // The first pull carries the whole preference, including what to do when the preferred
         // layer is missing (a publisher short of CPU or bandwidth stops sending small layers; the
         // viewer must then get another one, not black). Later size changes go through partytracks'
         // tracks/update, which names only `preferredRid`; the SFU keeps the rest of the preference.
-        const metadata: TrackMetadata & {
+        const metadata = (): TrackMetadata & {
           simulcast?: { preferredRid: string; ridNotAvailable: 'asciibetical' };
-        } = {
+        } => ({
           location: 'remote',
           sessionId: ref.sessionId,
           trackName: ref.trackName,
-          ...(rid ? { simulcast: { preferredRid: rid, ridNotAvailable: 'asciibetical' } } : {}),
-        };
+          ...(latestRid ? { simulcast: { preferredRid: latestRid, ridNotAvailable: 'asciibetical' } } : {}),
+        });
         // partytracks reads the first value of preferredRid$ into the pull itself (dropping
         // ridNotAvailable), so its first value is `undefined` and only later changes follow.
         const laterRids$ = concat(of(undefined), rid$.pipe(skip(1)));
-        const pulled$ = partyTracks.pull(of(metadata), { simulcast: { preferredRid$: laterRids$ } });
+        const pulled$ = defer(() =>
+          partyTracks.pull(of(metadata()), { simulcast: { preferredRid$: laterRids$ } }),
+        ).pipe(
+          switchMap((track) =>
+            concat(
+              of(track),
+              partyTracks.peerConnection$.pipe(
+                take(1),
+                switchMap((pc) => deadTrack$(pc, track, publisherUp$)),
+                switchMap(() => {
+                  this.#events$.next({ type: 'recovery', action: 'repull', participantId, kind: slot });
+                  return throwError(() => DEAD_TRACK);
+                }),
+              ),
+            ),
+          ),
+          // Only a dead track is pulled again here; partytracks retries failed requests itself.
+          retry({ delay: (error: unknown) => (error === DEAD_TRACK ? of(0) : throwError(() => error)) }),
+        );
         return new Observable<MediaStreamTrack | undefined>((subscriber) => {
           let current: MediaStreamTrack | undefined;
           const subscription = pulled$.subscribe({
@@ -578,31 +784,18 @@ export class Room {
 
   #patchLocal(patch: Partial<LocalRecord>): void {
     this.#local$.next({ ...this.#local$.value, ...patch });
-    this.#sendLocalChanges();
+    this.#sync.flush();
   }
 
-  /** Sends the backend whatever of our own record it does not have yet. */
-  #sendLocalChanges(): void {
-    const presence = this.#presence;
-    if (!presence || this.#state$.value !== 'connected') return;
-    const local = this.#local$.value;
-    const sent = this.#lastSent;
-    const patch: ParticipantPatch = {};
-    if (local.sessionId !== null && local.sessionId !== sent?.sessionId) patch.sessionId = local.sessionId;
-    const tracks: ParticipantPatch['tracks'] = {};
-    // Only refs on the current session: a push re-emits on a new session before sessionId catches up.
-    if (local.audio && !sameRef(local.audio, sent?.audio)) tracks.audio = local.audio;
-    if (local.video && !sameRef(local.video, sent?.video)) tracks.video = local.video;
-    if (Object.keys(tracks).length > 0) patch.tracks = tracks;
-    if (local.audioEnabled !== sent?.audioEnabled) patch.audioEnabled = local.audioEnabled;
-    if (local.videoEnabled !== sent?.videoEnabled) patch.videoEnabled = local.videoEnabled;
-    if (local.speaking !== (sent?.speaking ?? false)) patch.speaking = local.speaking;
-    if (Object.keys(patch).length === 0) return;
-    if (presence.send({ type: 'update', patch })) this.#lastSent = { ...local };
-  }
-
-  #setRoster(next: Roster): void {
+  /** Takes the backend's view of the room; the roster shown adds whoever is carried over. */
+  #setRoster(server: Roster): void {
+    this.#serverRoster = server;
     const before = this.#roster$.value;
+    let next = server;
+    if (this.#carried.size > 0) {
+      for (const id of server.keys()) this.#carried.delete(id);
+      next = carryOver(before, server, new Set(this.#carried.keys()));
+    }
     if (next === before) return;
     const selfId = this.#selfId$.value;
     this.#roster$.next(next);
@@ -663,9 +856,18 @@ export class Room {
     this.#audioBlocked$.next(false);
     this.#trackOwners.clear();
     this.#leaveReasons.clear();
-    this.#lastSent = undefined;
+    this.#carried.clear();
+    clearTimeout(this.#carryTimer);
+    clearTimeout(this.#mediaRetryTimer);
+    this.#mediaRun += 1;
+    this.#mediaFailures = 0;
+    this.#mediaState$.next('idle');
+    this.#retry$.next(undefined);
+    this.#sync.reset(undefined);
+    this.#sync.dispose();
     this.#local$.next({ ...this.#local$.value, sessionId: null, audio: null, video: null, speaking: false });
     this.#selfId$.next(undefined);
+    this.#serverRoster = new Map();
     this.#roster$.next(new Map());
     this.#activeSpeaker$.next(null);
     this.#quality$.next(new Map());
@@ -680,12 +882,19 @@ export class Room {
   }
 }
 
-function refOf(meta: TrackMetadata): TrackRef | null {
-  return meta.sessionId && meta.trackName ? { sessionId: meta.sessionId, trackName: meta.trackName } : null;
+function selfRecordOf(wire: WireParticipant): SelfRecord {
+  return {
+    sessionId: wire.sessionId,
+    audio: wire.tracks.audio,
+    video: wire.tracks.video,
+    audioEnabled: wire.audioEnabled,
+    videoEnabled: wire.videoEnabled,
+    speaking: wire.speaking,
+  };
 }
 
-function sameRef(a: TrackRef | null | undefined, b: TrackRef | null | undefined): boolean {
-  return a?.sessionId === b?.sessionId && a?.trackName === b?.trackName;
+function refOf(meta: TrackMetadata): TrackRef | null {
+  return meta.sessionId && meta.trackName ? { sessionId: meta.sessionId, trackName: meta.trackName } : null;
 }
 
 function encodingsOf(layers: readonly SimulcastLayer[]): RTCRtpEncodingParameters[] {

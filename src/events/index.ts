@@ -5,6 +5,7 @@ import { CallsAudioResumeRequestEvent } from './audio-resume-request.js';
 import { CallsCameraToggleRequestEvent } from './camera-toggle-request.js';
 import { CallsChatSendRequestEvent } from './chat-send-request.js';
 import { CallsConnectionChangeEvent } from './connection-change.js';
+import { CallsConnectionQualityChangeEvent } from './connection-quality-change.js';
 import { CallsErrorEvent } from './error.js';
 import { CallsHandToggleRequestEvent } from './hand-toggle-request.js';
 import { CallsJoinRequestEvent } from './join-request.js';
@@ -19,12 +20,14 @@ import { CallsParticipantLeftEvent } from './participant-left.js';
 import { CallsParticipantMuteRequestEvent } from './participant-mute-request.js';
 import { CallsParticipantRemoveRequestEvent } from './participant-remove-request.js';
 import { CallsReactionRequestEvent } from './reaction-request.js';
+import { CallsReconnectRequestEvent } from './reconnect-request.js';
 import { CallsRoomChangeEvent } from './room-change.js';
 
 export type { CallsActiveSpeakerChangeDetail } from './active-speaker-change.js';
 export type { CallsCameraToggleRequestDetail } from './camera-toggle-request.js';
 export type { CallsChatSendRequestDetail } from './chat-send-request.js';
 export type { CallsConnectionChangeDetail } from './connection-change.js';
+export type { CallsConnectionQualityChangeDetail } from './connection-quality-change.js';
 export type { CallsErrorDetail } from './error.js';
 export type { CallsHandToggleRequestDetail } from './hand-toggle-request.js';
 export type { CallsJoinRequestDetail } from './join-request.js';
@@ -38,6 +41,7 @@ export type { CallsParticipantLeftDetail } from './participant-left.js';
 export type { CallsParticipantMuteRequestDetail } from './participant-mute-request.js';
 export type { CallsParticipantRemoveRequestDetail } from './participant-remove-request.js';
 export type { CallsReactionRequestDetail } from './reaction-request.js';
+export type { CallsReconnectRequestDetail } from './reconnect-request.js';
 export type { CallsRoomChangeDetail } from './room-change.js';
 export {
   CallsActiveSpeakerChangeEvent,
@@ -45,6 +49,7 @@ export {
   CallsCameraToggleRequestEvent,
   CallsChatSendRequestEvent,
   CallsConnectionChangeEvent,
+  CallsConnectionQualityChangeEvent,
   CallsErrorEvent,
   CallsHandToggleRequestEvent,
   CallsJoinedEvent,
@@ -59,6 +64,7 @@ export {
   CallsParticipantMuteRequestEvent,
   CallsParticipantRemoveRequestEvent,
   CallsReactionRequestEvent,
+  CallsReconnectRequestEvent,
   CallsRoomChangeEvent,
 };
 
@@ -70,6 +76,7 @@ declare global {
     'calls-participant-left': CallsParticipantLeftEvent;
     'calls-active-speaker-change': CallsActiveSpeakerChangeEvent;
     'calls-connection-change': CallsConnectionChangeEvent;
+    'calls-connection-quality-change': CallsConnectionQualityChangeEvent;
     'calls-error': CallsErrorEvent;
     'calls-room-change': CallsRoomChangeEvent;
     'calls-join-request': CallsJoinRequestEvent;
@@ -84,5 +91,6 @@ declare global {
     'calls-participant-remove-request': CallsParticipantRemoveRequestEvent;
     'calls-lower-hand-request': CallsLowerHandRequestEvent;
     'calls-panel-toggle': CallsPanelToggleEvent;
+    'calls-reconnect-request': CallsReconnectRequestEvent;
   }
 }

@@ -46,6 +46,14 @@ export interface Translation {
   rejoin: string;
   /** The hint shown while the microphone is off and the person speaks; `shortcut` (if on) unmutes. */
   speakingWhileMuted: (shortcut: string | undefined) => string;
+  waitingForVideo: string;
+  participantReconnecting: string;
+  /** The tile's network-quality indicator, read out as its label. */
+  quality: Record<ConnectionQuality, string>;
+  mediaReconnecting: string;
+  nextAttemptIn: (seconds: number) => string;
+  retryNow: string;
+  uploadLossy: string;
   errors: Record<CallsErrorCode, string>;
   // People: hands, reactions, participant list, chat, notifications.
   raiseHand: string;
@@ -58,7 +66,6 @@ export interface Translation {
   participantCount: (count: number) => string;
   moderator: string;
   sharingScreen: string;
-  quality: Record<ConnectionQuality, string>;
   muteMic: string;
   stopCamera: string;
   stopScreenShare: string;
@@ -118,6 +125,20 @@ export const english: Translation = {
   rejoin: 'Rejoin',
   speakingWhileMuted: (shortcut) =>
     `You are speaking while muted. Press ${shortcut} or the microphone button to unmute.`,
+  waitingForVideo: 'Waiting for video',
+  participantReconnecting: 'Reconnecting',
+  quality: {
+    unknown: 'Connection quality not known yet',
+    excellent: 'Excellent connection',
+    good: 'Good connection',
+    poor: 'Poor connection',
+    bad: 'Bad connection',
+    lost: 'Connection lost',
+  },
+  mediaReconnecting: 'Reconnecting audio and video…',
+  nextAttemptIn: (seconds) => (seconds > 0 ? `Next attempt in ${seconds} s.` : 'Trying now.'),
+  retryNow: 'Retry now',
+  uploadLossy: 'Your connection is unstable: others may not see or hear you well.',
   errors: {
     invalid_options: 'This room is not set up correctly.',
     backend_unreachable: 'Could not reach the call server.',
@@ -150,13 +171,6 @@ export const english: Translation = {
   participantCount: (count) => (count === 1 ? '1 participant' : `${count} participants`),
   moderator: 'Moderator',
   sharingScreen: 'Sharing their screen',
-  quality: {
-    unknown: 'Connection quality unknown',
-    excellent: 'Excellent connection',
-    good: 'Good connection',
-    poor: 'Poor connection',
-    lost: 'Connection lost',
-  },
   muteMic: 'Mute',
   stopCamera: 'Turn camera off',
   stopScreenShare: 'Stop screen share',
@@ -189,6 +203,7 @@ export function registerTranslation(translation: Partial<Translation> & { $code:
   translations.set(code, {
     ...english,
     ...translation,
+    quality: { ...english.quality, ...translation.quality },
     errors: { ...english.errors, ...translation.errors },
   });
 }

@@ -20,6 +20,7 @@ import { Room, type RoomEvent } from '../../core/room.js';
 import { CallsActiveSpeakerChangeEvent } from '../../events/active-speaker-change.js';
 import { CallsCameraToggleRequestEvent } from '../../events/camera-toggle-request.js';
 import { CallsConnectionChangeEvent } from '../../events/connection-change.js';
+import { CallsConnectionQualityChangeEvent } from '../../events/connection-quality-change.js';
 import { CallsErrorEvent } from '../../events/error.js';
 import { CallsJoinedEvent } from '../../events/joined.js';
 import { CallsLeftEvent } from '../../events/left.js';
@@ -33,6 +34,7 @@ import { type CallsRoomContext, callsRoomContext, type RoomStage } from '../../i
 import { shortcutFor } from '../../internal/shortcuts.js';
 import { subscribe } from '../../internal/subscribe.js';
 import '../calls-audio-prompt/calls-audio-prompt.js';
+import '../calls-connection-banner/calls-connection-banner.js';
 import '../calls-control-bar/calls-control-bar.js';
 import '../calls-grid/calls-grid.js';
 import '../calls-left-screen/calls-left-screen.js';
@@ -102,6 +104,10 @@ const stateGroups = {
  *   new active speaker, or null.
  * @event {CallsConnectionChangeEvent} calls-connection-change - `detail.state` is `connecting`,
  *   `connected`, `reconnecting` or `disconnected`.
+ * @event {CallsConnectionQualityChangeEvent} calls-connection-quality-change - Someone's measured
+ *   media quality changed: `detail` is `{ participantId, isSelf, quality }` (for yourself, your upload).
+ * @event {CallsReconnectRequestEvent} calls-reconnect-request - The banner's "Retry now" (or a
+ *   control inside) asks to reconnect at once.
  * @event {CallsErrorEvent} calls-error - Something failed: `detail` is `{ code, message, error }`;
  *   branch on `event.code` (`backend_unreachable`, `camera_denied`, …).
  * @event {CallsMicToggleRequestEvent} calls-mic-toggle-request - Sent by the keyboard shortcut;
@@ -111,6 +117,7 @@ const stateGroups = {
  * @csspart announcer - The live region that announces joins and leaves.
  * @csspart status - The default meeting's `<calls-status>`.
  * @csspart audio-prompt - The default meeting's `<calls-audio-prompt>`.
+ * @csspart banner - The default meeting's `<calls-connection-banner>`, over its tiles.
  * @csspart lobby - The default meeting's `<calls-lobby>`.
  * @csspart grid - The default meeting's `<calls-grid>`.
  * @csspart muted-hint - The default meeting's `<calls-muted-hint>`.
@@ -208,6 +215,11 @@ export class CallsRoomElement extends LitElement {
       await this.#room$.value?.resumeAudio();
     },
     room: () => this.#room$.value,
+    reconnect: () => {
+      const room = this.#room$.value;
+      if (room) room.reconnectNow();
+      else this.join().catch(() => undefined);
+    },
   };
   readonly #internals: ElementInternals | undefined;
   #joining: Promise<void> | undefined;
@@ -386,6 +398,7 @@ export class CallsRoomElement extends LitElement {
     return html`
       <calls-status part="status"></calls-status>
       <calls-audio-prompt part="audio-prompt"></calls-audio-prompt>
+      <calls-connection-banner part="banner"></calls-connection-banner>
       <calls-grid part="grid"></calls-grid>
       <calls-muted-hint part="muted-hint"></calls-muted-hint>
       <calls-control-bar part="control-bar"></calls-control-bar>
@@ -494,6 +507,15 @@ export class CallsRoomElement extends LitElement {
         this.announcement = t.participantLeft(event.participant.name);
         this.dispatchEvent(
           new CallsParticipantLeftEvent({ participant: event.participant, reason: event.reason }),
+        );
+        break;
+      case 'quality-change':
+        this.dispatchEvent(
+          new CallsConnectionQualityChangeEvent({
+            participantId: event.participantId,
+            isSelf: event.isSelf,
+            quality: event.quality,
+          }),
         );
         break;
     }

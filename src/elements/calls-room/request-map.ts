@@ -10,6 +10,8 @@ export interface RequestTarget {
   resumeAudio(): Promise<void>;
   /** The joined (or joining) room, if any. */
   room(): Room | undefined;
+  /** Reconnects now (or joins again after the room gave up). */
+  reconnect(): void;
 }
 
 type Handler = (
@@ -38,4 +40,5 @@ export const requestMap: Readonly<Record<string, Handler>> = {
       },
     ]),
   ),
+  'calls-reconnect-request': (target) => target.reconnect(),
 };
