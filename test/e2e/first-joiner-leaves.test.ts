@@ -15,6 +15,7 @@ import {
   waitForJoin,
   waitForMutualVideo,
 } from './helpers/call-pages.js';
+import { deepFind, theRoom } from './helpers/page-scripts.js';
 
 describe('four people, the first joiner leaves', { timeout: 240_000 }, () => {
   let dev: RunningDevServer;
@@ -43,7 +44,7 @@ describe('four people, the first joiner leaves', { timeout: 240_000 }, () => {
 
     const [first, ...staying] = calls as [CallPage, ...CallPage[]];
     const leaverId = joined.ids[0];
-    await first.page.evaluate(`document.querySelector('calls-room').leave()`);
+    await first.page.evaluate(`(() => { ${deepFind} return ${theRoom}.leave(); })()`);
     const left = Date.now();
     const after = await waitForMutualVideo(staying, left, 30_000);
     console.log(`the three who stayed play each other's video ${after.ms} ms after the first left`);

@@ -9,6 +9,7 @@ import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.
 import { chromiumArgs, chromiumPath } from '../chromium.js';
 import { type CallPage, openCallPage, waitForMutualVideo } from './helpers/call-pages.js';
 import { LossyRelay } from './helpers/lossy-relay.js';
+import { deepFind } from './helpers/page-scripts.js';
 
 interface Indicators {
   /** Bob's tile for Ada: its `quality` attribute. */
@@ -20,11 +21,11 @@ interface Indicators {
 }
 
 const readIndicators = `(() => {
-  const room = document.querySelector('calls-room');
-  const tiles = [...(room?.shadowRoot?.querySelectorAll('calls-tile') ?? [])];
+  ${deepFind}
+  const tiles = deepFind('calls-tile');
   const self = tiles.find((tile) => tile.shadowRoot?.querySelector('video.mirrored'));
   const other = tiles.find((tile) => tile !== self);
-  const banner = room?.shadowRoot?.querySelector('calls-connection-banner');
+  const banner = deepFind('calls-connection-banner')[0];
   return {
     other: other?.getAttribute('quality') ?? null,
     self: self?.getAttribute('quality') ?? null,

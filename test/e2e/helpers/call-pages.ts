@@ -1,6 +1,7 @@
 // Pages of the demo room for fault tests: open one per person, read what each shows (tiles, ids,
 // decoded frames), and wait until everyone plays everyone else's video again.
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { deepFind, theRoom } from './page-scripts.js';
 
 export interface CallPage {
   name: string;
@@ -26,10 +27,10 @@ export interface PageView {
   tiles: TileView[];
 }
 
-// Runs in the page (a string: tsx would wrap a function in helpers the page lacks).
 const viewOfPage = `(() => {
-  const element = document.querySelector('calls-room');
-  const tiles = [...(element?.shadowRoot?.querySelectorAll('calls-tile') ?? [])];
+  ${deepFind}
+  const element = ${theRoom};
+  const tiles = deepFind('calls-tile');
   return {
     connection: element?.model?.connectionState,
     participantId: element?.model?.participantId,
@@ -54,7 +55,8 @@ export function viewOf(call: CallPage): Promise<PageView> {
 /** The Calls session the page's room uses now. */
 export function sessionIdOf(call: CallPage): Promise<string | null> {
   return call.page.evaluate(`new Promise((resolve) => {
-    const subscription = document.querySelector('calls-room').model.self$.subscribe((self) => resolve(self?.sessionId ?? null));
+    ${deepFind}
+    const subscription = ${theRoom}.model.self$.subscribe((self) => resolve(self?.sessionId ?? null));
     queueMicrotask(() => subscription.unsubscribe());
   })`) as Promise<string | null>;
 }
@@ -88,6 +90,8 @@ export async function openCallPage(
   page.on('pageerror', (error) => console.error(`[${name}] page error:`, error));
   await options.beforeJoin?.(page);
   await page.goto(`${url}/?room=${room}&name=${name}`);
+  // The demo opens the lobby: join from it, as a person would.
+  await page.locator('calls-lobby calls-join-button [part="button"]').click();
   return { name, page, context, sockets };
 }
 
