@@ -11,6 +11,7 @@ import {
   useSdesMid,
   useSdesRTPStreamId,
 } from 'werift';
+import type { BindingRequest } from './bundle-transport.js';
 import {
   extensionIdsByUri,
   keepCandidatesOn,
@@ -81,13 +82,15 @@ export interface PeerSettings {
 }
 
 /**
- * `onConsent` hears every STUN binding request the client sends. As the ICE-lite side, werift runs
- * no consent checks of its own, so these requests (Chromium repeats them every few seconds) are the
- * only sign that a client is still there after it closed its peer connection without a word.
+ * `onBindingRequest` hears every STUN binding request the client sends, before werift answers it.
+ * As the ICE-lite side, werift runs no consent checks of its own, so these requests (Chromium
+ * repeats them every few seconds) are the only sign that a client is still there after it closed
+ * its peer connection without a word; their USE-CANDIDATE flag also shows where the client moved
+ * its bundle (bundle-transport.ts).
  */
 export function createPeerConnection(
   { host }: PeerSettings,
-  onConsent: () => void = () => undefined,
+  onBindingRequest: (request: BindingRequest, from: readonly [string, number]) => void = () => undefined,
 ): RTCPeerConnection {
   const servesLoopback = host === '127.0.0.1' || host === 'localhost';
   const address = host === 'localhost' ? '127.0.0.1' : host;
@@ -95,8 +98,8 @@ export function createPeerConnection(
   return new RTCPeerConnection({
     iceServers: [],
     iceLite: true,
-    iceFilterStunResponse: () => {
-      onConsent();
+    iceFilterStunResponse: (request, from) => {
+      onBindingRequest(request, from);
       return true;
     },
     bundlePolicy: 'max-bundle',

@@ -14,6 +14,7 @@ import type {
   TrackResult,
   UpdateTracksRequest,
 } from './api-types.js';
+import { BundleTransportFollower } from './bundle-transport.js';
 import { openNegotiatedChannel, SessionDataChannel } from './data-channels.js';
 import {
   CallsError,
@@ -35,6 +36,7 @@ import {
 import { PublishedTrack, type TrackKind } from './published-track.js';
 import {
   type MediaSectionSummary,
+  movesBundleTag,
   rejectWhatTheOfferRejected,
   summarizeMediaSections,
 } from './sdp-fixups.js';
@@ -69,6 +71,7 @@ export class Session {
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly channels = new Map<number, SessionDataChannel>();
   private readonly usedChannelIds = new Set<number>();
+  private readonly bundleTransport: BundleTransportFollower;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
@@ -77,10 +80,12 @@ export class Session {
     private readonly peer: PeerSettings,
     private readonly directory: SessionDirectory,
   ) {
-    this.pc = createPeerConnection(peer, () => {
+    this.pc = createPeerConnection(peer, (request, from) => {
       this.lastConsentAt = Date.now();
       if (this.isConnected) this.disconnectedAt = undefined;
+      this.bundleTransport.onBindingRequest(request, from);
     });
+    this.bundleTransport = new BundleTransportFollower(this.pc);
     this.pc.connectionStateChange.subscribe((state) => {
       if (state === 'connected') {
         this.connectedAt ??= Date.now();
@@ -517,6 +522,10 @@ export class Session {
   }
 
   private async applyRemote(description: SessionDescriptionBody): Promise<void> {
+    const previous = this.pc.remoteDescription?.sdp;
+    if (description.type === 'offer' && previous && movesBundleTag(previous, description.sdp)) {
+      this.bundleTransport.expectMove();
+    }
     try {
       await this.pc.setRemoteDescription(description);
     } catch (error) {

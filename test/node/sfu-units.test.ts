@@ -9,6 +9,7 @@ import { parseJsonBody, parseNewTracks, parseUpdateTracks } from '../../src/sfu/
 import {
   extensionIdsByUri,
   keepCandidatesOn,
+  movesBundleTag,
   rejectWhatTheOfferRejected,
   removeRejectedFromBundle,
   summarizeMediaSections,
@@ -70,6 +71,18 @@ describe('SDP fix-ups', () => {
     assert.match(fixed, /a=fmtp:96 x-google-start-bitrate=2500/);
     assert.match(fixed, /a=fmtp:97 packetization-mode=1;x-google-start-bitrate=2500/);
     assert.doesNotMatch(fixed, /a=fmtp:111/);
+  });
+
+  it('sees an offer that rejects the BUNDLE tag and tags the group with another m-section', () => {
+    const before = twoSections.replace('m=audio 0 ', 'm=audio 9 ');
+    const movedTag = twoSections.replace('a=group:BUNDLE 0 1', 'a=group:BUNDLE 1');
+    assert.equal(movesBundleTag(before, movedTag), true);
+    // Closing a later m-section keeps the tag; an unchanged offer moves nothing.
+    const closedSecond = before
+      .replace('a=group:BUNDLE 0 1', 'a=group:BUNDLE 0')
+      .replace('m=video 9 ', 'm=video 0 ');
+    assert.equal(movesBundleTag(before, closedSecond), false);
+    assert.equal(movesBundleTag(before, before), false);
   });
 
   it('rejects in an answer what the offer rejected', () => {

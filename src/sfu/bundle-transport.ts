@@ -1,0 +1,78 @@
+/**
+ * Follows a client whose bundle moves to a new transport.
+ *
+ * When a client rejects the m-section that tags its BUNDLE group (it stops its first transceiver,
+ * pushed or pulled, and offers), Chromium picks the next m-section as the tag and moves every
+ * remaining m-section onto a freshly gathered ICE/DTLS transport: a new port, the same ICE
+ * credentials, and a new DTLS association in which it waits for our ClientHello (our answers say
+ * `a=setup:active`). werift, as the ICE-lite side, keeps the first pair it nominated for the life of
+ * the connection and its DTLS session is already up, so it keeps sending to the old port (which
+ * Chromium closes) and never starts the handshake Chromium waits for: the DTLS transport stays
+ * `connecting` and all media of that peer connection stops. See docs/architecture.md.
+ *
+ * After an offer that moves the bundle, the session calls {@link expectMove}; the next nomination
+ * (a binding request with USE-CANDIDATE) from another address switches werift to that pair and
+ * runs a new DTLS handshake on it, with fresh SRTP keys. Clients that keep their transport send no
+ * such nomination and nothing changes.
+ */
+import type { RTCDtlsTransport, RTCPeerConnection } from 'werift';
+
+/** How long after such an offer a nomination from a new address counts as the moved transport. */
+const MOVE_WINDOW_MS = 15_000;
+
+type Address = readonly [string, number];
+
+/** The parts of a werift STUN message we read. */
+export interface BindingRequest {
+  readonly attributesKeys: readonly string[];
+}
+
+export class BundleTransportFollower {
+  private moveExpectedUntil = 0;
+
+  constructor(private readonly pc: RTCPeerConnection) {}
+
+  /** The client just offered to move its bundle to another transport. */
+  expectMove(now = Date.now()): void {
+    this.moveExpectedUntil = now + MOVE_WINDOW_MS;
+  }
+
+  /**
+   * Hears every binding request before werift answers it. werift then processes the request
+   * itself, and nominates its pair when nothing is nominated any more.
+   */
+  onBindingRequest(request: BindingRequest, from: Address, now = Date.now()): void {
+    if (now > this.moveExpectedUntil || !request.attributesKeys.includes('USE-CANDIDATE')) return;
+    // Its DTLS state may already read `closed`: Chromium's old transport sends close_notify as it goes.
+    const transport = this.pc.dtlsTransports.find((candidate) => candidate.iceTransport.state !== 'closed');
+    const connection = transport?.iceTransport.connection;
+    const nominated = connection?.nominated;
+    if (!transport || !connection || !nominated || sameAddress(nominated.remoteAddr, from)) return;
+    this.moveExpectedUntil = 0;
+    connection.resetNominatedPair();
+    // werift nominates the new pair synchronously right after this callback; handshake on it next.
+    setImmediate(() => void restartDtlsHandshake(transport));
+  }
+}
+
+function sameAddress(a: Address, b: Address): boolean {
+  return a[0] === b[0] && a[1] === b[1];
+}
+
+/**
+ * Runs a new DTLS handshake (same role, same certificate) on the transport's ICE connection and
+ * switches SRTP to the new keys. werift has no API for this; it uses the transport's own `start()`
+ * after detaching the old DTLS session from incoming data (closing that session would close the
+ * ICE connection beneath it).
+ */
+async function restartDtlsHandshake(transport: RTCDtlsTransport): Promise<void> {
+  const previous = transport.dtls as unknown as { transport?: { socket?: { onData?: unknown } } } | undefined;
+  if (previous?.transport?.socket) previous.transport.socket.onData = undefined;
+  transport.state = 'new';
+  try {
+    await transport.start();
+    transport.updateSrtpSession();
+  } catch {
+    // start() has already marked the transport failed; the session's consent watch ends it.
+  }
+}
