@@ -4,16 +4,18 @@
  * When a client rejects the m-section that tags its BUNDLE group (it stops its first transceiver,
  * pushed or pulled, and offers), Chromium picks the next m-section as the tag and moves every
  * remaining m-section onto a freshly gathered ICE/DTLS transport: a new port, the same ICE
- * credentials, and a new DTLS association in which it waits for our ClientHello (our answers say
- * `a=setup:active`). werift, as the ICE-lite side, keeps the first pair it nominated for the life of
- * the connection and its DTLS session is already up, so it keeps sending to the old port (which
- * Chromium closes) and never starts the handshake Chromium waits for: the DTLS transport stays
- * `connecting` and all media of that peer connection stops. See docs/architecture.md.
+ * credentials and a new DTLS association. werift, as the ICE-lite side, keeps the first pair it
+ * nominated for the life of the connection, so it keeps sending to the old port (which Chromium
+ * closes): when werift is the DTLS client (it answered the first offer, `a=setup:active`) Chromium
+ * waits for a ClientHello that never comes; when werift is the DTLS server (it made the first
+ * offer) its answers to Chromium's new ClientHello go to the old port. Either way the DTLS
+ * transport stays `connecting` and all media of that peer connection stops; the old association's
+ * close_notify also leaves werift's transport `closed`. See docs/architecture.md.
  *
  * After an offer that moves the bundle, the session calls {@link expectMove}; the next nomination
- * (a binding request with USE-CANDIDATE) from another address switches werift to that pair and
- * runs a new DTLS handshake on it, with fresh SRTP keys. Clients that keep their transport send no
- * such nomination and nothing changes.
+ * (a binding request with USE-CANDIDATE) from another address switches werift to that pair, and
+ * the new DTLS handshake runs on it (started by werift when it is the client), with fresh SRTP
+ * keys. Clients that keep their transport send no such nomination and nothing changes.
  */
 import type { RTCDtlsTransport, RTCPeerConnection } from 'werift';
 
@@ -50,13 +52,28 @@ export class BundleTransportFollower {
     if (!transport || !connection || !nominated || sameAddress(nominated.remoteAddr, from)) return;
     this.moveExpectedUntil = 0;
     connection.resetNominatedPair();
-    // werift nominates the new pair synchronously right after this callback; handshake on it next.
-    setImmediate(() => void restartDtlsHandshake(transport));
+    // werift nominates the new pair synchronously right after this callback. As DTLS server it
+    // takes the client's new ClientHello on its own session (a renegotiation) once the flights
+    // reach the new port; as DTLS client it must start the new handshake itself.
+    if (transport.role === 'server') adoptClientHandshake(transport);
+    else setImmediate(() => void restartDtlsHandshake(transport));
   }
 }
 
 function sameAddress(a: Address, b: Address): boolean {
   return a[0] === b[0] && a[1] === b[1];
+}
+
+/**
+ * werift's DTLS server answers a ClientHello on an established session by handshaking again, but
+ * its transport keeps the old SRTP keys and the `closed` state the old association's close_notify
+ * left. Take the new keys and the connected state once that handshake completes.
+ */
+function adoptClientHandshake(transport: RTCDtlsTransport): void {
+  transport.dtls?.onConnect.once(() => {
+    transport.updateSrtpSession();
+    transport.state = 'connected';
+  });
 }
 
 /**
