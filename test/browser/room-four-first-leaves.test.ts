@@ -104,8 +104,8 @@ describe('four <calls-room> elements when the first joiner leaves', () => {
     await ada.join();
     await publishes(ada);
     for (const joiner of remaining) {
-      let startCamera = () => undefined as void;
-      camerasStart = new Promise((resolve) => {
+      let startCamera: () => void = () => undefined;
+      camerasStart = new Promise<void>((resolve) => {
         startCamera = resolve;
       });
       await joiner.join();
@@ -123,7 +123,6 @@ describe('four <calls-room> elements when the first joiner leaves', () => {
       );
     }
 
-    console.log('DBG all see all');
     const adaId = participantIdOf(ada);
     const adaSession = await sessionIdOf(ada);
     for (const viewer of remaining) {
@@ -140,7 +139,6 @@ describe('four <calls-room> elements when the first joiner leaves', () => {
       return lists.every((people) => !people.some((person) => person.id === adaId));
     };
     await waitFor(adaGone, { what: 'everyone to see Ada leave', timeout: 20_000 });
-    console.log('DBG ada gone');
     const watched = (
       await Promise.all(
         remaining.map((viewer) =>
