@@ -5,6 +5,7 @@ import { PictureLossIndication, RtcpPayloadSpecificFeedback } from 'werift';
 import { rembFields } from '../../src/sfu/bandwidth.js';
 import { isKeyframeRequestFor } from '../../src/sfu/keyframe-requests.js';
 import { isKeyframeStart } from '../../src/sfu/keyframes.js';
+import { chooseLayer } from '../../src/sfu/layer-choice.js';
 import { parseJsonBody, parseNewTracks, parseUpdateTracks } from '../../src/sfu/request-validation.js';
 import {
   extensionIdsByUri,
@@ -179,5 +180,61 @@ describe('keyframe requests', () => {
     );
     assert.equal(isKeyframeRequestFor(fir, 0x08ae), true);
     assert.equal(isKeyframeRequestFor(fir, 0x0457), false);
+  });
+});
+
+describe('simulcast layer choice', () => {
+  // The publisher declared full, quarter, half (a, c, b); the full layer is not arriving.
+  const declared = ['a', 'c', 'b'];
+  const arriving = ['c', 'b'];
+  const bitrate = (rid: string) => ({ a: 0, b: 500_000, c: 150_000 })[rid] ?? 0;
+
+  it("falls back to the next layer in the publisher's order or ascii-betically, as priorityOrdering says", () => {
+    const fallback = { preferredRid: 'a', ridUnavailableStrategy: 'nextPriority' } as const;
+    assert.equal(chooseLayer({ ...fallback, priorityOrdering: 'none' }, declared, arriving, bitrate), 'c');
+    assert.equal(
+      chooseLayer({ ...fallback, priorityOrdering: 'asciibetical' }, declared, arriving, bitrate),
+      'b',
+    );
+    // The older spelling: an ascii-betical fallback.
+    assert.equal(
+      chooseLayer({ preferredRid: 'a', ridNotAvailable: 'asciibetical' }, declared, arriving, bitrate),
+      'b',
+    );
+  });
+
+  it('forwards nothing without a fallback, and the preferred layer whenever it arrives', () => {
+    assert.equal(chooseLayer({ preferredRid: 'a' }, declared, arriving, bitrate), undefined);
+    assert.equal(
+      chooseLayer({ preferredRid: 'a', ridUnavailableStrategy: 'none' }, declared, arriving, bitrate),
+      undefined,
+    );
+    assert.equal(
+      chooseLayer({ preferredRid: 'c', priorityOrdering: 'asciibetical' }, declared, arriving, bitrate),
+      'c',
+    );
+  });
+
+  it('takes the best-ranked layer with no preferredRid, or the highest bitrate when no order is given', () => {
+    assert.equal(chooseLayer({ priorityOrdering: 'none' }, declared, arriving, bitrate), 'c');
+    assert.equal(chooseLayer({ priorityOrdering: 'asciibetical' }, declared, arriving, bitrate), 'b');
+    assert.equal(chooseLayer({}, declared, arriving, bitrate), 'b');
+    assert.equal(chooseLayer({}, declared, [], bitrate), undefined);
+  });
+
+  it('accepts ridUnavailableStrategy as the OpenAPI file spells it and refuses unknown values', () => {
+    const pull = (simulcast: unknown) =>
+      parseNewTracks({ tracks: [{ location: 'remote', sessionId: 's', trackName: 't', simulcast }] })
+        .tracks[0];
+    assert.deepEqual(
+      pull({ preferredRid: 'h', priorityOrdering: 'asciibetical', ridUnavailableStrategy: 'nextPriority' })
+        .simulcast,
+      {
+        preferredRid: 'h',
+        priorityOrdering: 'asciibetical',
+        ridUnavailableStrategy: 'nextPriority',
+      },
+    );
+    assert.throws(() => pull({ ridUnavailableStrategy: 'sideways' }), /ridUnavailableStrategy/);
   });
 });
