@@ -385,7 +385,7 @@ describe('SFU tracks', () => {
     const updated = await call(sfu, 'PUT', `sessions/${sessionId}/tracks/update`, {
       tracks: [
         { mid: pulled.body.tracks[0].mid, simulcast: { preferredRid: 'h' } },
-        { mid: '999', simulcast: { preferredRid: 'h', ridUnavailableStrategy: 'whatever' } },
+        { mid: '999', simulcast: { preferredRid: 'h', ridUnavailableStrategy: 'nextPriority' } },
       ],
     });
     assert.equal(updated.status, 200);
