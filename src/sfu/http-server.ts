@@ -29,7 +29,8 @@ export function createRequestListener(registry: SessionRegistry, config: HttpApi
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const started = performance.now();
     const method = request.method ?? 'GET';
-    const path = new URL(request.url ?? '/', 'http://sfu.invalid').pathname;
+    const url = new URL(request.url ?? '/', 'http://sfu.invalid');
+    const path = url.pathname;
     let status = 500;
     try {
       if (method === 'OPTIONS') {
@@ -37,7 +38,7 @@ export function createRequestListener(registry: SessionRegistry, config: HttpApi
         response.writeHead(204, CORS_HEADERS).end();
         return;
       }
-      const reply = await handle(request, method, path);
+      const reply = await handle(request, method, path, url.searchParams);
       status = reply.status;
       send(response, reply.status, reply.body);
     } catch (error) {
@@ -53,7 +54,7 @@ export function createRequestListener(registry: SessionRegistry, config: HttpApi
     }
   };
 
-  async function handle(request: IncomingMessage, method: string, path: string) {
+  async function handle(request: IncomingMessage, method: string, path: string, query: URLSearchParams) {
     const match = APP_PATH.exec(path);
     if (!match) throw routeNotFound(path);
     const [, appId, appPath] = match;
@@ -62,7 +63,7 @@ export function createRequestListener(registry: SessionRegistry, config: HttpApi
     const raw = await readBody(request, config.maxBodyBytes);
     log.verbose(`${method} ${path} request ${raw || '(empty)'}`);
     const body = method === 'GET' ? {} : parseJsonBody(raw);
-    const reply = await dispatch(registry, method, appPath, body);
+    const reply = await dispatch(registry, method, appPath, body, query);
     log.verbose(`${method} ${path} reply ${JSON.stringify(reply.body)}`);
     return reply;
   }

@@ -79,6 +79,11 @@ export const supportedCodecs = () => ({
 export interface PeerSettings {
   host: string;
   startBitrateKbps: number;
+  /**
+   * Full ICE instead of ICE lite, for `thirdparty` sessions: two ICE-lite agents never connect,
+   * and the servers such a session talks to (AI relays, other SFUs) are often ICE lite.
+   */
+  fullIce?: boolean;
 }
 
 /**
@@ -89,7 +94,7 @@ export interface PeerSettings {
  * its bundle (bundle-transport.ts).
  */
 export function createPeerConnection(
-  { host }: PeerSettings,
+  { host, fullIce = false }: PeerSettings,
   onBindingRequest: (request: BindingRequest, from: readonly [string, number]) => void = () => undefined,
 ): RTCPeerConnection {
   const servesLoopback = host === '127.0.0.1' || host === 'localhost';
@@ -97,7 +102,7 @@ export function createPeerConnection(
   const bindsAll = host === '0.0.0.0';
   return new RTCPeerConnection({
     iceServers: [],
-    iceLite: true,
+    iceLite: !fullIce,
     iceFilterStunResponse: (request, from) => {
       onBindingRequest(request, from);
       return true;
