@@ -32,7 +32,11 @@ export interface BindingRequest {
 export class BundleTransportFollower {
   private moveExpectedUntil = 0;
 
-  constructor(private readonly pc: RTCPeerConnection) {}
+  /** `onResumed` runs once media can flow on the new transport (subscribers then need a keyframe). */
+  constructor(
+    private readonly pc: RTCPeerConnection,
+    private readonly onResumed: () => void,
+  ) {}
 
   /** The client just offered to move its bundle to another transport. */
   expectMove(now = Date.now()): void {
@@ -55,8 +59,8 @@ export class BundleTransportFollower {
     // werift nominates the new pair synchronously right after this callback. As DTLS server it
     // takes the client's new ClientHello on its own session (a renegotiation) once the flights
     // reach the new port; as DTLS client it must start the new handshake itself.
-    if (transport.role === 'server') adoptClientHandshake(transport);
-    else setImmediate(() => void restartDtlsHandshake(transport));
+    if (transport.role === 'server') adoptClientHandshake(transport, this.onResumed);
+    else setImmediate(() => void restartDtlsHandshake(transport, this.onResumed));
   }
 }
 
@@ -69,10 +73,11 @@ function sameAddress(a: Address, b: Address): boolean {
  * its transport keeps the old SRTP keys and the `closed` state the old association's close_notify
  * left. Take the new keys and the connected state once that handshake completes.
  */
-function adoptClientHandshake(transport: RTCDtlsTransport): void {
+function adoptClientHandshake(transport: RTCDtlsTransport, onResumed: () => void): void {
   transport.dtls?.onConnect.once(() => {
     transport.updateSrtpSession();
     transport.state = 'connected';
+    onResumed();
   });
 }
 
@@ -82,13 +87,14 @@ function adoptClientHandshake(transport: RTCDtlsTransport): void {
  * after detaching the old DTLS session from incoming data (closing that session would close the
  * ICE connection beneath it).
  */
-async function restartDtlsHandshake(transport: RTCDtlsTransport): Promise<void> {
+async function restartDtlsHandshake(transport: RTCDtlsTransport, onResumed: () => void): Promise<void> {
   const previous = transport.dtls as unknown as { transport?: { socket?: { onData?: unknown } } } | undefined;
   if (previous?.transport?.socket) previous.transport.socket.onData = undefined;
   transport.state = 'new';
   try {
     await transport.start();
     transport.updateSrtpSession();
+    onResumed();
   } catch {
     // start() has already marked the transport failed; the session's consent watch ends it.
   }

@@ -85,7 +85,10 @@ export class Session {
       if (this.isConnected) this.disconnectedAt = undefined;
       this.bundleTransport.onBindingRequest(request, from);
     });
-    this.bundleTransport = new BundleTransportFollower(this.pc);
+    // What was forwarded while the client moved is lost: every pulled video restarts on a keyframe.
+    this.bundleTransport = new BundleTransportFollower(this.pc, () => {
+      for (const subscription of this.subscriptions.values()) subscription.requestKeyframe();
+    });
     this.pc.connectionStateChange.subscribe((state) => {
       if (state === 'connected') {
         this.connectedAt ??= Date.now();

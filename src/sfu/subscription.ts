@@ -64,7 +64,7 @@ export class Subscription {
     for (const dispose of this.disposers.splice(0)) dispose();
   }
 
-  private requestKeyframe(): void {
+  requestKeyframe(): void {
     const layer = this.targetLayer ?? this.currentLayer;
     if (layer !== undefined) this.source.requestKeyframe(layer);
   }

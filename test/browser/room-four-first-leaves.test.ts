@@ -70,14 +70,23 @@ describe('four <calls-room> elements when the first joiner leaves', () => {
 
   afterEach(removeRooms);
 
-  /** Points `viewer`'s tiles at `others` and returns their videos once each decoded a few frames. */
-  async function videosSeenBy(viewer: CallsRoomElement, others: CallsRoomElement[]) {
+  /** The tile `viewer` shows `other` in: one tile per participant, pointed at them once. */
+  function tileFor(viewer: CallsRoomElement, other: CallsRoomElement): CallsTileElement {
     const tiles = [...viewer.querySelectorAll<CallsTileElement>('calls-tile')];
+    const id = participantIdOf(other);
+    const tile =
+      tiles.find((candidate) => candidate.participantId === id) ??
+      tiles.find((candidate) => !candidate.participantId);
+    if (!tile) throw new Error(`no free tile for ${other.displayName}`);
+    tile.participantId = id;
+    return tile;
+  }
+
+  /** The videos `viewer` shows of `others`, once each has decoded a few frames. */
+  async function videosSeenBy(viewer: CallsRoomElement, others: CallsRoomElement[]) {
     return Promise.all(
-      others.map(async (other, index) => {
-        const tile = tiles[index];
-        tile.participantId = participantIdOf(other);
-        const video = await tileVideo(tile, 30_000);
+      others.map(async (other) => {
+        const video = await tileVideo(tileFor(viewer, other), 30_000);
         await waitForVideoFrames(video, 3, 30_000);
         return video;
       }),

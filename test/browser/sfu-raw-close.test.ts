@@ -3,9 +3,9 @@
 // bundle to a new transport) and a later one. After the close the other track of the same peer
 // connection must keep flowing, as on Cloudflare. Kinds are fixed (audio first, video second).
 import { expect } from '@open-wc/testing';
-import { waitFor } from './helpers/media.js';
+import { waitFor, waitForVideoFrames } from './helpers/media.js';
 import { RawCallsClient, rtpBytesByMid } from './helpers/raw-calls-client.js';
-import { sfuSession } from './helpers/sfu-client.js';
+import { sfuSession, videoElementFor } from './helpers/sfu-client.js';
 import { callsTestEnv, type TestSfu } from './helpers/test-env.js';
 
 /** Resolves once the RTP bytes of `mid` have grown by `growth`: proof that media still moves. */
@@ -53,6 +53,7 @@ describe('local SFU with raw clients: closing a track', () => {
 
   afterEach(() => {
     for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+    for (const media of document.querySelectorAll('video')) media.remove();
   });
 
   async function micAndCamera(): Promise<MediaStreamTrack[]> {
@@ -97,6 +98,10 @@ describe('local SFU with raw clients: closing a track', () => {
 
       await subscriber.close([pulled[closing].mid]);
       await bytesKeepGrowing(subscriber.pc, 'inbound-rtp', pulled[remaining].mid);
+      if (pulled[remaining].track.kind === 'video') {
+        const frame = await waitForVideoFrames(videoElementFor(pulled[remaining].track), 10, 20_000);
+        expect(frame.width).to.equal(640);
+      }
       expect(dtlsStates(subscriber.pc)).to.deep.equal(['connected']);
       await sfuShowsOnlyActive(sfu, subscriber.sessionId, pulled[remaining].mid);
     });
