@@ -31,7 +31,13 @@ export type CallsErrorCode =
   /** The backend refused a presence message; `detail` carries its own code. */
   | 'protocol_error'
   /** The browser refused to play remote audio until the person interacts with the page. */
-  | 'autoplay_blocked';
+  | 'autoplay_blocked'
+  /** Screen capture failed (not when the person cancels the picker), or sharing was asked for outside a call. */
+  | 'screen_share_failed'
+  /** A device was selected by an id the browser does not list (unplugged, or from another origin). */
+  | 'device_not_found'
+  /** The browser cannot play the call through the chosen speaker (or cannot choose speakers at all). */
+  | 'speaker_unavailable';
 
 export class CallsError extends Error {
   override readonly name = 'CallsError';

@@ -77,6 +77,9 @@ export const english: Translation = {
     media_failed: 'The audio and video connection failed.',
     protocol_error: 'The call server refused a request.',
     autoplay_blocked: 'Your browser blocked the sound of this call.',
+    screen_share_failed: 'Your screen could not be shared.',
+    device_not_found: 'That device is not available any more.',
+    speaker_unavailable: 'The sound cannot be played through that speaker.',
   },
 };
 
