@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export default {
-  globs: ['src/elements/**/*.ts'],
+  // The kit's base classes too, so each control's entry lists what it inherits (`room`, `disabled`…).
+  globs: ['src/elements/**/*.ts', 'src/internal/*-element.ts'],
   exclude: ['src/elements/**/*.styles.ts', 'src/elements/calls-room/request-map.ts'],
   outdir: '.',
   litelement: true,
@@ -57,7 +58,7 @@ function defineElementCalls() {
 }
 
 /**
- * Drops private and `#` members (Lit `@state()` fields, helpers), events detected from
+ * Drops private, protected and `#` members (Lit `@state()` fields, helpers), events detected from
  * `dispatchEvent()` without a name (the `@event` tags name them), and module-level names that are
  * not exported; flattens type texts that the source wraps over several lines.
  */
@@ -71,7 +72,12 @@ function publicApiOnly() {
         mod.declarations = mod.declarations?.filter((declaration) => exported.has(declaration.name));
         for (const declaration of mod.declarations ?? []) {
           declaration.members = declaration.members?.filter(
-            (member) => member.privacy !== 'private' && !member.name.startsWith('#'),
+            (member) =>
+              member.privacy !== 'private' &&
+              // Protected members are the kit's base-class API for subclasses, not the element's.
+              member.privacy !== 'protected' &&
+              !member.name.startsWith('#') &&
+              member.name !== 'shadowRootOptions',
           );
           const named = new Set(
             declaration.events?.filter((event) => event.name).map((event) => event.type?.text),
@@ -103,7 +109,7 @@ function cssPropertyDefaults() {
     packageLinkPhase({ customElementsManifest }) {
       for (const mod of customElementsManifest.modules) {
         for (const element of mod.declarations ?? []) {
-          if (!element.customElement) continue;
+          if (!element.customElement || !element.tagName) continue;
           const { defaults, used } = analyzeStyles(mod.path.replace(/\.ts$/, '.styles.ts'));
           const documented = new Set();
           for (const property of element.cssProperties ?? []) {
@@ -217,8 +223,11 @@ function partsInTemplates() {
     packageLinkPhase({ customElementsManifest }) {
       for (const mod of customElementsManifest.modules) {
         for (const element of mod.declarations ?? []) {
-          if (!element.customElement) continue;
-          const source = readFileSync(mod.path, 'utf8');
+          if (!element.customElement || !element.tagName) continue;
+          // A kit base class (src/internal/*-element.ts) may render parts for its subclasses.
+          const source = [mod.path, ...superclassModules(customElementsManifest, element)]
+            .map((path) => readFileSync(path, 'utf8'))
+            .join('\n');
           const rendered = new Set(
             [...source.matchAll(/\spart="([^"]+)"/g)].flatMap(([, names]) => names.split(' ')),
           );
@@ -234,6 +243,18 @@ function partsInTemplates() {
       }
     },
   };
+}
+
+/** Source paths of an element's superclasses that are part of this package, nearest first. */
+function superclassModules(manifest, element) {
+  const paths = [];
+  for (let superclass = element.superclass; superclass?.module; ) {
+    const path = superclass.module.replace(/^\//, '').replace(/\.js$/, '.ts');
+    paths.push(path);
+    const mod = manifest.modules.find((candidate) => candidate.path === path);
+    superclass = mod?.declarations?.find((declaration) => declaration.name === superclass.name)?.superclass;
+  }
+  return paths;
 }
 
 /** The package ships `dist/**.js`, not `src/**.ts`: point the manifest at what is published. */

@@ -138,11 +138,15 @@ function renderElement(element: Declaration): string[] {
   ];
 }
 
-/** The generated reference: one section per custom element, in the manifest's order. */
+/**
+ * The generated reference: one section per custom element, by tag name (the analyzer's module order
+ * changes from run to run once it resolves superclasses).
+ */
 export function renderElements(manifest: Manifest): string {
   const elements = manifest.modules
     .flatMap((module) => module.declarations ?? [])
-    .filter((declaration) => declaration.customElement && declaration.tagName);
+    .filter((declaration) => declaration.customElement && declaration.tagName)
+    .sort((a, b) => (a.tagName ?? '').localeCompare(b.tagName ?? ''));
   const lines = [
     START,
     '<!-- Generated from custom-elements.json by `npm run docs`; edit the JSDoc in src/elements, not this. -->',

@@ -1,12 +1,17 @@
-// Browser entry of `calls-elements`: importing it defines <calls-room>, <calls-publisher> and
-// <calls-tile> (guarded, so loading it twice is harmless) and re-exports their classes, events and
-// the room model. Importing it in Node (SSR, tooling) touches neither window nor document.
+// Browser entry of `calls-elements`: importing it defines every kit element (guarded, so loading it
+// twice is harmless) and re-exports their classes, the kit's base classes, events and the room model. Importing it in Node (SSR, tooling) touches neither window nor document.
 
 export * from './core/index.js';
+export { CallsCameraButtonElement } from './elements/calls-camera-button/calls-camera-button.js';
+export { CallsJoinButtonElement } from './elements/calls-join-button/calls-join-button.js';
+export { CallsLeaveButtonElement } from './elements/calls-leave-button/calls-leave-button.js';
+export { CallsMicButtonElement } from './elements/calls-mic-button/calls-mic-button.js';
 export { CallsPublisherElement } from './elements/calls-publisher/calls-publisher.js';
 export { CallsRoomElement } from './elements/calls-room/calls-room.js';
 export { CallsTileElement } from './elements/calls-tile/calls-tile.js';
 export * from './events/index.js';
+export { CallsButtonElement } from './internal/button-element.js';
+export { CallsControlElement } from './internal/control-element.js';
 export type { Translation } from './internal/i18n.js';
 export { registerTranslation } from './internal/i18n.js';
 export type { CallsRoomContext } from './internal/room-context.js';

@@ -1,6 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { BehaviorSubject, type Observable, of, switchMap } from 'rxjs';
+import { BehaviorSubject, distinctUntilChanged, map, type Observable, of, switchMap } from 'rxjs';
+import type { LocalMedia } from '../core/local-media.js';
 import type { Room } from '../core/room.js';
 import { type CallsRoomContext, callsRoomContext } from './room-context.js';
 
@@ -13,10 +14,13 @@ type Host = ReactiveControllerHost & HTMLElement;
 export class RoomConsumer implements ReactiveController {
   readonly #host: Host;
   readonly #context$ = new BehaviorSubject<CallsRoomContext | undefined>(undefined);
-  readonly context$: Observable<CallsRoomContext | undefined> = this.#context$.asObservable();
-  readonly room$: Observable<Room | undefined> = this.#context$.pipe(
+  /** What the closest `<calls-room>` provides by context (used when no `room` id is set). */
+  #provided: CallsRoomContext | undefined;
+  readonly context$: Observable<CallsRoomContext | undefined> = this.#context$.pipe(distinctUntilChanged());
+  readonly room$: Observable<Room | undefined> = this.context$.pipe(
     switchMap((context) => (context ? context.room$ : of(undefined))),
   );
+  readonly media$: Observable<LocalMedia | undefined> = this.context$.pipe(map((context) => context?.media));
 
   constructor(host: Host) {
     this.#host = host;
@@ -25,7 +29,8 @@ export class RoomConsumer implements ReactiveController {
       context: callsRoomContext,
       subscribe: true,
       callback: (value) => {
-        if (!this.#byId()) this.#context$.next(value);
+        this.#provided = value;
+        this.refresh();
       },
     });
   }
@@ -35,19 +40,29 @@ export class RoomConsumer implements ReactiveController {
   }
 
   hostConnected(): void {
-    const named = this.#byId();
-    if (named) this.#context$.next(named);
+    this.refresh();
   }
 
   /** Call when the host's `room` attribute changes. */
   refresh(): void {
-    const named = this.#byId();
-    if (named) this.#context$.next(named);
+    const id = this.#host.getAttribute('room');
+    if (!id) {
+      this.#context$.next(this.#provided);
+      return;
+    }
+    const named = this.#byId(id);
+    this.#context$.next(named);
+    // The named room may come later in the page, or be defined later (a deferred script).
+    if (!named && this.#host.isConnected && globalThis.customElements) {
+      void customElements.whenDefined('calls-room').then(() => {
+        if (this.#host.getAttribute('room') === id && !this.#context$.value) {
+          queueMicrotask(() => this.#context$.next(this.#byId(id)));
+        }
+      });
+    }
   }
 
-  #byId(): CallsRoomContext | undefined {
-    const id = this.#host.getAttribute('room');
-    if (!id) return undefined;
+  #byId(id: string): CallsRoomContext | undefined {
     const root = this.#host.getRootNode() as Document | ShadowRoot;
     const element = (root.getElementById?.(id) ?? document.getElementById(id)) as
       | (HTMLElement & { roomContext?: CallsRoomContext })

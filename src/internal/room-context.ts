@@ -12,6 +12,12 @@ export interface CallsRoomContext {
   readonly room$: Observable<Room | undefined>;
   /** The camera and microphone the room publishes, also usable for a preview before joining. */
   readonly media: LocalMedia;
+  /**
+   * Hands a request event to the room's request map. A control outside the room (`room="<id>"`)
+   * calls it after dispatching the event from itself, since that event never passes through the
+   * room element; the room acts once, after every listener had its turn, unless one cancelled it.
+   */
+  readonly handleRequest: (event: Event) => void;
 }
 
 export const callsRoomContext = createContext<CallsRoomContext>(Symbol('calls-room'));

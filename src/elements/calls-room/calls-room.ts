@@ -148,7 +148,21 @@ export class CallsRoomElement extends LitElement {
 
   readonly #media = new LocalMedia();
   readonly #room$ = new BehaviorSubject<Room | undefined>(undefined);
-  readonly #context: CallsRoomContext = { room$: this.#room$.asObservable(), media: this.#media };
+  readonly #context: CallsRoomContext = {
+    room$: this.#room$.asObservable(),
+    media: this.#media,
+    handleRequest: (event) => this.#handleRequest(event),
+  };
+  /** Request events already handed to the request map (one may arrive by bubbling and by context). */
+  readonly #handledRequests = new WeakSet<Event>();
+  readonly #requestTarget: RequestTarget = {
+    media: this.#media,
+    join: () => this.join(),
+    leave: () => this.leave(),
+    resumeAudio: async () => {
+      await this.#room$.value?.resumeAudio();
+    },
+  };
   readonly #internals: ElementInternals | undefined;
   #joining: Promise<void> | undefined;
   #autojoinTried = false;
@@ -228,25 +242,23 @@ export class CallsRoomElement extends LitElement {
       },
     );
 
-    const target: RequestTarget = {
-      media: this.#media,
-      join: () => this.join(),
-      leave: () => this.leave(),
-      resumeAudio: async () => {
-        await this.#room$.value?.resumeAudio();
-      },
-    };
     for (const type of Object.keys(requestMap)) {
-      this.addEventListener(type, (event) => {
-        // Act after the event has reached every listener, so an ancestor may still cancel it.
-        queueMicrotask(() => {
-          if (event.defaultPrevented) return;
-          Promise.resolve(requestMap[type]?.(target, event as never)).catch(() => {
-            // join() failures are reported as calls-error already.
-          });
-        });
-      });
+      this.addEventListener(type, (event) => this.#handleRequest(event));
     }
+  }
+
+  #handleRequest(event: Event): void {
+    const handler = requestMap[event.type];
+    const target = this.#requestTarget;
+    if (!handler || this.#handledRequests.has(event)) return;
+    this.#handledRequests.add(event);
+    // Act after the event has reached every listener, so an ancestor may still cancel it.
+    queueMicrotask(() => {
+      if (event.defaultPrevented) return;
+      Promise.resolve(handler(target, event as never)).catch(() => {
+        // join() failures are reported as calls-error already.
+      });
+    });
   }
 
   /** What this room shares with the elements inside it (also used by `room="<id>"` opt-ins). */

@@ -1,0 +1,3 @@
+import { toggleButtonStyles } from '../../internal/toggle-button.styles.js';
+
+export const cameraButtonStyles = [toggleButtonStyles];

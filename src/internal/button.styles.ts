@@ -1,0 +1,39 @@
+import { css } from 'lit';
+import { themeStyles } from './theme.styles.js';
+
+/** The shape every kit button shares; its colors come from `toggleButtonStyles` (toggle-button.styles.ts) or the control's own styles. */
+export const buttonStyles = [
+  themeStyles,
+  css`
+    :host {
+      display: inline-block;
+    }
+    [part='button'] {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      gap: 6px;
+      min-width: 44px;
+      min-height: 44px;
+      padding: 0 12px;
+      border: 0;
+      border-radius: var(--calls-control-radius, 999px);
+      font: inherit;
+      cursor: pointer;
+    }
+    [part='button']:focus-visible {
+      outline: 2px solid var(--_accent);
+      outline-offset: 2px;
+    }
+    [part='button']:disabled {
+      opacity: 0.5;
+      cursor: default;
+    }
+    [part='icon']:empty {
+      display: none;
+    }
+    [part='icon'] {
+      display: inline-flex;
+    }
+  `,
+];

@@ -1,0 +1,17 @@
+import { css } from 'lit';
+import { buttonStyles } from './button.styles.js';
+
+/** An on/off control (microphone, camera): the control color while on, the danger color while off. */
+export const toggleButtonStyles = [
+  buttonStyles,
+  css`
+    [part='button'] {
+      background: var(--_control-bg);
+      color: var(--_control-fg);
+    }
+    [part='button'][aria-pressed='false'] {
+      background: var(--_danger);
+      color: var(--_danger-fg);
+    }
+  `,
+];
