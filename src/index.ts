@@ -3,11 +3,14 @@
 
 export * from './core/index.js';
 export { CallsCameraButtonElement } from './elements/calls-camera-button/calls-camera-button.js';
+export { CallsDeviceSelectElement } from './elements/calls-device-select/calls-device-select.js';
 export { CallsJoinButtonElement } from './elements/calls-join-button/calls-join-button.js';
 export { CallsLeaveButtonElement } from './elements/calls-leave-button/calls-leave-button.js';
 export { CallsMicButtonElement } from './elements/calls-mic-button/calls-mic-button.js';
 export { CallsPublisherElement } from './elements/calls-publisher/calls-publisher.js';
 export { CallsRoomElement } from './elements/calls-room/calls-room.js';
+export { CallsScreenShareButtonElement } from './elements/calls-screen-share-button/calls-screen-share-button.js';
+export { CallsSettingsElement } from './elements/calls-settings/calls-settings.js';
 export { CallsTileElement } from './elements/calls-tile/calls-tile.js';
 export * from './events/index.js';
 export { CallsButtonElement } from './internal/button-element.js';

@@ -108,13 +108,15 @@ export class ScreenShare {
   }
 }
 
-/** Ids of the participants who show a screen: on, and (for others) with a track to pull. */
+/** Whether a participant shows a screen: sharing on, and (for others) with a track to pull. */
+export function isSharingScreen(person: ScreenSharer): boolean {
+  return person.screenshareEnabled && (person.isSelf || Boolean(person.tracks.screenshare));
+}
+
+/** Ids of the participants who show a screen, each with whether it is you. */
 function sharingIds(people: readonly ScreenSharer[]): Map<string, boolean> {
   const ids = new Map<string, boolean>();
-  for (const person of people) {
-    if (person.screenshareEnabled && (person.isSelf || person.tracks.screenshare))
-      ids.set(person.id, person.isSelf);
-  }
+  for (const person of people) if (isSharingScreen(person)) ids.set(person.id, person.isSelf);
   return ids;
 }
 

@@ -30,6 +30,23 @@ export interface Translation {
   micLevel: string;
   selfView: string;
   participantVideo: (name: string) => string;
+  /** A shared screen's video, by the name its tile shows (`Ada`, `Ada (you)`). */
+  participantScreen: (name: string) => string;
+  shareScreen: string;
+  screenShareOn: string;
+  screenShareOff: string;
+  camera: string;
+  microphone: string;
+  speaker: string;
+  defaultDevice: string;
+  /** A device whose label the browser hides until the page may use that kind. */
+  unnamedDevice: (kind: string, index: number) => string;
+  deviceLost: (label: string) => string;
+  speakerNotSelectable: string;
+  settings: string;
+  close: string;
+  micTest: string;
+  micTestHint: string;
   errors: Record<CallsErrorCode, string>;
 }
 
@@ -58,6 +75,21 @@ export const english: Translation = {
   micLevel: 'Microphone level',
   selfView: 'Your camera',
   participantVideo: (name) => `${name}'s camera`,
+  participantScreen: (name) => `Screen shared by ${name}`,
+  shareScreen: 'Share screen',
+  screenShareOn: 'Stop sharing your screen',
+  screenShareOff: 'Share your screen',
+  camera: 'Camera',
+  microphone: 'Microphone',
+  speaker: 'Speaker',
+  defaultDevice: 'System default',
+  unnamedDevice: (kind, index) => `${kind} ${index}`,
+  deviceLost: (label) => `${label || 'A device'} was disconnected; using the system default instead.`,
+  speakerNotSelectable: 'This browser plays calls through the system speaker.',
+  settings: 'Settings',
+  close: 'Close',
+  micTest: 'Microphone test',
+  micTestHint: 'Speak: the bar moves when your microphone hears you.',
   errors: {
     invalid_options: 'This room is not set up correctly.',
     backend_unreachable: 'Could not reach the call server.',

@@ -1,17 +1,19 @@
 import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { BehaviorSubject, merge, type Observable, of, pairwise, startWith, switchMap } from 'rxjs';
+import { BehaviorSubject, merge, type Observable, of, pairwise, Subject, startWith, switchMap } from 'rxjs';
 import { CallsError } from '../../core/errors.js';
 import { gridLayout } from '../../core/layout.js';
 import { LocalMedia } from '../../core/local-media.js';
 import type { Participant } from '../../core/participant.js';
 import type { ConnectionState } from '../../core/presence-client.js';
 import { Room, type RoomEvent } from '../../core/room.js';
+import { videoTiles } from '../../core/tiles.js';
 import { CallsActiveSpeakerChangeEvent } from '../../events/active-speaker-change.js';
 import { CallsAudioResumeRequestEvent } from '../../events/audio-resume-request.js';
 import { CallsCameraToggleRequestEvent } from '../../events/camera-toggle-request.js';
 import { CallsConnectionChangeEvent } from '../../events/connection-change.js';
+import { CallsDeviceLostEvent } from '../../events/device-lost.js';
 import { CallsErrorEvent } from '../../events/error.js';
 import { CallsJoinRequestEvent } from '../../events/join-request.js';
 import { CallsJoinedEvent } from '../../events/joined.js';
@@ -20,6 +22,8 @@ import { CallsLeftEvent } from '../../events/left.js';
 import { CallsMicToggleRequestEvent } from '../../events/mic-toggle-request.js';
 import { CallsParticipantJoinedEvent } from '../../events/participant-joined.js';
 import { CallsParticipantLeftEvent } from '../../events/participant-left.js';
+import { CallsScreenShareStartedEvent } from '../../events/screen-share-started.js';
+import { CallsScreenShareStoppedEvent } from '../../events/screen-share-stopped.js';
 import { defineElement } from '../../internal/define.js';
 import { translationFor } from '../../internal/i18n.js';
 import {
@@ -72,6 +76,16 @@ import { type RequestTarget, requestMap } from './request-map.js';
  * @event {CallsMicToggleRequestEvent} calls-mic-toggle-request - The microphone button (or a control
  *   inside) asks to toggle the microphone, or to set it to `detail.enabled`; cancel it to keep it.
  * @event {CallsCameraToggleRequestEvent} calls-camera-toggle-request - The same for the camera.
+ * @event {CallsScreenShareStartedEvent} calls-screen-share-started - Someone started sharing a screen:
+ *   `detail` is `{ participantId, isSelf }`.
+ * @event {CallsScreenShareStoppedEvent} calls-screen-share-stopped - A screen share ended (stopped, or
+ *   the browser's own "Stop sharing", or its sharer left): `detail` is `{ participantId, isSelf }`.
+ * @event {CallsDeviceLostEvent} calls-device-lost - The chosen camera, microphone or speaker went away
+ *   while in use; the room fell back to the default. `detail` is `{ code: 'device_lost', kind, lost }`.
+ * @event {CallsScreenShareToggleRequestEvent} calls-screen-share-toggle-request - A control asks to
+ *   start or stop sharing your screen (`detail.enabled`); cancel it to leave sharing as it is.
+ * @event {CallsDeviceSelectRequestEvent} calls-device-select-request - A control asks to use another
+ *   device: `detail` is `{ kind, deviceId }`; cancel it to keep the device in use.
  * @event {CallsAudioResumeRequestEvent} calls-audio-resume-request - The sound prompt's button (or a
  *   control inside) asks to start the sound the browser blocked.
  *
@@ -155,8 +169,11 @@ export class CallsRoomElement extends LitElement {
   };
   /** Request events already handed to the request map (one may arrive by bubbling and by context). */
   readonly #handledRequests = new WeakSet<Event>();
+  readonly #reported$ = new Subject<CallsError>();
   readonly #requestTarget: RequestTarget = {
     media: this.#media,
+    room: () => this.#room$.value,
+    report: (error) => this.#reported$.next(error),
     join: () => this.join(),
     leave: () => this.leave(),
     resumeAudio: async () => {
@@ -220,6 +237,7 @@ export class CallsRoomElement extends LitElement {
       () =>
         merge(
           this.#media.errors$,
+          this.#reported$,
           fromRoom((room) => room.errors$),
         ),
       (error) => {
@@ -240,6 +258,12 @@ export class CallsRoomElement extends LitElement {
       (on) => {
         this.cameraOn = on;
       },
+    );
+
+    subscribe(
+      this,
+      () => this.#media.deviceNotices$,
+      (notice) => this.dispatchEvent(new CallsDeviceLostEvent(notice)),
     );
 
     for (const type of Object.keys(requestMap)) {
@@ -374,8 +398,9 @@ export class CallsRoomElement extends LitElement {
               part="grid"
               style="--_columns: ${this.columns}; --_tile-width: ${this.tileWidth > 0 ? `${this.tileWidth}px` : '1fr'}"
             >
-              ${this.participants.map(
-                (person) => html`<calls-tile part="tile" participant-id=${person.id}></calls-tile>`,
+              ${videoTiles(this.participants).map(
+                ({ participantId, source }) =>
+                  html`<calls-tile part="tile" participant-id=${participantId} source=${source}></calls-tile>`,
               )}
             </div>`
           : html`<div part="lobby"><calls-publisher></calls-publisher></div>`
@@ -455,6 +480,16 @@ export class CallsRoomElement extends LitElement {
           new CallsParticipantLeftEvent({ participant: event.participant, reason: event.reason }),
         );
         break;
+      case 'screen-share-started':
+        this.dispatchEvent(
+          new CallsScreenShareStartedEvent({ participantId: event.participantId, isSelf: event.isSelf }),
+        );
+        break;
+      case 'screen-share-stopped':
+        this.dispatchEvent(
+          new CallsScreenShareStoppedEvent({ participantId: event.participantId, isSelf: event.isSelf }),
+        );
+        break;
     }
   }
 
@@ -505,7 +540,7 @@ export class CallsRoomElement extends LitElement {
   #layout(): void {
     if (!this.gridBox) return;
     const { width, height, gap } = this.gridBox;
-    const layout = gridLayout(this.participants.length, width, height, 16 / 9, gap);
+    const layout = gridLayout(videoTiles(this.participants).length, width, height, 16 / 9, gap);
     if (layout.columns > 0) {
       this.columns = layout.columns;
       this.tileWidth = layout.tileWidth;

@@ -1,16 +1,23 @@
+import type { DeviceKind } from '../../core/devices.js';
+import { CallsError } from '../../core/errors.js';
 import type { LocalMedia } from '../../core/local-media.js';
+import type { Room } from '../../core/room.js';
 
 /** What a request handler may act on: the room element's own operations and its devices. */
 export interface RequestTarget {
   readonly media: LocalMedia;
+  /** The joined (or joining) room, if any. */
+  room(): Room | undefined;
   join(): Promise<void>;
   leave(): Promise<void>;
   resumeAudio(): Promise<void>;
+  /** Reports a refused request the way the room reports its errors (`calls-error`). */
+  report(error: CallsError): void;
 }
 
 type Handler = (
   target: RequestTarget,
-  event: Event & { detail?: { enabled?: boolean } },
+  event: Event & { detail?: { enabled?: boolean; kind?: DeviceKind; deviceId?: string } },
 ) => void | Promise<void>;
 
 /**
@@ -25,4 +32,12 @@ export const requestMap: Readonly<Record<string, Handler>> = {
   'calls-join-request': (target) => target.join(),
   'calls-leave-request': (target) => target.leave(),
   'calls-audio-resume-request': (target) => target.resumeAudio(),
+  'calls-screen-share-toggle-request': (target, event) => {
+    const room = target.room();
+    if (room) room.setScreenShareEnabled(event.detail?.enabled ?? !room.screenShareEnabled);
+    else if (event.detail?.enabled !== false)
+      target.report(new CallsError('screen_share_failed', 'Join the room before sharing your screen.'));
+  },
+  'calls-device-select-request': ({ media }, event) =>
+    media.selectDevice(event.detail?.kind as DeviceKind, String(event.detail?.deviceId ?? '')),
 };

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { BehaviorSubject, combineLatest, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
 import { chooseLayer } from '../../core/layout.js';
 import { initialsOf, type Participant } from '../../core/participant.js';
+import type { VideoSource } from '../../core/room.js';
 import { defineElement } from '../../internal/define.js';
 import { translationFor } from '../../internal/i18n.js';
 import { micOffIcon } from '../../internal/icons.js';
@@ -53,6 +54,9 @@ export class CallsTileElement extends LitElement {
   /** The participant to show (`Participant.id` from the room). */
   @property({ attribute: 'participant-id' }) participantId = '';
 
+  /** `camera`, or `screen` for the screen the participant shares (one full-size layer, never mirrored). */
+  @property({ reflect: true }) source: VideoSource = 'camera';
+
   /** Id of the `<calls-room>` this tile belongs to, when it is not inside one. */
   @property({ reflect: true }) room?: string;
 
@@ -68,6 +72,7 @@ export class CallsTileElement extends LitElement {
   readonly #consumer = new RoomConsumer(this);
   readonly #visibility = new VisibilityController(this);
   readonly #participantId$ = new BehaviorSubject('');
+  readonly #source$ = new BehaviorSubject<VideoSource>('camera');
 
   constructor() {
     super();
@@ -93,9 +98,9 @@ export class CallsTileElement extends LitElement {
     subscribe(
       this,
       () =>
-        combineLatest([room$, this.#participantId$, this.#visibility.visible$]).pipe(
-          switchMap(([room, id, visible]) =>
-            room && id && visible ? room.video$(id, preferredRid$) : of(undefined),
+        combineLatest([room$, this.#participantId$, this.#visibility.visible$, this.#source$]).pipe(
+          switchMap(([room, id, visible, source]) =>
+            room && id && visible ? room.video$(id, preferredRid$, source) : of(undefined),
           ),
         ),
       (track) => {
@@ -111,6 +116,7 @@ export class CallsTileElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('participantId')) this.#participantId$.next(this.participantId);
+    if (changed.has('source')) this.#source$.next(this.source === 'screen' ? 'screen' : 'camera');
     if (changed.has('room')) this.#consumer.refresh();
   }
 
@@ -130,16 +136,20 @@ export class CallsTileElement extends LitElement {
     const t = translationFor(this);
     const person = this.participant;
     const name = person ? (person.isSelf ? t.you(person.name) : person.name) : '';
-    const showVideo = Boolean(person?.videoEnabled && this.track);
+    const screen = this.source === 'screen';
+    const showVideo = Boolean((screen ? person?.screenshareEnabled : person?.videoEnabled) && this.track);
+    const videoLabel =
+      person &&
+      (screen ? t.participantScreen(name) : person.isSelf ? t.selfView : t.participantVideo(person.name));
     return html`<div part="base">
       <video
         part="video"
-        class=${person?.isSelf ? 'mirrored' : ''}
+        class=${person?.isSelf && !screen ? 'mirrored' : ''}
         autoplay
         muted
         playsinline
         ?hidden=${!showVideo}
-        aria-label=${person ? (person.isSelf ? t.selfView : t.participantVideo(person.name)) : nothing}
+        aria-label=${videoLabel || nothing}
       ></video>
       <div part="placeholder" ?hidden=${showVideo} aria-hidden="true">
         ${person ? html`<span part="initials">${initialsOf(person.name)}</span>` : nothing}
