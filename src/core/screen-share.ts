@@ -12,6 +12,7 @@ import {
   Subject,
   share,
   switchMap,
+  tap,
 } from 'rxjs';
 import { CallsError } from './errors.js';
 
@@ -86,6 +87,10 @@ export class ScreenShare {
     this.videoTrack$ = this.stream$.pipe(
       map((stream) => stream?.getVideoTracks()[0]),
       distinctUntilChanged(),
+      tap((track) => {
+        // Text must stay legible: under pressure WebRTC then drops frames rather than resolution.
+        if (track && !track.contentHint) track.contentHint = 'detail';
+      }),
     );
     this.audioTrack$ = this.stream$.pipe(
       map((stream) => stream?.getAudioTracks()[0]),
