@@ -18,7 +18,8 @@ export class AudioOutput {
   constructor(element: HTMLAudioElement = document.createElement('audio')) {
     this.element = element;
     element.autoplay = true;
-    element.srcObject = this.stream;
+    // The stream becomes the source with its first track (see #refresh): Chromium aborts setSinkId on
+    // an element playing a stream without tracks, so a speaker chosen before anyone speaks would fail.
   }
 
   get blocked(): boolean {
@@ -89,7 +90,10 @@ export class AudioOutput {
   }
 
   #refresh(): void {
-    if (this.stream.getAudioTracks().length === 0) return;
+    if (this.stream.getAudioTracks().length === 0) {
+      this.element.srcObject = null;
+      return;
+    }
     // Reassigning the same stream makes the element pick up tracks added after it started.
     this.element.srcObject = this.stream;
     this.element.play().then(

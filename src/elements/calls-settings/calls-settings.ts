@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { BehaviorSubject, of, switchMap } from 'rxjs';
@@ -84,10 +84,15 @@ export class CallsSettingsElement extends CallsControlElement {
     this.open = false;
   }
 
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Before render, so the meter's reset to 0 lands in this update rather than scheduling another.
+    if (changed.has('open')) this.#open$.next(this.open);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (!changed.has('open')) return;
-    this.#open$.next(this.open);
     const dialog = this.dialogElement;
     if (!dialog) return;
     if (this.open && !dialog.open) dialog.showModal();
