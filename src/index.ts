@@ -1,6 +1,10 @@
 // Browser entry of `calls-elements`: importing it defines every kit element (guarded, so loading it
 // twice is harmless) and re-exports their classes, the kit's base classes, events and the room model. Importing it in Node (SSR, tooling) touches neither window nor document.
 
+// <calls-room> is defined first: a page's markup upgrades in definition order, and a control
+// upgraded before its room would ask for the room's context before anyone provides it.
+import './elements/calls-room/calls-room.js';
+
 export * from './core/index.js';
 export { CallsCameraButtonElement } from './elements/calls-camera-button/calls-camera-button.js';
 export { CallsDeviceSelectElement } from './elements/calls-device-select/calls-device-select.js';
