@@ -119,6 +119,10 @@ export class LocalMedia {
     // or goes away, and switches back when it returns: our remembered choice becomes its preference.
     if (stored.audioinput) this.#mic.setPreferredDevice(asDeviceInfo('audioinput', stored.audioinput));
     if (stored.videoinput) this.#camera.setPreferredDevice(asDeviceInfo('videoinput', stored.videoinput));
+    // partytracks reads its preference once, when the device is created, and then only hears changes
+    // while someone listens: keep listening, so a choice made while the device is idle (in a lobby
+    // without preview) is the one the next capture starts with. Listening captures nothing.
+    this.#subscriptions.push(this.#mic.activeDevice$.subscribe(), this.#camera.activeDevice$.subscribe());
     // The microphone and camera matter while on; the speaker whenever something might play.
     this.#subscriptions.push(
       merge(
