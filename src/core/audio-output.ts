@@ -18,8 +18,7 @@ export class AudioOutput {
   constructor(element: HTMLAudioElement = document.createElement('audio')) {
     this.element = element;
     element.autoplay = true;
-    // The stream becomes the source with its first track (see #refresh): Chromium aborts setSinkId on
-    // an element playing a stream without tracks, so a speaker chosen before anyone speaks would fail.
+    element.srcObject = this.stream;
   }
 
   get blocked(): boolean {
@@ -48,6 +47,10 @@ export class AudioOutput {
     }
     const id = deviceId === DEFAULT_DEVICE_ID ? '' : deviceId;
     if (id === this.sinkId) return;
+    // Chromium aborts setSinkId on an element playing a stream without tracks (nobody else speaks
+    // yet): choose the speaker on the bare element, then give the stream back.
+    const idle = this.stream.getAudioTracks().length === 0;
+    if (idle) element.srcObject = null;
     try {
       await element.setSinkId(id);
     } catch (cause) {
@@ -55,6 +58,8 @@ export class AudioOutput {
         cause,
         detail: cause instanceof Error ? cause.name : undefined,
       });
+    } finally {
+      if (idle) element.srcObject = this.stream;
     }
   }
 
@@ -90,10 +95,7 @@ export class AudioOutput {
   }
 
   #refresh(): void {
-    if (this.stream.getAudioTracks().length === 0) {
-      this.element.srcObject = null;
-      return;
-    }
+    if (this.stream.getAudioTracks().length === 0) return;
     // Reassigning the same stream makes the element pick up tracks added after it started.
     this.element.srcObject = this.stream;
     this.element.play().then(
