@@ -1,11 +1,13 @@
 import type { PartyTracks, TrackMetadata } from 'partytracks/client';
 import {
   BehaviorSubject,
+  catchError,
   combineLatest,
   concat,
   defer,
   distinctUntilChanged,
   filter,
+  from,
   fromEvent,
   map,
   Observable,
@@ -41,11 +43,13 @@ import {
   partyTracksPrefix,
   ROOM_NAME,
   type TrackRef,
+  type TrackSlot,
   type Welcome,
   type WireParticipant,
 } from './protocol.js';
 import { type ConnectionQuality, sampleInboundQuality, sampleOutboundQuality } from './quality.js';
 import { applyToRoster, carryOver, type Roster, rosterChanges, rosterOf } from './roster.js';
+import { ScreenShare, type ScreenShareChange, screenShareChanges } from './screen-share.js';
 import { type SelfRecord, SelfSync } from './self-sync.js';
 import { nextActiveSpeaker, SpeakingDetector, type SpeakingOptions } from './speaking.js';
 
@@ -70,7 +74,12 @@ export interface RoomOptions {
   speaking?: SpeakingOptions;
   /** The element remote audio plays through. Default: a detached `<audio>`. */
   audioElement?: HTMLAudioElement;
+  /** Capture tab or system audio with the screen where the browser offers it. Default: true. */
+  screenShareAudio?: boolean;
 }
+
+/** Which of a participant's videos: their camera or the screen they share. */
+export type VideoSource = 'camera' | 'screen';
 
 export type RoomEvent =
   | { type: 'joined'; participantId: string }
@@ -84,7 +93,8 @@ export type RoomEvent =
    * of a track that stopped receiving (`participantId`, `kind`).
    */
   | { type: 'recovery'; action: 'new-session'; reason: MediaFailure | 'backend-restarted' }
-  | { type: 'recovery'; action: 'repull'; participantId: string; kind: 'audio' | 'video' };
+  | { type: 'recovery'; action: 'repull'; participantId: string; kind: TrackSlot }
+  | ScreenShareChange;
 
 /** The Calls session: none yet, being set up, up, or lost and being set up again. */
 export type MediaState = 'idle' | 'connecting' | 'connected' | 'reconnecting';
@@ -99,6 +109,9 @@ const QUALITY_INTERVAL_MS = 2000;
 const CARRY_OVER_MS = 30_000;
 /** Marks a pull the dead-track monitor gave up on, so only that error re-pulls. */
 const DEAD_TRACK = Symbol('dead track');
+/** The slots that carry sound everyone hears: microphones and shared tab or system audio. */
+const AUDIO_SLOTS = ['audio', 'screenshareAudio'] as const;
+type AudioSlot = (typeof AUDIO_SLOTS)[number];
 
 /**
  * A room on Cloudflare Calls, framework-free: presence over the backend's WebSocket, media through
@@ -113,6 +126,8 @@ const DEAD_TRACK = Symbol('dead track');
  */
 export class Room {
   readonly media: LocalMedia;
+  /** This browser's screen, published as its own tracks while sharing. */
+  readonly screenShare: ScreenShare;
   readonly #options: RoomOptions;
   readonly #ownsMedia: boolean;
   readonly #state$ = new BehaviorSubject<ConnectionState>('disconnected');
@@ -167,7 +182,8 @@ export class Room {
   readonly errors$: Observable<CallsError> = this.#errors$.asObservable();
   /** True while the browser refuses to play the room's sound until the person interacts. */
   readonly audioBlocked$: Observable<boolean> = this.#audioBlocked$.pipe(distinctUntilChanged());
-  /** Joined, left, participant joined, participant left, quality changes, self-repairs. */
+  /** Joined, left, participant joined, participant left, quality changes, self-repairs, screen
+   * share started and stopped. */
   readonly events$: Observable<RoomEvent> = this.#events$.asObservable();
   /** The Calls session: `reconnecting` while media is lost and being set up again. */
   readonly mediaState$: Observable<MediaState> = this.#mediaState$.pipe(distinctUntilChanged());
@@ -175,30 +191,41 @@ export class Room {
   readonly reconnectSchedule$: Observable<RetrySchedule | undefined> = this.#retry$.asObservable();
   /** How well your own media reaches the SFU (`poor` or worse: others see and hear you badly). */
   readonly uploadQuality$: Observable<ConnectionQuality>;
+  /** Whether you share your screen now. */
+  readonly screenShareEnabled$: Observable<boolean>;
 
   constructor(options: RoomOptions) {
     this.#options = { ...options };
     this.#ownsMedia = options.media === undefined;
     this.media = options.media ?? new LocalMedia(options.localMedia);
+    this.screenShare = new ScreenShare({ audio: options.screenShareAudio ?? true });
+    this.screenShareEnabled$ = this.screenShare.enabled$;
     this.#local$ = new BehaviorSubject<LocalRecord>({
       sessionId: null,
       audio: null,
       video: null,
+      screenshare: null,
+      screenshareAudio: null,
       audioEnabled: this.media.micEnabled,
       videoEnabled: this.media.cameraEnabled,
+      screenshareEnabled: false,
       speaking: false,
     });
     const overrides$ = this.#local$.pipe(
       map(
-        ({ audioEnabled, videoEnabled, speaking }): LocalOverrides => ({
+        ({ audioEnabled, videoEnabled, screenshareEnabled, speaking }): LocalOverrides => ({
           audioEnabled,
           videoEnabled,
+          screenshareEnabled,
           speaking,
         }),
       ),
       distinctUntilChanged(
         (a, b) =>
-          a.audioEnabled === b.audioEnabled && a.videoEnabled === b.videoEnabled && a.speaking === b.speaking,
+          a.audioEnabled === b.audioEnabled &&
+          a.videoEnabled === b.videoEnabled &&
+          a.screenshareEnabled === b.screenshareEnabled &&
+          a.speaking === b.speaking,
       ),
     );
     this.participants$ = combineLatest([this.#roster$, this.#selfId$, this.#quality$, overrides$]).pipe(
@@ -290,21 +317,43 @@ export class Room {
     this.media.setCameraEnabled(enabled);
   }
 
+  get screenShareEnabled(): boolean {
+    return this.screenShare.enabled;
+  }
+
   /**
-   * A participant's camera while you subscribe: pulled from the SFU only while their camera is on,
-   * re-pulled when they republish; undefined while there is nothing to show. `preferredRid$`
-   * picks the simulcast layer. For yourself, it is the local camera (never a round trip).
+   * Starts or stops sharing your screen as its own tracks (video, and tab or system audio where
+   * the browser gives some). Starting opens the browser's picker, so call it while handling a
+   * click; cancelling the picker leaves sharing off. Only while joined: outside a call it reports
+   * `screen_share_failed` on `errors$` and stays off.
+   */
+  setScreenShareEnabled(enabled: boolean): void {
+    if (enabled && this.#state$.value !== 'connected' && this.#state$.value !== 'reconnecting') {
+      this.#errors$.next(new CallsError('screen_share_failed', 'Join the room before sharing your screen.'));
+      return;
+    }
+    this.screenShare.setEnabled(enabled);
+  }
+
+  /**
+   * A participant's camera (or, with `source` `'screen'`, the screen they share) while you
+   * subscribe: pulled from the SFU only while it is on, re-pulled when they republish; undefined
+   * while there is nothing to show. `preferredRid$` picks the camera's simulcast layer (a screen is
+   * sent in one full-size layer). For yourself, it is the local capture (never a round trip).
    */
   video$(
     participantId: string,
     preferredRid$?: Observable<string | undefined>,
+    source: VideoSource = 'camera',
   ): Observable<MediaStreamTrack | undefined> {
     return this.#selfId$.pipe(
-      switchMap((selfId) =>
-        selfId !== undefined && selfId === participantId
-          ? this.media.cameraPreview$
-          : this.#pullSlot(participantId, 'video', preferredRid$),
-      ),
+      switchMap((selfId) => {
+        const isSelf = selfId !== undefined && selfId === participantId;
+        if (source === 'screen') {
+          return isSelf ? this.screenShare.videoTrack$ : this.#pullSlot(participantId, 'screenshare');
+        }
+        return isSelf ? this.media.cameraPreview$ : this.#pullSlot(participantId, 'video', preferredRid$);
+      }),
     );
   }
 
@@ -412,6 +461,7 @@ export class Room {
         if (message.type === 'muted') {
           if (message.kind === 'audio') this.media.setMicEnabled(false);
           if (message.kind === 'video') this.media.setCameraEnabled(false);
+          if (message.kind === 'screenshare') this.screenShare.setEnabled(false);
         }
         // Answers to people requests are reported by PeopleController, with the request they answer.
         if (message.type === 'error' && message.code !== 'timeout' && !PresenceRequests.answers(message)) {
@@ -445,9 +495,11 @@ export class Room {
       throw this.#fail(callsError);
     }
     this.#session.add(presence.welcome$.subscribe((again) => void this.#onWelcome(again)));
+    this.#session.add(this.#announceScreenShares());
     const output = new AudioOutput(this.#options.audioElement);
     this.#audioOutput = output;
     this.#session.add(output.blocked$.subscribe((blocked) => this.#audioBlocked$.next(blocked)));
+    if (AudioOutput.canSelectSpeaker) this.#session.add(this.#followSpeakerChoice(output));
     await this.#onWelcome(welcome);
     this.#events$.next({ type: 'joined', participantId: welcome.participantId });
   }
@@ -521,6 +573,7 @@ export class Room {
         .push(this.media.cameraTrack$, layers.length > 0 ? { sendEncodings$: of(encodingsOf(layers)) } : {})
         .subscribe((meta) => this.#patchLocal({ video: refOf(meta) })),
     );
+    media.add(this.#publishScreen(partyTracks));
     media.add(this.media.micEnabled$.subscribe((audioEnabled) => this.#patchLocal({ audioEnabled })));
     media.add(this.media.cameraEnabled$.subscribe((videoEnabled) => this.#patchLocal({ videoEnabled })));
     // Whoever owns the devices reports their failures (a <calls-room> shares its own with previews).
@@ -601,6 +654,52 @@ export class Room {
     );
   }
 
+  /** Plays through the speaker chosen on `media` (the default after the chosen one went away). */
+  #followSpeakerChoice(output: AudioOutput): Subscription {
+    return this.media
+      .selectedDeviceId$('audiooutput')
+      .pipe(
+        filter((id) => id !== undefined),
+        switchMap((id) => from(output.setSinkId(id)).pipe(catchError((error: CallsError) => of(error)))),
+      )
+      .subscribe((result) => {
+        if (result instanceof CallsError) this.#errors$.next(result);
+      });
+  }
+
+  /**
+   * Pushes the screen only while it is shared (no idle stand-in track, unlike the camera), so a
+   * room where nobody shares carries no screen transceivers; the slots go back to null when it stops.
+   */
+  #publishScreen(partyTracks: PartyTracks): Subscription {
+    const pushed = (track$: Observable<MediaStreamTrack | undefined>) =>
+      track$.pipe(switchMap((track) => (track ? partyTracks.push(of(track)).pipe(map(refOf)) : of(null))));
+    const all = new Subscription();
+    all.add(
+      pushed(this.screenShare.videoTrack$).subscribe((screenshare) => this.#patchLocal({ screenshare })),
+    );
+    all.add(
+      pushed(this.screenShare.audioTrack$).subscribe((screenshareAudio) =>
+        this.#patchLocal({ screenshareAudio }),
+      ),
+    );
+    all.add(
+      this.screenShare.enabled$.subscribe((screenshareEnabled) => this.#patchLocal({ screenshareEnabled })),
+    );
+    all.add(this.screenShare.errors$.subscribe((error) => this.#errors$.next(error)));
+    all.add(() => this.screenShare.setEnabled(false));
+    return all;
+  }
+
+  /** Re-emits who starts and stops sharing a screen, yourself included. */
+  #announceScreenShares(): Subscription {
+    let before: readonly Participant[] = [];
+    return this.participants$.subscribe((after) => {
+      for (const change of screenShareChanges(before, after)) this.#events$.next(change);
+      before = after;
+    });
+  }
+
   #detectSpeaking(): Subscription {
     const detector = new SpeakingDetector(this.#options.speaking);
     return combineLatest([this.media.micEnabled$, this.media.micLevel$]).subscribe(([enabled, level]) => {
@@ -610,7 +709,7 @@ export class Room {
     });
   }
 
-  /** Pulls every remote microphone into the room's one audio sink. */
+  /** Pulls every remote microphone (and shared tab or system audio) into the room's one audio sink. */
   #playRemoteAudio(): Subscription {
     const pulls = new Map<string, { key: string; subscription: Subscription }>();
     const output = this.#audioOutput;
@@ -620,27 +719,36 @@ export class Room {
     });
     all.add(
       combineLatest([this.#roster$, this.#selfId$]).subscribe(([roster, selfId]) => {
-        const wanted = new Map<string, string>();
+        // Keyed by participant and slot; the value names the track, so a republish re-pulls.
+        const wanted = new Map<string, { id: string; slot: AudioSlot; track: string }>();
         for (const person of roster.values()) {
-          const ref = person.tracks.audio;
-          if (person.id !== selfId && ref) wanted.set(person.id, `${ref.sessionId}/${ref.trackName}`);
-        }
-        for (const [id, pull] of pulls) {
-          if (wanted.get(id) !== pull.key) {
-            pull.subscription.unsubscribe();
-            pulls.delete(id);
+          if (person.id === selfId) continue;
+          for (const slot of AUDIO_SLOTS) {
+            const ref = person.tracks[slot];
+            if (ref)
+              wanted.set(`${person.id}/${slot}`, {
+                id: person.id,
+                slot,
+                track: `${ref.sessionId}/${ref.trackName}`,
+              });
           }
         }
-        for (const [id, key] of wanted) {
-          if (pulls.has(id)) continue;
+        for (const [pullKey, pull] of pulls) {
+          if (wanted.get(pullKey)?.track !== pull.key) {
+            pull.subscription.unsubscribe();
+            pulls.delete(pullKey);
+          }
+        }
+        for (const [pullKey, { id, slot, track: key }] of wanted) {
+          if (pulls.has(pullKey)) continue;
           let current: MediaStreamTrack | undefined;
-          const subscription = this.#pullSlot(id, 'audio').subscribe((track) => {
+          const subscription = this.#pullSlot(id, slot).subscribe((track) => {
             if (current) output?.remove(current);
             current = track;
             if (track) output?.add(track);
           });
           subscription.add(() => current && output?.remove(current));
-          pulls.set(id, { key, subscription });
+          pulls.set(pullKey, { key, subscription });
         }
       }),
     );
@@ -685,7 +793,7 @@ export class Room {
 
   #pullSlot(
     participantId: string,
-    slot: 'audio' | 'video',
+    slot: TrackSlot,
     preferredRid$?: Observable<string | undefined>,
   ): Observable<MediaStreamTrack | undefined> {
     const ref$ = this.#roster$.pipe(
@@ -694,6 +802,7 @@ export class Room {
         if (!person) return null;
         // A camera that is off sends black frames: not worth a pull.
         if (slot === 'video' && !person.videoEnabled) return null;
+        if (slot === 'screenshare' && !person.screenshareEnabled) return null;
         return person.tracks[slot];
       }),
       distinctUntilChanged((a, b) => a?.sessionId === b?.sessionId && a?.trackName === b?.trackName),
@@ -865,7 +974,16 @@ export class Room {
     this.#retry$.next(undefined);
     this.#sync.reset(undefined);
     this.#sync.dispose();
-    this.#local$.next({ ...this.#local$.value, sessionId: null, audio: null, video: null, speaking: false });
+    this.#local$.next({
+      ...this.#local$.value,
+      sessionId: null,
+      audio: null,
+      video: null,
+      screenshare: null,
+      screenshareAudio: null,
+      screenshareEnabled: false,
+      speaking: false,
+    });
     this.#selfId$.next(undefined);
     this.#serverRoster = new Map();
     this.#roster$.next(new Map());
@@ -878,6 +996,7 @@ export class Room {
   /** Leaves (if joined) and releases the room's own devices for good. */
   async dispose(): Promise<void> {
     await this.leave();
+    this.screenShare.dispose();
     if (this.#ownsMedia) this.media.dispose();
   }
 }
@@ -887,8 +1006,11 @@ function selfRecordOf(wire: WireParticipant): SelfRecord {
     sessionId: wire.sessionId,
     audio: wire.tracks.audio,
     video: wire.tracks.video,
+    screenshare: wire.tracks.screenshare,
+    screenshareAudio: wire.tracks.screenshareAudio,
     audioEnabled: wire.audioEnabled,
     videoEnabled: wire.videoEnabled,
+    screenshareEnabled: wire.screenshareEnabled,
     speaking: wire.speaking,
   };
 }

@@ -5,15 +5,19 @@ export interface SelfRecord {
   sessionId: string | null;
   audio: TrackRef | null;
   video: TrackRef | null;
+  screenshare: TrackRef | null;
+  screenshareAudio: TrackRef | null;
   audioEnabled: boolean;
   videoEnabled: boolean;
+  screenshareEnabled: boolean;
   speaking: boolean;
 }
 
 /**
- * The patch that brings `known` (what the backend holds) to `local`. Session and track refs are
- * only ever set, never cleared: while media restarts they are briefly null, and telling the room
- * "no video" for that second would make everyone drop and re-pull.
+ * The patch that brings `known` (what the backend holds) to `local`. Session, camera and microphone
+ * refs are only ever set, never cleared: while media restarts they are briefly null, and telling the
+ * room "no video" for that second would make everyone drop and re-pull. The screen's slots do go back
+ * to null: they exist only while sharing.
  */
 export function patchBetween(local: SelfRecord, known: SelfRecord | undefined): ParticipantPatch {
   const patch: ParticipantPatch = {};
@@ -21,9 +25,14 @@ export function patchBetween(local: SelfRecord, known: SelfRecord | undefined): 
   const tracks: ParticipantPatch['tracks'] = {};
   if (local.audio && !sameRef(local.audio, known?.audio)) tracks.audio = local.audio;
   if (local.video && !sameRef(local.video, known?.video)) tracks.video = local.video;
+  if (!sameRef(local.screenshare, known?.screenshare)) tracks.screenshare = local.screenshare;
+  if (!sameRef(local.screenshareAudio, known?.screenshareAudio))
+    tracks.screenshareAudio = local.screenshareAudio;
   if (Object.keys(tracks).length > 0) patch.tracks = tracks;
   if (local.audioEnabled !== known?.audioEnabled) patch.audioEnabled = local.audioEnabled;
   if (local.videoEnabled !== known?.videoEnabled) patch.videoEnabled = local.videoEnabled;
+  if (local.screenshareEnabled !== (known?.screenshareEnabled ?? false))
+    patch.screenshareEnabled = local.screenshareEnabled;
   if (local.speaking !== (known?.speaking ?? false)) patch.speaking = local.speaking;
   return patch;
 }

@@ -6,6 +6,8 @@ import { CallsCameraToggleRequestEvent } from './camera-toggle-request.js';
 import { CallsChatSendRequestEvent } from './chat-send-request.js';
 import { CallsConnectionChangeEvent } from './connection-change.js';
 import { CallsConnectionQualityChangeEvent } from './connection-quality-change.js';
+import { CallsDeviceLostEvent } from './device-lost.js';
+import { CallsDeviceSelectRequestEvent } from './device-select-request.js';
 import { CallsErrorEvent } from './error.js';
 import { CallsHandToggleRequestEvent } from './hand-toggle-request.js';
 import { CallsJoinRequestEvent } from './join-request.js';
@@ -22,12 +24,17 @@ import { CallsParticipantRemoveRequestEvent } from './participant-remove-request
 import { CallsReactionRequestEvent } from './reaction-request.js';
 import { CallsReconnectRequestEvent } from './reconnect-request.js';
 import { CallsRoomChangeEvent } from './room-change.js';
+import { CallsScreenShareStartedEvent } from './screen-share-started.js';
+import { CallsScreenShareStoppedEvent } from './screen-share-stopped.js';
+import { CallsScreenShareToggleRequestEvent } from './screen-share-toggle-request.js';
 
 export type { CallsActiveSpeakerChangeDetail } from './active-speaker-change.js';
 export type { CallsCameraToggleRequestDetail } from './camera-toggle-request.js';
 export type { CallsChatSendRequestDetail } from './chat-send-request.js';
 export type { CallsConnectionChangeDetail } from './connection-change.js';
 export type { CallsConnectionQualityChangeDetail } from './connection-quality-change.js';
+export type { CallsDeviceLostDetail } from './device-lost.js';
+export type { CallsDeviceSelectRequestDetail } from './device-select-request.js';
 export type { CallsErrorDetail } from './error.js';
 export type { CallsHandToggleRequestDetail } from './hand-toggle-request.js';
 export type { CallsJoinRequestDetail } from './join-request.js';
@@ -43,6 +50,9 @@ export type { CallsParticipantRemoveRequestDetail } from './participant-remove-r
 export type { CallsReactionRequestDetail } from './reaction-request.js';
 export type { CallsReconnectRequestDetail } from './reconnect-request.js';
 export type { CallsRoomChangeDetail } from './room-change.js';
+export type { CallsScreenShareStartedDetail } from './screen-share-started.js';
+export type { CallsScreenShareStoppedDetail } from './screen-share-stopped.js';
+export type { CallsScreenShareToggleRequestDetail } from './screen-share-toggle-request.js';
 export {
   CallsActiveSpeakerChangeEvent,
   CallsAudioResumeRequestEvent,
@@ -50,6 +60,8 @@ export {
   CallsChatSendRequestEvent,
   CallsConnectionChangeEvent,
   CallsConnectionQualityChangeEvent,
+  CallsDeviceLostEvent,
+  CallsDeviceSelectRequestEvent,
   CallsErrorEvent,
   CallsHandToggleRequestEvent,
   CallsJoinedEvent,
@@ -66,6 +78,9 @@ export {
   CallsReactionRequestEvent,
   CallsReconnectRequestEvent,
   CallsRoomChangeEvent,
+  CallsScreenShareStartedEvent,
+  CallsScreenShareStoppedEvent,
+  CallsScreenShareToggleRequestEvent,
 };
 
 declare global {
@@ -92,5 +107,10 @@ declare global {
     'calls-lower-hand-request': CallsLowerHandRequestEvent;
     'calls-panel-toggle': CallsPanelToggleEvent;
     'calls-reconnect-request': CallsReconnectRequestEvent;
+    'calls-screen-share-started': CallsScreenShareStartedEvent;
+    'calls-screen-share-stopped': CallsScreenShareStoppedEvent;
+    'calls-screen-share-toggle-request': CallsScreenShareToggleRequestEvent;
+    'calls-device-lost': CallsDeviceLostEvent;
+    'calls-device-select-request': CallsDeviceSelectRequestEvent;
   }
 }

@@ -54,6 +54,23 @@ export interface Translation {
   nextAttemptIn: (seconds: number) => string;
   retryNow: string;
   uploadLossy: string;
+  /** A shared screen's video, by the name its tile shows (`Ada`, `Ada (you)`). */
+  participantScreen: (name: string) => string;
+  shareScreen: string;
+  screenShareOn: string;
+  screenShareOff: string;
+  camera: string;
+  microphone: string;
+  speaker: string;
+  defaultDevice: string;
+  /** A device whose label the browser hides until the page may use that kind. */
+  unnamedDevice: (kind: string, index: number) => string;
+  deviceLost: (label: string) => string;
+  speakerNotSelectable: string;
+  settings: string;
+  close: string;
+  micTest: string;
+  micTestHint: string;
   errors: Record<CallsErrorCode, string>;
   // People: hands, reactions, participant list, chat, notifications.
   raiseHand: string;
@@ -139,6 +156,21 @@ export const english: Translation = {
   nextAttemptIn: (seconds) => (seconds > 0 ? `Next attempt in ${seconds} s.` : 'Trying now.'),
   retryNow: 'Retry now',
   uploadLossy: 'Your connection is unstable: others may not see or hear you well.',
+  participantScreen: (name) => `Screen shared by ${name}`,
+  shareScreen: 'Share screen',
+  screenShareOn: 'Stop sharing your screen',
+  screenShareOff: 'Share your screen',
+  camera: 'Camera',
+  microphone: 'Microphone',
+  speaker: 'Speaker',
+  defaultDevice: 'System default',
+  unnamedDevice: (kind, index) => `${kind} ${index}`,
+  deviceLost: (label) => `${label || 'A device'} was disconnected; using the system default instead.`,
+  speakerNotSelectable: 'This browser plays calls through the system speaker.',
+  settings: 'Settings',
+  close: 'Close',
+  micTest: 'Microphone test',
+  micTestHint: 'Speak: the bar moves when your microphone hears you.',
   errors: {
     invalid_options: 'This room is not set up correctly.',
     backend_unreachable: 'Could not reach the call server.',
@@ -160,6 +192,9 @@ export const english: Translation = {
     protocol_error: 'The call server refused a request.',
     autoplay_blocked: 'Your browser blocked the sound of this call.',
     message_refused: 'The call server refused your request.',
+    screen_share_failed: 'Your screen could not be shared.',
+    device_not_found: 'That device is not available any more.',
+    speaker_unavailable: 'The sound cannot be played through that speaker.',
   },
   raiseHand: 'Raise hand',
   lowerHand: 'Lower hand',

@@ -48,8 +48,11 @@ describe('SelfSync', () => {
     sessionId: 'new-session',
     audio: { sessionId: 'new-session', trackName: 'mic' },
     video: { sessionId: 'new-session', trackName: 'cam' },
+    screenshare: null,
+    screenshareAudio: null,
     audioEnabled: true,
     videoEnabled: true,
+    screenshareEnabled: false,
     speaking: false,
   };
 
@@ -75,8 +78,11 @@ describe('SelfSync', () => {
       sessionId: null,
       audio: null,
       video: null,
+      screenshare: null,
+      screenshareAudio: null,
       audioEnabled: false,
       videoEnabled: false,
+      screenshareEnabled: false,
       speaking: false,
     });
     sync.flush();

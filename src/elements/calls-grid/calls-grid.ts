@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { gridLayout } from '../../core/layout.js';
 import type { Participant } from '../../core/participant.js';
+import { videoTiles } from '../../core/tiles.js';
 import { CallsControlElement } from '../../internal/control-element.js';
 import { defineElement } from '../../internal/define.js';
 import { subscribe } from '../../internal/subscribe.js';
@@ -80,10 +81,15 @@ export class CallsGridElement extends CallsControlElement {
     const width = layout && layout.tileWidth > 0 ? `${layout.tileWidth}px` : '1fr';
     return html`<div part="tiles" style="--_columns: ${columns}; --_tile-width: ${width}">
       ${repeat(
-        this.participants,
-        (person) => person.id,
-        (person) =>
-          html`<calls-tile part="tile" room=${ifDefined(this.room)} participant-id=${person.id}></calls-tile>`,
+        videoTiles(this.participants),
+        (tile) => `${tile.participantId}/${tile.source}`,
+        (tile) =>
+          html`<calls-tile
+            part="tile"
+            room=${ifDefined(this.room)}
+            participant-id=${tile.participantId}
+            source=${tile.source}
+          ></calls-tile>`,
       )}
     </div>`;
   }
@@ -138,7 +144,7 @@ export class CallsGridElement extends CallsControlElement {
   #layout() {
     if (!this.box) return undefined;
     const { width, height, gap } = this.box;
-    const layout = gridLayout(this.participants.length, width, height, 16 / 9, gap);
+    const layout = gridLayout(videoTiles(this.participants).length, width, height, 16 / 9, gap);
     return layout.columns > 0 ? layout : undefined;
   }
 }

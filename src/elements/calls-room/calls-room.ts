@@ -10,6 +10,7 @@ import {
   type Observable,
   of,
   pairwise,
+  Subject,
   startWith,
   switchMap,
 } from 'rxjs';
@@ -21,6 +22,7 @@ import { CallsActiveSpeakerChangeEvent } from '../../events/active-speaker-chang
 import { CallsCameraToggleRequestEvent } from '../../events/camera-toggle-request.js';
 import { CallsConnectionChangeEvent } from '../../events/connection-change.js';
 import { CallsConnectionQualityChangeEvent } from '../../events/connection-quality-change.js';
+import { CallsDeviceLostEvent } from '../../events/device-lost.js';
 import { CallsErrorEvent } from '../../events/error.js';
 import { CallsJoinedEvent } from '../../events/joined.js';
 import { CallsLeftEvent } from '../../events/left.js';
@@ -28,6 +30,8 @@ import { CallsMicToggleRequestEvent } from '../../events/mic-toggle-request.js';
 import { CallsParticipantJoinedEvent } from '../../events/participant-joined.js';
 import { CallsParticipantLeftEvent } from '../../events/participant-left.js';
 import { CallsRoomChangeEvent } from '../../events/room-change.js';
+import { CallsScreenShareStartedEvent } from '../../events/screen-share-started.js';
+import { CallsScreenShareStoppedEvent } from '../../events/screen-share-stopped.js';
 import { defineElement } from '../../internal/define.js';
 import { translationFor } from '../../internal/i18n.js';
 import { type CallsRoomContext, callsRoomContext, type RoomStage } from '../../internal/room-context.js';
@@ -113,6 +117,18 @@ const stateGroups = {
  * @event {CallsMicToggleRequestEvent} calls-mic-toggle-request - Sent by the keyboard shortcut;
  *   handled like a `<calls-mic-button>` press.
  * @event {CallsCameraToggleRequestEvent} calls-camera-toggle-request - The same for the camera.
+ * @event {CallsScreenShareStartedEvent} calls-screen-share-started - Someone started sharing a screen:
+ *   `detail` is `{ participantId, isSelf }`.
+ * @event {CallsScreenShareStoppedEvent} calls-screen-share-stopped - A screen share ended (stopped, or
+ *   the browser's own "Stop sharing", or its sharer left): `detail` is `{ participantId, isSelf }`.
+ * @event {CallsDeviceLostEvent} calls-device-lost - The chosen camera, microphone or speaker went away
+ *   while in use; the room fell back to the default. `detail` is `{ code: 'device_lost', kind, lost }`.
+ * @event {CallsScreenShareToggleRequestEvent} calls-screen-share-toggle-request - A control asks to
+ *   start or stop sharing your screen (`detail.enabled`); cancel it to leave sharing as it is.
+ * @event {CallsDeviceSelectRequestEvent} calls-device-select-request - A control asks to use another
+ *   device: `detail` is `{ kind, deviceId }`; cancel it to keep the device in use.
+ * @event {CallsAudioResumeRequestEvent} calls-audio-resume-request - The sound prompt's button (or a
+ *   control inside) asks to start the sound the browser blocked.
  *
  * @csspart announcer - The live region that announces joins and leaves.
  * @csspart status - The default meeting's `<calls-status>`.
@@ -207,9 +223,11 @@ export class CallsRoomElement extends LitElement {
   };
   /** Request events already handed to the request map (one may arrive by bubbling and by context). */
   readonly #handledRequests = new WeakSet<Event>();
+  readonly #reported$ = new Subject<CallsError>();
   readonly #requestTarget: RequestTarget = {
     media: this.#media,
     join: (options) => this.join(options),
+    report: (error) => this.#reported$.next(error),
     leave: () => this.leave(),
     resumeAudio: async () => {
       await this.#room$.value?.resumeAudio();
@@ -276,12 +294,19 @@ export class CallsRoomElement extends LitElement {
       () =>
         merge(
           this.#media.errors$,
+          this.#reported$,
           fromRoom((room) => room.errors$),
         ),
       (error) => {
         this.#error$.next(error);
         this.dispatchEvent(new CallsErrorEvent(error));
       },
+    );
+
+    subscribe(
+      this,
+      () => this.#media.deviceNotices$,
+      (notice) => this.dispatchEvent(new CallsDeviceLostEvent(notice)),
     );
 
     for (const type of Object.keys(requestMap)) {
@@ -516,6 +541,16 @@ export class CallsRoomElement extends LitElement {
             isSelf: event.isSelf,
             quality: event.quality,
           }),
+        );
+        break;
+      case 'screen-share-started':
+        this.dispatchEvent(
+          new CallsScreenShareStartedEvent({ participantId: event.participantId, isSelf: event.isSelf }),
+        );
+        break;
+      case 'screen-share-stopped':
+        this.dispatchEvent(
+          new CallsScreenShareStoppedEvent({ participantId: event.participantId, isSelf: event.isSelf }),
         );
         break;
     }

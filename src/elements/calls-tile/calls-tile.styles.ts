@@ -23,6 +23,10 @@ export const tileStyles = [
     video.mirrored {
       transform: scaleX(-1);
     }
+    /* A shared screen is read, not framed: never crop it. */
+    :host([source='screen']) video {
+      object-fit: var(--calls-video-fit, contain);
+    }
     [part='initials'] {
       display: grid;
       place-items: center;

@@ -4,6 +4,7 @@ import { BehaviorSubject, combineLatest, distinctUntilChanged, filter, map, of, 
 import { chooseLayer } from '../../core/layout.js';
 import { initialsOf, type Participant } from '../../core/participant.js';
 import type { ConnectionQuality } from '../../core/quality.js';
+import type { VideoSource } from '../../core/room.js';
 import { defineElement } from '../../internal/define.js';
 import { translationFor } from '../../internal/i18n.js';
 import { micOffIcon } from '../../internal/icons.js';
@@ -68,6 +69,9 @@ export class CallsTileElement extends LitElement {
   /** The participant to show (`Participant.id` from the room). */
   @property({ attribute: 'participant-id' }) participantId = '';
 
+  /** `camera`, or `screen` for the screen the participant shares (one full-size layer, never mirrored). */
+  @property({ reflect: true }) source: VideoSource = 'camera';
+
   /** Id of the `<calls-room>` this tile belongs to, when it is not inside one. */
   @property({ reflect: true }) room?: string;
 
@@ -97,6 +101,7 @@ export class CallsTileElement extends LitElement {
   readonly #consumer = new RoomConsumer(this);
   readonly #visibility = new VisibilityController(this);
   readonly #participantId$ = new BehaviorSubject('');
+  readonly #source$ = new BehaviorSubject<VideoSource>('camera');
 
   constructor() {
     super();
@@ -123,9 +128,9 @@ export class CallsTileElement extends LitElement {
     subscribe(
       this,
       () =>
-        combineLatest([room$, this.#participantId$, this.#visibility.visible$]).pipe(
-          switchMap(([room, id, visible]) =>
-            room && id && visible ? room.video$(id, preferredRid$) : of(undefined),
+        combineLatest([room$, this.#participantId$, this.#visibility.visible$, this.#source$]).pipe(
+          switchMap(([room, id, visible, source]) =>
+            room && id && visible ? room.video$(id, preferredRid$, source) : of(undefined),
           ),
         ),
       (track) => {
@@ -141,6 +146,7 @@ export class CallsTileElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('participantId')) this.#participantId$.next(this.participantId);
+    if (changed.has('source')) this.#source$.next(this.source === 'screen' ? 'screen' : 'camera');
     if (changed.has('room')) this.#consumer.refresh();
     const person = this.participant;
     this.waiting = Boolean(
@@ -173,17 +179,21 @@ export class CallsTileElement extends LitElement {
     const name = person ? (person.isSelf ? t.you(person.name) : person.name) : '';
     // The <video> stays in place while waiting (it must decode to end the wait); the placeholder
     // covers it until its first frame.
-    const showVideo = Boolean(person?.videoEnabled && this.track);
+    const screen = this.source === 'screen';
+    const showVideo = Boolean((screen ? person?.screenshareEnabled : person?.videoEnabled) && this.track);
     const reconnecting = person?.connection === 'reconnecting';
+    const videoLabel =
+      person &&
+      (screen ? t.participantScreen(name) : person.isSelf ? t.selfView : t.participantVideo(person.name));
     return html`<div part="base">
       <video
         part="video"
-        class=${person?.isSelf ? 'mirrored' : ''}
+        class=${person?.isSelf && !screen ? 'mirrored' : ''}
         autoplay
         muted
         playsinline
         ?hidden=${!showVideo}
-        aria-label=${person ? (person.isSelf ? t.selfView : t.participantVideo(person.name)) : nothing}
+        aria-label=${videoLabel || nothing}
         @loadeddata=${this.#onPicture}
         @resize=${this.#onPicture}
       ></video>
