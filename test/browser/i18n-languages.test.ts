@@ -191,3 +191,73 @@ describe('choosing the language', () => {
     expect(getComputedStyle(chosen).direction, 'the page chose ltr').to.equal('ltr');
   });
 });
+
+describe('right to left layout', () => {
+  let endpoint: string;
+
+  before(async () => {
+    ({
+      backend: { endpoint },
+    } = await callsTestEnv());
+    await Promise.all([loadTranslation('ar'), loadTranslation('he')]);
+  });
+
+  afterEach(removeRooms);
+
+  /** The default view's controls, left to right on screen, with their boxes relative to the bar. */
+  function controlBar(room: CallsRoomElement) {
+    const bar = room.shadowRoot!.querySelector<HTMLElement>('[part="controls"]')!;
+    const barBox = bar.getBoundingClientRect();
+    return [...bar.querySelectorAll<HTMLElement>('button')]
+      .map((button) => {
+        const box = button.getBoundingClientRect();
+        return {
+          part: button.getAttribute('part')!,
+          left: box.left - barBox.left,
+          right: barBox.right - box.right,
+        };
+      })
+      .sort((a, b) => a.left - b.left);
+  }
+
+  for (const lang of ['ar', 'he']) {
+    it(`${lang}: the control bar is the English one mirrored, and the leave icon is flipped`, async () => {
+      // The same language forced left to right by the page, so both bars hold the same widths.
+      const name = uniqueRoomName('rtl');
+      const ltr = mount(endpoint, name, 'Ada', lang);
+      ltr.dir = 'ltr';
+      const rtl = mount(endpoint, name, 'Bob', lang);
+      await waitFor(
+        () =>
+          getComputedStyle(rtl).direction === 'rtl' &&
+          joinText(rtl) !== 'Join' &&
+          joinText(ltr) === joinText(rtl),
+        {
+          what: `the ${lang} rooms rendered`,
+        },
+      );
+      const ltrBar = controlBar(ltr);
+      const rtlBar = controlBar(rtl);
+      expect(ltrBar[0]!.part).to.include('mic-button');
+      expect(rtlBar.map((b) => b.part)).to.deep.equal([...ltrBar.map((b) => b.part)].reverse());
+      // Each control is as far from the bar's right edge in RTL as from its left edge in LTR.
+      const mirrored = [...rtlBar].reverse();
+      ltrBar.forEach((button, i) => {
+        expect(Math.abs(mirrored[i]!.right - button.left), `${button.part} mirrored`).to.be.below(1);
+      });
+
+      await Promise.all([ltr.join(), rtl.join()]);
+      await waitFor(() => rtl.shadowRoot!.querySelector('[part~="leave-button"] svg'), {
+        what: 'the leave button',
+      });
+      const icon = (room: CallsRoomElement) =>
+        getComputedStyle(room.shadowRoot!.querySelector('[part~="leave-button"] svg')!).transform;
+      expect(icon(ltr)).to.equal('none');
+      expect(icon(rtl)).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
+    });
+  }
+});
+
+function joinText(room: CallsRoomElement): string | undefined {
+  return room.shadowRoot?.querySelector('[part~="join-button"]')?.textContent?.trim();
+}

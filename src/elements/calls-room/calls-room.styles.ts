@@ -72,6 +72,10 @@ export const roomStyles = [
       background: var(--_danger);
       color: var(--_danger-fg);
     }
+    /* The leave icon points out of the door, the way reading goes: mirrored right to left. */
+    [part~='leave-button'] svg:dir(rtl) {
+      transform: scaleX(-1);
+    }
     [part='status'] {
       margin: 0;
       color: var(--_muted-fg);
