@@ -37,7 +37,7 @@ export * from './events/index.js';
 export { CallsButtonElement } from './internal/button-element.js';
 export { CallsControlElement } from './internal/control-element.js';
 export type { Translation } from './internal/i18n.js';
-export { registerTranslation } from './internal/i18n.js';
+export { loadTranslation, registerTranslation } from './internal/i18n.js';
 export { CallsPanelButtonElement } from './internal/panel-button-element.js';
 export type { CallsRoomContext, RoomStage } from './internal/room-context.js';
 export { callsRoomContext } from './internal/room-context.js';

@@ -1,5 +1,7 @@
 import type { CallsErrorCode } from '../core/errors.js';
 import type { ConnectionQuality } from '../core/quality.js';
+import { languageAliases, rightToLeft, shippedLanguages } from '../i18n/languages.js';
+import { formatNumber, plural } from './i18n-format.js';
 
 /**
  * Every piece of text the elements show or announce. Register a translation with
@@ -198,12 +200,12 @@ export const english: Translation = {
   },
   raiseHand: 'Raise hand',
   lowerHand: 'Lower hand',
-  handRaised: (order) => `Hand raised (${order})`,
+  handRaised: (order) => `Hand raised (${formatNumber('en', order)})`,
   handRaisedBy: (name) => `${name} raised their hand`,
   react: 'React',
   reacted: (name, emoji) => `${name} reacted ${emoji}`,
   participants: 'Participants',
-  participantCount: (count) => (count === 1 ? '1 participant' : `${count} participants`),
+  participantCount: (count) => plural('en', count, { one: '# participant', other: '# participants' }),
   moderator: 'Moderator',
   sharingScreen: 'Sharing their screen',
   muteMic: 'Mute',
@@ -215,7 +217,7 @@ export const english: Translation = {
   confirm: 'Confirm',
   cancel: 'Cancel',
   chat: 'Chat',
-  unreadMessages: (count) => (count === 1 ? '1 unread message' : `${count} unread messages`),
+  unreadMessages: (count) => plural('en', count, { one: '# unread message', other: '# unread messages' }),
   chatInput: 'Message',
   chatPlaceholder: 'Message everyone (Enter to send, Shift+Enter for a new line)',
   send: 'Send',
@@ -230,32 +232,165 @@ export const english: Translation = {
   dismiss: 'Dismiss',
 };
 
-const translations = new Map<string, Translation>([['en', english]]);
+/** A shipped language as its file has it, or overrides from `registerTranslation`. */
+type PartialTranslation = Partial<Translation> & { $code: string };
 
-/** Adds or replaces a language. Missing keys fall back to English. */
-export function registerTranslation(translation: Partial<Translation> & { $code: string }): void {
-  const code = translation.$code.toLowerCase();
-  translations.set(code, {
-    ...english,
-    ...translation,
-    quality: { ...english.quality, ...translation.quality },
-    errors: { ...english.errors, ...translation.errors },
+/** Shipped languages that have finished loading, by lowercase code. */
+const shipped = new Map<string, Translation>();
+/** Per-key overrides the page registered, by lowercase code. */
+const overrides = new Map<string, PartialTranslation>();
+/** What an element of each language shows: English, then the shipped file, then the overrides. */
+const effective = new Map<string, Translation>([['en', english]]);
+const loading = new Map<string, Promise<void>>();
+
+/** Elements that read a translation, so they re-render when a language arrives or `lang` changes. */
+const readers = new Set<WeakRef<Element & { requestUpdate?: () => void }>>();
+/** Hosts whose `dir` the elements set themselves from `lang` (never one the page set). */
+const directionSetByUs = new WeakSet<Element>();
+let langObserver: MutationObserver | undefined;
+
+function merge(...layers: (PartialTranslation | undefined)[]): Translation {
+  const present = layers.filter((layer) => layer !== undefined);
+  return Object.assign({}, english, ...present, {
+    errors: Object.assign({}, english.errors, ...present.map((layer) => layer.errors)),
+    quality: Object.assign({}, english.quality, ...present.map((layer) => layer.quality)),
   });
 }
 
-/** The language of `element`: the nearest `lang` (the element's, an ancestor's, the document's), lower-case. */
-export function languageOf(element: Element): string {
-  // Server-side rendering (Lit's DOM shim) gives elements no closest() and no document: they render
-  // in English there, and the client picks the page's language when it hydrates.
-  return (
-    (typeof element.closest === 'function' && element.closest('[lang]')?.getAttribute('lang')) ||
-    element.ownerDocument?.documentElement?.lang ||
-    'en'
-  ).toLowerCase();
+function rebuild(code: string): void {
+  effective.set(code, merge(shipped.get(code), overrides.get(code)));
+  rerenderReaders();
 }
 
-/** The translation for `element`'s language. */
+/**
+ * Adds or replaces text for a language: keys you give win over the shipped translation of that
+ * language (`registerTranslation({ $code: 'fr', join: 'Entrer' })` keeps the rest of French), and
+ * keys neither has fall back to English.
+ */
+export function registerTranslation(translation: PartialTranslation): void {
+  const code = translation.$code.toLowerCase();
+  const previous = overrides.get(code);
+  overrides.set(code, {
+    ...previous,
+    ...translation,
+    errors: { ...previous?.errors, ...translation.errors } as Translation['errors'],
+    quality: { ...previous?.quality, ...translation.quality } as Translation['quality'],
+  });
+  rebuild(code);
+}
+
+/** The shipped or registered language `lang` means: itself, an alias, or a shorter prefix. */
+function resolveCode(lang: string): string {
+  const parts = lang.toLowerCase().split('-');
+  for (let length = parts.length; length > 0; length -= 1) {
+    const candidate = parts.slice(0, length).join('-');
+    const code = languageAliases.get(candidate) ?? candidate;
+    if (code === 'en' || shippedLanguages.has(code) || overrides.has(code)) return code;
+  }
+  return 'en';
+}
+
+/**
+ * Loads a shipped language now (elements load it by themselves on first use; an app can call this
+ * before showing a room so the first paint is already in that language). Resolves when it is in.
+ */
+export function loadTranslation(lang: string): Promise<void> {
+  const code = resolveCode(lang);
+  const loader = shippedLanguages.get(code);
+  if (!loader || shipped.has(code)) return Promise.resolve();
+  let pending = loading.get(code);
+  if (!pending) {
+    pending = loader().then(
+      (module) => {
+        shipped.set(code, module.default);
+        rebuild(code);
+      },
+      (error: unknown) => {
+        // The page keeps working in English; say why, once, instead of failing silently.
+        loading.delete(code);
+        console.warn(`calls-elements: could not load the "${code}" translation; showing English.`, error);
+      },
+    );
+    loading.set(code, pending);
+  }
+  return pending;
+}
+
+/** The nearest ancestor (crossing shadow roots) that has `attribute`, skipping `skip`. */
+function closestAcrossShadows(
+  element: Element,
+  attribute: string,
+  skip?: (found: Element) => boolean,
+): Element | null {
+  let current: Element | null = element;
+  while (current) {
+    let found = current.closest(`[${attribute}]`);
+    while (found && skip?.(found)) found = found.parentElement?.closest(`[${attribute}]`) ?? null;
+    if (found) return found;
+    const root = current.getRootNode();
+    current = 'host' in root ? (root as ShadowRoot).host : null;
+  }
+  return null;
+}
+
+/** The language `element` is in: the closest `lang` (through shadow roots), else the document's, else English. */
+export function languageOf(element: Element): string {
+  return (
+    closestAcrossShadows(element, 'lang')?.getAttribute('lang') ||
+    element.ownerDocument?.documentElement.lang ||
+    'en'
+  );
+}
+
+/**
+ * A right-to-left language lays the element out right to left unless the page chose a direction
+ * itself: the host gets `dir="rtl"` (and loses it again when the language changes back).
+ */
+function syncDirection(element: Element, code: string): void {
+  const chosen = closestAcrossShadows(element, 'dir', (found) => directionSetByUs.has(found));
+  const rtl = !chosen && rightToLeft.has(code.split('-')[0] as string);
+  if (rtl && element.getAttribute('dir') !== 'rtl') {
+    element.setAttribute('dir', 'rtl');
+    directionSetByUs.add(element);
+  } else if (!rtl && directionSetByUs.has(element)) {
+    element.removeAttribute('dir');
+    directionSetByUs.delete(element);
+  }
+}
+
+/** Re-renders every reader when any `lang` in the document changes. */
+function watchLanguageChanges(element: Element): void {
+  if (langObserver || typeof MutationObserver === 'undefined' || !element.ownerDocument) return;
+  langObserver = new MutationObserver(rerenderReaders);
+  langObserver.observe(element.ownerDocument.documentElement, {
+    attributes: true,
+    attributeFilter: ['lang'],
+    subtree: true,
+  });
+}
+
+function rerenderReaders(): void {
+  for (const ref of readers) {
+    const element = ref.deref();
+    if (!element) readers.delete(ref);
+    else if (element.isConnected) element.requestUpdate?.();
+  }
+}
+
+const tracked = new WeakSet<Element>();
+
+/**
+ * The translation for `element`'s language, loading a shipped language on first use (the element
+ * shows English until it arrives, then re-renders). Also sets the element's direction from it.
+ */
 export function translationFor(element: Element): Translation {
-  const lang = languageOf(element);
-  return translations.get(lang) ?? translations.get(lang.split('-')[0] as string) ?? english;
+  if (!tracked.has(element)) {
+    tracked.add(element);
+    readers.add(new WeakRef(element));
+    watchLanguageChanges(element);
+  }
+  const code = resolveCode(languageOf(element));
+  syncDirection(element, code);
+  if (shippedLanguages.has(code) && !shipped.has(code)) void loadTranslation(code);
+  return effective.get(code) ?? english;
 }

@@ -41,7 +41,7 @@ export const tileStyles = [
     }
     [part='label'] {
       position: absolute;
-      left: 8px;
+      inset-inline-start: 8px;
       bottom: 8px;
       max-width: calc(100% - 16px);
       display: flex;
