@@ -1,6 +1,7 @@
 // Bundles the tsc output (dist/index.js) into one self-contained, minified ES module for
 // script-tag use: `<script type="module" src=".../calls-elements.min.js">`. Everything the
-// browser needs (lit, rxjs, partytracks) is inlined; nothing is left external.
+// browser needs (lit, rxjs, partytracks) is inlined; nothing is left external. The only other files
+// are the shipped languages, one chunk each beside the bundle, which it loads when a page uses one.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
@@ -17,7 +18,8 @@ function selfContained() {
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
-        const external = [...chunk.imports, ...chunk.dynamicImports];
+        // Imports of the build's own chunks (the lazily loaded languages) are fine: they ship with it.
+        const external = [...chunk.imports, ...chunk.dynamicImports].filter((name) => !(name in bundle));
         if (external.length > 0) {
           this.error(`${chunk.fileName} is not self-contained; it still imports: ${external.join(', ')}`);
         }
@@ -29,12 +31,18 @@ function selfContained() {
 /** @type {import('rollup').RollupOptions} */
 export default {
   input: 'dist/index.js',
+  // The language chunks import the plural helpers from the bundle itself; letting the entry export
+  // them too keeps the bundle one file instead of a facade over a second, shared chunk.
+  preserveEntrySignatures: 'allow-extension',
   output: {
-    file: 'dist/calls-elements.min.js',
+    dir: 'dist',
+    entryFileNames: 'calls-elements.min.js',
+    // Each shipped language is its own small file next to the bundle (calls-elements.fr.min.js, …):
+    // the bundle imports it relative to itself only when a page uses that language, so English-only
+    // pages download none of them. Serve the files together (copy the whole set, or use a CDN path).
+    chunkFileNames: 'calls-elements.[name].min.js',
     format: 'es',
     sourcemap: true,
-    // One file, even if something in the graph uses dynamic import().
-    inlineDynamicImports: true,
   },
   plugins: [
     // partytracks ships tiny-invariant, which reads process.env.NODE_ENV as bundlers are expected to

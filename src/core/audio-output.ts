@@ -1,4 +1,6 @@
 import { BehaviorSubject, distinctUntilChanged, type Observable } from 'rxjs';
+import { DEFAULT_DEVICE_ID } from './devices.js';
+import { CallsError } from './errors.js';
 
 /**
  * One audio sink per room: every remote audio track plays through a single `<audio>` element (one
@@ -21,6 +23,44 @@ export class AudioOutput {
 
   get blocked(): boolean {
     return this.#blocked$.value;
+  }
+
+  /** Whether this browser lets a page choose the speaker (`setSinkId`; Chromium yes, Safari and Firefox on some versions only). */
+  static get canSelectSpeaker(): boolean {
+    return typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
+  }
+
+  /** The speaker the room plays through: `''` is the system default. */
+  get sinkId(): string {
+    return (this.element as HTMLAudioElement & { sinkId?: string }).sinkId ?? '';
+  }
+
+  /**
+   * Plays the room through the speaker `deviceId` (an `audiooutput` id; `'default'` or `''` for
+   * the system's). Rejects with `speaker_unavailable` where the browser cannot choose speakers or
+   * refuses this one.
+   */
+  async setSinkId(deviceId: string): Promise<void> {
+    const element = this.element as HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
+    if (typeof element.setSinkId !== 'function') {
+      throw new CallsError('speaker_unavailable', 'This browser cannot choose the speaker.');
+    }
+    const id = deviceId === DEFAULT_DEVICE_ID ? '' : deviceId;
+    if (id === this.sinkId) return;
+    // Chromium aborts setSinkId on an element playing a stream without tracks (nobody else speaks
+    // yet): choose the speaker on the bare element, then give the stream back.
+    const idle = this.stream.getAudioTracks().length === 0;
+    if (idle) element.srcObject = null;
+    try {
+      await element.setSinkId(id);
+    } catch (cause) {
+      throw new CallsError('speaker_unavailable', `Cannot play through speaker "${deviceId}".`, {
+        cause,
+        detail: cause instanceof Error ? cause.name : undefined,
+      });
+    } finally {
+      if (idle) element.srcObject = this.stream;
+    }
   }
 
   add(track: MediaStreamTrack): void {

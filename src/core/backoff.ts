@@ -1,12 +1,19 @@
-/** Reconnect timing: exponential, capped, with jitter so a room's clients do not reconnect in lockstep. */
+/**
+ * Reconnect timing: exponential, capped, with jitter so a room's clients do not reconnect in lockstep.
+ * By default it never gives up: a call left open in a tab comes back whenever the network or the
+ * backend does, at most one capped delay later.
+ */
 export interface BackoffOptions {
   /** Delay before the first retry. Default 500 ms. */
   initialDelayMs?: number;
-  /** Upper bound of any delay. Default 10 s. */
+  /**
+   * Upper bound of any delay. Default 5 s: a backend back from a restart is found within about
+   * 5 s, which leaves time to re-create media inside the 10 s a person waits before giving up.
+   */
   maxDelayMs?: number;
-  /** Attempts after which the room gives up with `connection_lost`. Default 8 (about a minute). */
+  /** Attempts after which the room gives up with `connection_lost`. Default: never give up. */
   maxAttempts?: number;
-  /** Fraction of the delay that is randomised (0…1). Default 0.3. */
+  /** Up to this fraction of each delay is taken off at random (0…1). Default 0.3. */
   jitter?: number;
 }
 
@@ -20,8 +27,8 @@ export interface ResolvedBackoff {
 export function resolveBackoff(options: BackoffOptions = {}): ResolvedBackoff {
   return {
     initialDelayMs: options.initialDelayMs ?? 500,
-    maxDelayMs: options.maxDelayMs ?? 10_000,
-    maxAttempts: options.maxAttempts ?? 8,
+    maxDelayMs: options.maxDelayMs ?? 5_000,
+    maxAttempts: options.maxAttempts ?? Number.POSITIVE_INFINITY,
     jitter: Math.min(1, Math.max(0, options.jitter ?? 0.3)),
   };
 }
@@ -36,7 +43,14 @@ export function backoffDelay(
   random: () => number = Math.random,
 ): number | undefined {
   if (attempt < 1 || attempt > options.maxAttempts) return undefined;
-  const base = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** (attempt - 1));
-  const spread = base * options.jitter;
-  return Math.round(base - spread + spread * 2 * random());
+  // Capped before exponentiation grows past what a float holds for very long outages.
+  const base = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** Math.min(attempt - 1, 30));
+  // Jitter only shortens a delay, so the cap is a true upper bound: a backend that came back is
+  // found within maxDelayMs.
+  return Math.round(base * (1 - options.jitter * random()));
+}
+
+/** True once the delays have reached their cap: the moment a person is offered "retry now". */
+export function backoffAtCap(attempt: number, options: ResolvedBackoff): boolean {
+  return options.initialDelayMs * 2 ** Math.min(attempt - 1, 30) >= options.maxDelayMs;
 }

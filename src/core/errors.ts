@@ -39,7 +39,13 @@ export type CallsErrorCode =
    * before sending); `detail` says why: `rate_limited`, `forbidden`, `message_too_large`,
    * `invalid_message`, `participant_not_found`, `not_connected`…
    */
-  | 'message_refused';
+  | 'message_refused'
+  /** Screen capture failed (not when the person cancels the picker), or sharing was asked for outside a call. */
+  | 'screen_share_failed'
+  /** A device was selected by an id the browser does not list (unplugged, or from another origin). */
+  | 'device_not_found'
+  /** The browser cannot play the call through the chosen speaker (or cannot choose speakers at all). */
+  | 'speaker_unavailable';
 
 export class CallsError extends Error {
   override readonly name = 'CallsError';

@@ -3,6 +3,14 @@
 export { AudioOutput } from './audio-output.js';
 export type { BackoffOptions } from './backoff.js';
 export { backoffDelay, resolveBackoff } from './backoff.js';
+export type { DevicePreferences, StoredDevice } from './device-preferences.js';
+export {
+  DEVICE_PREFERENCES_KEY,
+  parseDevicePreferences,
+  serializeDevicePreferences,
+} from './device-preferences.js';
+export type { DeviceDescription, DeviceKind, DeviceLostNotice } from './devices.js';
+export { chooseDevice, DEFAULT_DEVICE_ID, deviceList$, lostDevice } from './devices.js';
 export type { CallsErrorCode } from './errors.js';
 export { CallsError, isFatal } from './errors.js';
 export { raisedHands, withHandOrder } from './hands.js';
@@ -28,7 +36,11 @@ export type { ConnectionState } from './presence-client.js';
 export type { ChatMessage, LeaveReason, MuteKind, TrackRef, TrackSlot } from './protocol.js';
 export type { ConnectionQuality } from './quality.js';
 export { qualityOf } from './quality.js';
-export type { RoomEvent, RoomOptions } from './room.js';
+export type { RoomEvent, RoomOptions, VideoSource } from './room.js';
 export { Room } from './room.js';
+export type { ScreenShareChange, ScreenSharer } from './screen-share.js';
+export { isSharingScreen, ScreenShare, screenShareChanges } from './screen-share.js';
 export type { SpeakingOptions } from './speaking.js';
 export { nextActiveSpeaker, SpeakingDetector } from './speaking.js';
+export type { VideoTile } from './tiles.js';
+export { videoTiles } from './tiles.js';

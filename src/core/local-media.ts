@@ -1,16 +1,24 @@
 import { getCamera, getMic, type MediaDevice } from 'partytracks/client';
 import {
   BehaviorSubject,
+  combineLatest,
   distinctUntilChanged,
+  firstValueFrom,
+  map,
+  merge,
   type Observable,
   of,
+  pairwise,
   Subject,
   type Subscription,
   share,
+  shareReplay,
   switchMap,
 } from 'rxjs';
 import { audioLevel$ } from './audio-level.js';
-import { type CallsError, deviceError } from './errors.js';
+import { loadDevicePreferences, type StoredDevice, saveDevicePreference } from './device-preferences.js';
+import { chooseDevice, type DeviceKind, type DeviceLostNotice, deviceList$, lostDevice } from './devices.js';
+import { CallsError, deviceError } from './errors.js';
 
 export interface LocalMediaOptions {
   /** Start with the microphone on. Default true. */
@@ -38,6 +46,11 @@ export class LocalMedia {
   readonly #cameraEnabled$: BehaviorSubject<boolean>;
   readonly #errors$ = new Subject<CallsError>();
   readonly #subscriptions: Subscription[] = [];
+  /** The person's choice per kind (remembered per origin); undefined: the browser's default. */
+  readonly #chosen: Record<DeviceKind, BehaviorSubject<StoredDevice | undefined>>;
+  readonly #notices$ = new Subject<DeviceLostNotice>();
+  /** A chosen device that went away while in use; the default takes over and the person is told why. */
+  readonly deviceNotices$: Observable<DeviceLostNotice> = this.#notices$.asObservable();
   readonly cameraWidth: number;
 
   /** Whether the microphone is on (it turns off by itself when the device fails or is denied). */
@@ -78,7 +91,9 @@ export class LocalMedia {
     this.cameraTrack$ = this.#camera.broadcastTrack$;
     this.cameraPreview$ = this.cameraEnabled$.pipe(
       switchMap((enabled) => (enabled ? this.#camera.localMonitorTrack$ : of(undefined))),
-      share(),
+      // Replayed: a self view that subscribes later (a tile re-created when someone leaves) must
+      // get the camera now, not at its next change.
+      shareReplay({ bufferSize: 1, refCount: true }),
     );
     this.micLevel$ = this.micEnabled$.pipe(
       switchMap((enabled) =>
@@ -95,6 +110,83 @@ export class LocalMedia {
       }),
       this.#camera.isSourceEnabled$.subscribe((on) => {
         if (!on && this.#cameraEnabled$.value) this.#cameraEnabled$.next(false);
+      }),
+    );
+    const stored = loadDevicePreferences();
+    this.#chosen = {
+      audioinput: new BehaviorSubject(stored.audioinput),
+      videoinput: new BehaviorSubject(stored.videoinput),
+      audiooutput: new BehaviorSubject(stored.audiooutput),
+    };
+    // partytracks tries its preferred device first and the others (the default first) when it fails
+    // or goes away, and switches back when it returns: our remembered choice becomes its preference.
+    if (stored.audioinput) this.#mic.setPreferredDevice(asDeviceInfo('audioinput', stored.audioinput));
+    if (stored.videoinput) this.#camera.setPreferredDevice(asDeviceInfo('videoinput', stored.videoinput));
+    // partytracks reads its preference once, when the device is created, and then only hears changes
+    // while someone listens: keep listening, so a choice made while the device is idle (in a lobby
+    // without preview) is the one the next capture starts with. Listening captures nothing.
+    this.#subscriptions.push(this.#mic.activeDevice$.subscribe(), this.#camera.activeDevice$.subscribe());
+    // The microphone and camera matter while on; the speaker whenever something might play.
+    this.#subscriptions.push(
+      merge(
+        this.#watch('audioinput', this.micEnabled$),
+        this.#watch('videoinput', this.cameraEnabled$),
+        this.#watch('audiooutput', of(true)),
+      ).subscribe((notice) => this.#notices$.next(notice)),
+    );
+  }
+
+  /** The devices of one kind, kept up to date as they are plugged in and out. */
+  devices$(kind: DeviceKind): Observable<MediaDeviceInfo[]> {
+    return deviceList$(kind);
+  }
+
+  /**
+   * The id of the device of `kind` in use (or to be used when it turns on): the chosen one while the
+   * browser lists it, else the default. Drives a device picker's selection and the room's speaker.
+   */
+  selectedDeviceId$(kind: DeviceKind): Observable<string | undefined> {
+    return combineLatest([deviceList$(kind), this.#chosen[kind]]).pipe(
+      map(([devices, chosen]) => chooseDevice(devices, chosen)?.deviceId),
+      distinctUntilChanged(),
+    );
+  }
+
+  /**
+   * Uses `deviceId` for `kind` from now on, and remembers it for this origin's next visits. A
+   * camera or microphone in use switches at once (the room replaces the published track). Rejects
+   * with `device_not_found` when the browser does not list that id.
+   */
+  async selectDevice(kind: DeviceKind, deviceId: string): Promise<void> {
+    const devices = await firstValueFrom(deviceList$(kind));
+    const device = devices.find((candidate) => candidate.deviceId === deviceId);
+    if (!device) {
+      const error = new CallsError('device_not_found', `No ${kind} device with id "${deviceId}".`, {
+        detail: kind,
+      });
+      this.#errors$.next(error);
+      throw error;
+    }
+    const choice = { deviceId: device.deviceId, label: device.label };
+    saveDevicePreference(kind, choice);
+    this.#chosen[kind].next(choice);
+    if (kind === 'audioinput') this.#mic.setPreferredDevice(device);
+    if (kind === 'videoinput') this.#camera.setPreferredDevice(device);
+  }
+
+  /** The chosen device of `kind` disappearing while `inUse$` is true. */
+  #watch(kind: DeviceKind, inUse$: Observable<boolean>): Observable<DeviceLostNotice> {
+    return combineLatest([deviceList$(kind).pipe(pairwise()), inUse$]).pipe(
+      distinctUntilChanged(([a], [b]) => a === b),
+      switchMap(([[before, after], inUse]) => {
+        const lost = inUse ? lostDevice(before, after, this.#chosen[kind].value?.deviceId) : undefined;
+        return lost
+          ? of<DeviceLostNotice>({
+              code: 'device_lost',
+              kind,
+              lost: { deviceId: lost.deviceId, label: lost.label },
+            })
+          : of();
       }),
     );
   }
@@ -119,6 +211,7 @@ export class LocalMedia {
   dispose(): void {
     for (const subscription of this.#subscriptions.splice(0)) subscription.unsubscribe();
     this.#errors$.complete();
+    this.#notices$.complete();
   }
 
   #set(device: MediaDevice, state$: BehaviorSubject<boolean>, enabled: boolean): void {
@@ -131,6 +224,17 @@ export class LocalMedia {
       state$.next(false);
     }
   }
+}
+
+/** partytracks matches a preferred device by kind and label; the id keeps it recognisable in storage. */
+function asDeviceInfo(kind: 'audioinput' | 'videoinput', device: StoredDevice): MediaDeviceInfo {
+  return {
+    kind,
+    deviceId: device.deviceId,
+    label: device.label,
+    groupId: '',
+    toJSON: () => ({ ...device, kind }),
+  };
 }
 
 function widthOf(constraints: MediaTrackConstraints | undefined): number | undefined {

@@ -23,3 +23,22 @@ export async function createPartyTracks(prefix: string, headers: Headers): Promi
   }
   return new PartyTracks({ prefix, headers, iceServers });
 }
+
+/**
+ * Whether the SFU still holds `sessionId` (`GET sessions/{id}` through the backend): `gone` on the
+ * Calls API's 410 (or 404), `unknown` when the backend cannot be asked right now.
+ */
+export async function probeSession(
+  prefix: string,
+  sessionId: string,
+  headers: Headers,
+): Promise<'alive' | 'gone' | 'unknown'> {
+  try {
+    const response = await fetch(`${prefix}/sessions/${sessionId}`, { headers });
+    await response.body?.cancel();
+    if (response.ok) return 'alive';
+    return response.status === 410 || response.status === 404 ? 'gone' : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}

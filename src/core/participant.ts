@@ -30,10 +30,11 @@ export interface Participant {
   readonly quality: ConnectionQuality;
 }
 
-/** What this browser knows better than the backend's echo: its own mic, camera and speech. */
+/** What this browser knows better than the backend's echo: its own mic, camera, screen and speech. */
 export interface LocalOverrides {
   audioEnabled: boolean;
   videoEnabled: boolean;
+  screenshareEnabled: boolean;
   speaking: boolean;
 }
 
@@ -54,7 +55,7 @@ export function toParticipant(
     connection: wire.connection,
     audioEnabled: isSelf ? local.audioEnabled : wire.audioEnabled,
     videoEnabled: isSelf ? local.videoEnabled : wire.videoEnabled,
-    screenshareEnabled: wire.screenshareEnabled,
+    screenshareEnabled: isSelf ? local.screenshareEnabled : wire.screenshareEnabled,
     speaking: isSelf ? local.speaking && local.audioEnabled : wire.speaking && wire.audioEnabled,
     handRaised: wire.handRaised,
     handRaisedAt: wire.handRaised ? (wire.handRaisedAt ?? null) : null,

@@ -1,5 +1,5 @@
 import { BehaviorSubject, Subject } from 'rxjs';
-import { type BackoffOptions, backoffDelay, resolveBackoff } from './backoff.js';
+import { type BackoffOptions, backoffAtCap, backoffDelay, resolveBackoff } from './backoff.js';
 import { CallsError, type CallsErrorCode } from './errors.js';
 import {
   base64url,
@@ -14,6 +14,16 @@ import {
 
 export type ConnectionState = 'disconnected' | 'connecting' | 'connected' | 'reconnecting';
 
+/** When the next reconnect attempt happens, while reconnecting. */
+export interface RetrySchedule {
+  /** 1 for the first retry after the drop. */
+  attempt: number;
+  /** `Date.now()` of the next attempt. */
+  at: number;
+  /** The delays have reached their cap: the moment to offer "retry now". */
+  atCap: boolean;
+}
+
 export interface PresenceClientOptions {
   endpoint: string;
   room: string;
@@ -24,6 +34,9 @@ export interface PresenceClientOptions {
   /** How long to wait for `welcome` after opening. Default 10 s. */
   welcomeTimeoutMs?: number;
 }
+
+/** Pongs missed before a silent socket counts as dead (a black-holed connection never closes). */
+const MISSED_PONGS = 2;
 
 /**
  * The room presence WebSocket: joins, keeps the connection alive with pings, follows credential
@@ -39,6 +52,8 @@ export class PresenceClient {
   readonly error$ = new Subject<CallsError>();
   /** The latest participant credential; the proxy headers follow it. */
   readonly credential$ = new BehaviorSubject<string | undefined>(undefined);
+  /** The next reconnect attempt while reconnecting; undefined otherwise. */
+  readonly retry$ = new BehaviorSubject<RetrySchedule | undefined>(undefined);
 
   readonly #options: PresenceClientOptions;
   readonly #backoff;
@@ -47,17 +62,29 @@ export class PresenceClient {
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #attempt = 0;
   #closedByUs = false;
+  #lastHeardAt = 0;
 
   constructor(options: PresenceClientOptions) {
     this.#options = options;
     this.#backoff = resolveBackoff(options.reconnect);
   }
 
+  /** The network came back: no reason to wait for the next scheduled attempt. */
+  readonly #onOnline = () => this.retryNow();
+
+  /**
+   * The tab is closing: say goodbye, so the others see us leave now rather than after the
+   * reconnect grace. A page kept in the back/forward cache comes back and joins again.
+   */
+  readonly #onPageHide = () => this.close();
+
   /** Joins the room; resolves with the first `welcome`, rejects with a `CallsError`. */
   async connect(): Promise<Welcome> {
     this.#closedByUs = false;
     this.#attempt = 0;
     this.state$.next('connecting');
+    globalThis.addEventListener?.('online', this.#onOnline);
+    globalThis.addEventListener?.('pagehide', this.#onPageHide);
     try {
       return await this.#open();
     } catch (error) {
@@ -73,10 +100,22 @@ export class PresenceClient {
     return true;
   }
 
+  /** While reconnecting: makes the next attempt now instead of at its scheduled time. */
+  retryNow(): void {
+    if (this.#closedByUs || this.state$.value !== 'reconnecting' || this.#retryTimer === undefined) return;
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    this.#attemptReconnect();
+  }
+
   /** Leaves for good: tells the server (no reconnect grace for us) and closes. */
   close(): void {
     this.#closedByUs = true;
+    globalThis.removeEventListener?.('online', this.#onOnline);
+    globalThis.removeEventListener?.('pagehide', this.#onPageHide);
     clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    this.retry$.next(undefined);
     this.#stopHeartbeat();
     const socket = this.#socket;
     this.#socket = undefined;
@@ -117,12 +156,14 @@ export class PresenceClient {
 
       socket.addEventListener('message', (event) => {
         if (this.#socket !== socket || typeof event.data !== 'string') return;
+        this.#lastHeardAt = Date.now();
         const message = parseServerMessage(event.data);
         if (!message) return;
         if (message.type === 'welcome') {
           welcomed = true;
           clearTimeout(welcomeTimer);
           this.#attempt = 0;
+          this.retry$.next(undefined);
           this.credential$.next(message.credential);
           this.#startHeartbeat(socket, message.heartbeat.intervalMs);
           this.state$.next('connected');
@@ -168,30 +209,53 @@ export class PresenceClient {
     this.#attempt += 1;
     const delay = backoffDelay(this.#attempt, this.#backoff);
     if (delay === undefined) {
+      this.retry$.next(undefined);
       this.state$.next('disconnected');
       this.error$.next(new CallsError('connection_lost', 'The connection to the room was lost.'));
       return;
     }
+    this.retry$.next({
+      attempt: this.#attempt,
+      at: Date.now() + delay,
+      atCap: backoffAtCap(this.#attempt, this.#backoff),
+    });
     this.#retryTimer = setTimeout(() => {
-      if (this.#closedByUs) return;
-      this.#open().catch((error: unknown) => {
-        if (this.#closedByUs) return;
-        const callsError = error instanceof CallsError ? error : undefined;
-        // Refusals on reconnect (token revoked, room full…) end the room; network errors retry.
-        if (callsError && callsError.code !== 'backend_unreachable') {
-          this.state$.next('disconnected');
-          this.error$.next(callsError);
-          return;
-        }
-        this.#scheduleRetry();
-      });
+      this.#retryTimer = undefined;
+      this.#attemptReconnect();
     }, delay);
+  }
+
+  #attemptReconnect(): void {
+    if (this.#closedByUs) return;
+    this.#open().catch((error: unknown) => {
+      if (this.#closedByUs) return;
+      const callsError = error instanceof CallsError ? error : undefined;
+      // Refusals on reconnect (token revoked, room full…) end the room; network errors retry.
+      if (callsError && callsError.code !== 'backend_unreachable') {
+        this.retry$.next(undefined);
+        this.state$.next('disconnected');
+        this.error$.next(callsError);
+        return;
+      }
+      this.#scheduleRetry();
+    });
   }
 
   #startHeartbeat(socket: WebSocket, intervalMs: number): void {
     this.#stopHeartbeat();
+    this.#lastHeardAt = Date.now();
     this.#heartbeat = setInterval(() => {
-      if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'ping' }));
+      if (socket.readyState !== WebSocket.OPEN) return;
+      // Every ping gets a pong; a socket silent for longer is black-holed (a blocked proxy, a cut
+      // network) and would otherwise look open for minutes. Drop it and reconnect.
+      if (Date.now() - this.#lastHeardAt > (MISSED_PONGS + 0.5) * intervalMs) {
+        this.#socket = undefined;
+        this.#stopHeartbeat();
+        socket.close();
+        this.#onDropped(1006, 'heartbeat');
+        return;
+      }
+      socket.send(JSON.stringify({ type: 'ping' }));
     }, intervalMs);
   }
 

@@ -1,5 +1,5 @@
 /** Connection quality from RTP statistics: pure, so the thresholds are unit tested. */
-export type ConnectionQuality = 'unknown' | 'excellent' | 'good' | 'poor' | 'lost';
+export type ConnectionQuality = 'unknown' | 'excellent' | 'good' | 'poor' | 'bad' | 'lost';
 
 export interface LinkSample {
   /** Packets received (inbound) or sent (outbound) since the previous sample. */
@@ -12,7 +12,11 @@ export interface LinkSample {
   jitterMs?: number;
 }
 
-/** Thresholds in line with what conferencing apps show: >10 % loss or >400 ms RTT is poor. */
+/**
+ * Loss thresholds as Orange Meets draws them: up to 1 % goes unnoticed, up to 3 % is tolerable
+ * (`good`), above 3 % is unhealthy (`poor`) and above 5 % bad. RTT and jitter mark the same steps
+ * for links that lose little but lag.
+ */
 export function qualityOf(sample: LinkSample | undefined): ConnectionQuality {
   if (!sample) return 'unknown';
   const total = sample.packets + Math.max(0, sample.lost);
@@ -20,12 +24,20 @@ export function qualityOf(sample: LinkSample | undefined): ConnectionQuality {
   const loss = Math.max(0, sample.lost) / total;
   const rtt = sample.rttMs ?? 0;
   const jitter = sample.jitterMs ?? 0;
-  if (loss > 0.1 || rtt > 400 || jitter > 100) return 'poor';
-  if (loss > 0.02 || rtt > 150 || jitter > 30) return 'good';
+  if (loss > 0.05 || rtt > 500 || jitter > 100) return 'bad';
+  if (loss > 0.03 || rtt > 300 || jitter > 50) return 'poor';
+  if (loss > 0.01 || rtt > 150 || jitter > 30) return 'good';
   return 'excellent';
 }
 
-const RANK: Record<ConnectionQuality, number> = { unknown: 0, lost: 1, poor: 2, good: 3, excellent: 4 };
+const RANK: Record<ConnectionQuality, number> = {
+  unknown: 0,
+  lost: 1,
+  bad: 2,
+  poor: 3,
+  good: 4,
+  excellent: 5,
+};
 
 /** The worse of two qualities (a participant is only as good as their worst track); unknown yields. */
 export function worseQuality(a: ConnectionQuality, b: ConnectionQuality): ConnectionQuality {
@@ -34,9 +46,14 @@ export function worseQuality(a: ConnectionQuality, b: ConnectionQuality): Connec
   return RANK[a] <= RANK[b] ? a : b;
 }
 
-interface InboundCounters {
-  packetsReceived: number;
-  packetsLost: number;
+/** Qualities a person should be told about: their media visibly suffers. */
+export function isDegraded(quality: ConnectionQuality): boolean {
+  return quality === 'poor' || quality === 'bad' || quality === 'lost';
+}
+
+interface Counters {
+  packets: number;
+  lost: number;
 }
 
 /**
@@ -46,7 +63,7 @@ interface InboundCounters {
 export async function sampleInboundQuality(
   pc: RTCPeerConnection,
   owners: ReadonlyMap<string, string>,
-  previous: Map<string, InboundCounters>,
+  previous: Map<string, Counters>,
 ): Promise<Map<string, ConnectionQuality>> {
   const report = await pc.getStats();
   const result = new Map<string, ConnectionQuality>();
@@ -55,16 +72,60 @@ export async function sampleInboundQuality(
     const inbound = stats as RTCInboundRtpStreamStats & { trackIdentifier?: string };
     const owner = inbound.trackIdentifier ? owners.get(inbound.trackIdentifier) : undefined;
     if (!owner) continue;
-    const counters = { packetsReceived: inbound.packetsReceived ?? 0, packetsLost: inbound.packetsLost ?? 0 };
-    const before = previous.get(inbound.id);
-    previous.set(inbound.id, counters);
-    if (!before) continue;
-    const quality = qualityOf({
-      packets: counters.packetsReceived - before.packetsReceived,
-      lost: counters.packetsLost - before.packetsLost,
+    const counters = { packets: inbound.packetsReceived ?? 0, lost: inbound.packetsLost ?? 0 };
+    const quality = qualityOfDelta(previous, inbound.id, counters, {
       jitterMs: inbound.jitter === undefined ? undefined : inbound.jitter * 1000,
     });
-    result.set(owner, worseQuality(result.get(owner) ?? 'unknown', quality));
+    if (quality) result.set(owner, worseQuality(result.get(owner) ?? 'unknown', quality));
   }
   return result;
+}
+
+/**
+ * How well what this browser sends reaches the SFU, from the SFU's receiver reports
+ * (`remote-inbound-rtp`): `unknown` while the SFU reports nothing.
+ */
+export async function sampleOutboundQuality(
+  pc: RTCPeerConnection,
+  previous: Map<string, Counters>,
+): Promise<ConnectionQuality> {
+  const report = await pc.getStats();
+  let quality: ConnectionQuality = 'unknown';
+  for (const stats of report.values()) {
+    if (stats.type !== 'remote-inbound-rtp') continue;
+    const remote = stats as RTCStats & {
+      localId?: string;
+      packetsLost?: number;
+      roundTripTime?: number;
+    };
+    const outbound = remote.localId ? report.get(remote.localId) : undefined;
+    const sent = (outbound as { packetsSent?: number } | undefined)?.packetsSent;
+    if (sent === undefined) continue;
+    const sample = qualityOfDelta(
+      previous,
+      remote.id,
+      // Sent packets include the lost ones; qualityOf wants those that arrived.
+      { packets: sent - (remote.packetsLost ?? 0), lost: remote.packetsLost ?? 0 },
+      { rttMs: remote.roundTripTime === undefined ? undefined : remote.roundTripTime * 1000 },
+    );
+    if (sample) quality = worseQuality(quality, sample);
+  }
+  return quality;
+}
+
+/** Quality over the packets since the previous sample of stream `id`; undefined on its first one. */
+function qualityOfDelta(
+  previous: Map<string, Counters>,
+  id: string,
+  counters: Counters,
+  extra: Pick<LinkSample, 'rttMs' | 'jitterMs'>,
+): ConnectionQuality | undefined {
+  const before = previous.get(id);
+  previous.set(id, counters);
+  if (!before) return undefined;
+  return qualityOf({
+    packets: counters.packets - before.packets,
+    lost: counters.lost - before.lost,
+    ...extra,
+  });
 }

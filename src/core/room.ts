@@ -1,42 +1,56 @@
 import type { PartyTracks, TrackMetadata } from 'partytracks/client';
 import {
   BehaviorSubject,
+  catchError,
   combineLatest,
   concat,
+  defer,
   distinctUntilChanged,
+  filter,
+  from,
+  fromEvent,
   map,
   Observable,
   of,
+  retry,
   Subject,
   Subscription,
   shareReplay,
   skip,
+  startWith,
   switchMap,
   take,
+  throwError,
+  timer,
 } from 'rxjs';
 import { AudioOutput } from './audio-output.js';
-import type { BackoffOptions } from './backoff.js';
+import { type BackoffOptions, backoffDelay, resolveBackoff } from './backoff.js';
+import { deadTrack$ } from './dead-track.js';
 import { CallsError } from './errors.js';
 import { withHandOrder } from './hands.js';
 import { DEFAULT_SIMULCAST_LAYERS, type SimulcastLayer } from './layout.js';
 import { LocalMedia, type LocalMediaOptions } from './local-media.js';
-import { createPartyTracks } from './media-session.js';
+import { type MediaFailure, mediaFailure$ } from './media-health.js';
+import { createPartyTracks, probeSession } from './media-session.js';
 import { type LocalOverrides, type Participant, toParticipant } from './participant.js';
 import { PeopleController, type Reaction, type Refusal } from './people.js';
-import { type ConnectionState, PresenceClient } from './presence-client.js';
+import { type ConnectionState, PresenceClient, type RetrySchedule } from './presence-client.js';
 import { PresenceRequests } from './presence-requests.js';
 import {
   type ChatMessage,
   type LeaveReason,
   type MuteKind,
-  type ParticipantPatch,
   partyTracksPrefix,
   ROOM_NAME,
   type TrackRef,
+  type TrackSlot,
   type Welcome,
+  type WireParticipant,
 } from './protocol.js';
-import { type ConnectionQuality, sampleInboundQuality } from './quality.js';
-import { applyToRoster, type Roster, rosterChanges, rosterOf } from './roster.js';
+import { type ConnectionQuality, sampleInboundQuality, sampleOutboundQuality } from './quality.js';
+import { applyToRoster, carryOver, type Roster, rosterChanges, rosterOf } from './roster.js';
+import { ScreenShare, type ScreenShareChange, screenShareChanges } from './screen-share.js';
+import { type SelfRecord, SelfSync } from './self-sync.js';
 import { nextActiveSpeaker, SpeakingDetector, type SpeakingOptions } from './speaking.js';
 
 export interface RoomOptions {
@@ -60,24 +74,44 @@ export interface RoomOptions {
   speaking?: SpeakingOptions;
   /** The element remote audio plays through. Default: a detached `<audio>`. */
   audioElement?: HTMLAudioElement;
+  /** Capture tab or system audio with the screen where the browser offers it. Default: true. */
+  screenShareAudio?: boolean;
 }
+
+/** Which of a participant's videos: their camera or the screen they share. */
+export type VideoSource = 'camera' | 'screen';
 
 export type RoomEvent =
   | { type: 'joined'; participantId: string }
   | { type: 'left'; reason: 'left' | CallsError['code'] }
   | { type: 'participant-joined'; participant: Participant }
-  | { type: 'participant-left'; participant: Participant; reason: LeaveReason | 'unknown' };
+  | { type: 'participant-left'; participant: Participant; reason: LeaveReason | 'unknown' }
+  /** A participant's measured quality changed (for yourself: your upload). */
+  | { type: 'quality-change'; participantId: string; isSelf: boolean; quality: ConnectionQuality }
+  /**
+   * The room repaired something by itself: a new Calls session (`reason` says why) or a fresh pull
+   * of a track that stopped receiving (`participantId`, `kind`).
+   */
+  | { type: 'recovery'; action: 'new-session'; reason: MediaFailure | 'backend-restarted' }
+  | { type: 'recovery'; action: 'repull'; participantId: string; kind: TrackSlot }
+  | ScreenShareChange;
 
-interface LocalRecord {
-  sessionId: string | null;
-  audio: TrackRef | null;
-  video: TrackRef | null;
-  audioEnabled: boolean;
-  videoEnabled: boolean;
-  speaking: boolean;
-}
+/** The Calls session: none yet, being set up, up, or lost and being set up again. */
+export type MediaState = 'idle' | 'connecting' | 'connected' | 'reconnecting';
+
+type LocalRecord = SelfRecord;
 
 const QUALITY_INTERVAL_MS = 2000;
+/**
+ * How long, after a backend restart, participants the backend does not know yet are kept as
+ * "reconnecting" (they are most likely on their way back): the backend's own reconnect grace.
+ */
+const CARRY_OVER_MS = 30_000;
+/** Marks a pull the dead-track monitor gave up on, so only that error re-pulls. */
+const DEAD_TRACK = Symbol('dead track');
+/** The slots that carry sound everyone hears: microphones and shared tab or system audio. */
+const AUDIO_SLOTS = ['audio', 'screenshareAudio'] as const;
+type AudioSlot = (typeof AUDIO_SLOTS)[number];
 
 /**
  * A room on Cloudflare Calls, framework-free: presence over the backend's WebSocket, media through
@@ -92,12 +126,16 @@ const QUALITY_INTERVAL_MS = 2000;
  */
 export class Room {
   readonly media: LocalMedia;
+  /** This browser's screen, published as its own tracks while sharing. */
+  readonly screenShare: ScreenShare;
   readonly #options: RoomOptions;
   readonly #ownsMedia: boolean;
   readonly #state$ = new BehaviorSubject<ConnectionState>('disconnected');
   readonly #roster$ = new BehaviorSubject<Roster>(new Map());
   readonly #selfId$ = new BehaviorSubject<string | undefined>(undefined);
   readonly #quality$ = new BehaviorSubject<ReadonlyMap<string, ConnectionQuality>>(new Map());
+  readonly #mediaState$ = new BehaviorSubject<MediaState>('idle');
+  readonly #retry$ = new BehaviorSubject<RetrySchedule | undefined>(undefined);
   readonly #local$: BehaviorSubject<LocalRecord>;
   readonly #partyTracks$ = new BehaviorSubject<PartyTracks | undefined>(undefined);
   readonly #activeSpeaker$ = new BehaviorSubject<string | null>(null);
@@ -113,10 +151,24 @@ export class Room {
   #media = new Subscription();
   #joining: Promise<void> | undefined;
   #audioOutput: AudioOutput | undefined;
-  #lastSent: LocalRecord | undefined;
+  readonly #sync = new SelfSync(
+    (message) => this.#state$.value === 'connected' && (this.#presence?.send(message) ?? false),
+    () => this.#local$.value,
+  );
   #leaveReasons = new Map<string, LeaveReason>();
   /** Chat, reactions, hands and moderation (people.ts). */
   readonly #people = new PeopleController((error) => this.#errors$.next(error));
+  /** The room as the backend last described it (the shown roster adds the carried-over). */
+  #serverRoster: Roster = new Map();
+  /** Participants kept through a backend restart until they are back: id → when to give up. */
+  readonly #carried = new Map<string, number>();
+  #carryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts Calls sessions; a session set up for an older count gives way. */
+  #mediaRun = 0;
+  /** Media failures in a row, for the delay before the next new session. */
+  #mediaFailures = 0;
+  readonly #mediaBackoff = resolveBackoff({ initialDelayMs: 250, maxDelayMs: 5000 });
+  #mediaRetryTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** connecting → connected → (reconnecting → connected)* → disconnected. */
   readonly connectionState$: Observable<ConnectionState> = this.#state$.pipe(distinctUntilChanged());
@@ -130,32 +182,50 @@ export class Room {
   readonly errors$: Observable<CallsError> = this.#errors$.asObservable();
   /** True while the browser refuses to play the room's sound until the person interacts. */
   readonly audioBlocked$: Observable<boolean> = this.#audioBlocked$.pipe(distinctUntilChanged());
-  /** Joined, left, participant joined, participant left. */
+  /** Joined, left, participant joined, participant left, quality changes, self-repairs, screen
+   * share started and stopped. */
   readonly events$: Observable<RoomEvent> = this.#events$.asObservable();
+  /** The Calls session: `reconnecting` while media is lost and being set up again. */
+  readonly mediaState$: Observable<MediaState> = this.#mediaState$.pipe(distinctUntilChanged());
+  /** While reconnecting to the backend: when the next attempt happens. */
+  readonly reconnectSchedule$: Observable<RetrySchedule | undefined> = this.#retry$.asObservable();
+  /** How well your own media reaches the SFU (`poor` or worse: others see and hear you badly). */
+  readonly uploadQuality$: Observable<ConnectionQuality>;
+  /** Whether you share your screen now. */
+  readonly screenShareEnabled$: Observable<boolean>;
 
   constructor(options: RoomOptions) {
     this.#options = { ...options };
     this.#ownsMedia = options.media === undefined;
     this.media = options.media ?? new LocalMedia(options.localMedia);
+    this.screenShare = new ScreenShare({ audio: options.screenShareAudio ?? true });
+    this.screenShareEnabled$ = this.screenShare.enabled$;
     this.#local$ = new BehaviorSubject<LocalRecord>({
       sessionId: null,
       audio: null,
       video: null,
+      screenshare: null,
+      screenshareAudio: null,
       audioEnabled: this.media.micEnabled,
       videoEnabled: this.media.cameraEnabled,
+      screenshareEnabled: false,
       speaking: false,
     });
     const overrides$ = this.#local$.pipe(
       map(
-        ({ audioEnabled, videoEnabled, speaking }): LocalOverrides => ({
+        ({ audioEnabled, videoEnabled, screenshareEnabled, speaking }): LocalOverrides => ({
           audioEnabled,
           videoEnabled,
+          screenshareEnabled,
           speaking,
         }),
       ),
       distinctUntilChanged(
         (a, b) =>
-          a.audioEnabled === b.audioEnabled && a.videoEnabled === b.videoEnabled && a.speaking === b.speaking,
+          a.audioEnabled === b.audioEnabled &&
+          a.videoEnabled === b.videoEnabled &&
+          a.screenshareEnabled === b.screenshareEnabled &&
+          a.speaking === b.speaking,
       ),
     );
     this.participants$ = combineLatest([this.#roster$, this.#selfId$, this.#quality$, overrides$]).pipe(
@@ -169,6 +239,10 @@ export class Room {
     );
     this.self$ = this.participants$.pipe(
       map((people) => people.find((person) => person.isSelf)),
+      distinctUntilChanged(),
+    );
+    this.uploadQuality$ = combineLatest([this.#quality$, this.#selfId$]).pipe(
+      map(([quality, selfId]) => (selfId ? (quality.get(selfId) ?? 'unknown') : 'unknown')),
       distinctUntilChanged(),
     );
   }
@@ -212,6 +286,24 @@ export class Room {
     await this.#teardown('left');
   }
 
+  /**
+   * Reconnects now instead of waiting for the next scheduled attempt (a "retry" button): the
+   * backend connection while it is lost, else the media session while it is, else joins again
+   * after the room gave up.
+   */
+  reconnectNow(): void {
+    if (this.#state$.value === 'reconnecting') {
+      this.#presence?.retryNow();
+      return;
+    }
+    if (this.#state$.value === 'connected' && this.#mediaState$.value === 'reconnecting') {
+      clearTimeout(this.#mediaRetryTimer);
+      void this.#startMedia();
+      return;
+    }
+    if (this.#state$.value === 'disconnected' && !this.#presence) this.join().catch(() => undefined);
+  }
+
   /** Starts the room's sound after the browser blocked it; call it from a click. */
   async resumeAudio(): Promise<boolean> {
     return (await this.#audioOutput?.resume()) ?? false;
@@ -225,21 +317,43 @@ export class Room {
     this.media.setCameraEnabled(enabled);
   }
 
+  get screenShareEnabled(): boolean {
+    return this.screenShare.enabled;
+  }
+
   /**
-   * A participant's camera while you subscribe: pulled from the SFU only while their camera is on,
-   * re-pulled when they republish; undefined while there is nothing to show. `preferredRid$`
-   * picks the simulcast layer. For yourself, it is the local camera (never a round trip).
+   * Starts or stops sharing your screen as its own tracks (video, and tab or system audio where
+   * the browser gives some). Starting opens the browser's picker, so call it while handling a
+   * click; cancelling the picker leaves sharing off. Only while joined: outside a call it reports
+   * `screen_share_failed` on `errors$` and stays off.
+   */
+  setScreenShareEnabled(enabled: boolean): void {
+    if (enabled && this.#state$.value !== 'connected' && this.#state$.value !== 'reconnecting') {
+      this.#errors$.next(new CallsError('screen_share_failed', 'Join the room before sharing your screen.'));
+      return;
+    }
+    this.screenShare.setEnabled(enabled);
+  }
+
+  /**
+   * A participant's camera (or, with `source` `'screen'`, the screen they share) while you
+   * subscribe: pulled from the SFU only while it is on, re-pulled when they republish; undefined
+   * while there is nothing to show. `preferredRid$` picks the camera's simulcast layer (a screen is
+   * sent in one full-size layer). For yourself, it is the local capture (never a round trip).
    */
   video$(
     participantId: string,
     preferredRid$?: Observable<string | undefined>,
+    source: VideoSource = 'camera',
   ): Observable<MediaStreamTrack | undefined> {
     return this.#selfId$.pipe(
-      switchMap((selfId) =>
-        selfId !== undefined && selfId === participantId
-          ? this.media.cameraPreview$
-          : this.#pullSlot(participantId, 'video', preferredRid$),
-      ),
+      switchMap((selfId) => {
+        const isSelf = selfId !== undefined && selfId === participantId;
+        if (source === 'screen') {
+          return isSelf ? this.screenShare.videoTrack$ : this.#pullSlot(participantId, 'screenshare');
+        }
+        return isSelf ? this.media.cameraPreview$ : this.#pullSlot(participantId, 'video', preferredRid$);
+      }),
     );
   }
 
@@ -319,6 +433,7 @@ export class Room {
       );
     }
     this.#session = new Subscription();
+    this.#serverRoster = new Map();
     this.#roster$.next(new Map());
     const presence = new PresenceClient({
       endpoint,
@@ -330,19 +445,29 @@ export class Room {
     this.#presence = presence;
     this.#session.add(presence.state$.subscribe((state) => this.#state$.next(state)));
     this.#session.add(this.#people.attach(presence));
+    this.#session.add(presence.retry$.subscribe((schedule) => this.#retry$.next(schedule)));
     this.#session.add(
       presence.message$.subscribe((message) => {
-        if (message.type === 'participant-left')
+        if (this.#sync.onMessage(message)) {
+          if (message.type === 'error') {
+            this.#errors$.next(new CallsError('protocol_error', message.message, { detail: message.code }));
+          }
+          return;
+        }
+        if (message.type === 'participant-left') {
           this.#leaveReasons.set(message.participantId, message.reason);
+          this.#carried.delete(message.participantId);
+        }
         if (message.type === 'muted') {
           if (message.kind === 'audio') this.media.setMicEnabled(false);
           if (message.kind === 'video') this.media.setCameraEnabled(false);
+          if (message.kind === 'screenshare') this.screenShare.setEnabled(false);
         }
         // Answers to people requests are reported by PeopleController, with the request they answer.
         if (message.type === 'error' && message.code !== 'timeout' && !PresenceRequests.answers(message)) {
           this.#errors$.next(new CallsError('protocol_error', message.message, { detail: message.code }));
         }
-        this.#setRoster(applyToRoster(this.#roster$.value, message));
+        this.#setRoster(applyToRoster(this.#serverRoster, message));
       }),
     );
     this.#session.add(
@@ -370,9 +495,11 @@ export class Room {
       throw this.#fail(callsError);
     }
     this.#session.add(presence.welcome$.subscribe((again) => void this.#onWelcome(again)));
+    this.#session.add(this.#announceScreenShares());
     const output = new AudioOutput(this.#options.audioElement);
     this.#audioOutput = output;
     this.#session.add(output.blocked$.subscribe((blocked) => this.#audioBlocked$.next(blocked)));
+    if (AudioOutput.canSelectSpeaker) this.#session.add(this.#followSpeakerChoice(output));
     await this.#onWelcome(welcome);
     this.#events$.next({ type: 'joined', participantId: welcome.participantId });
   }
@@ -382,39 +509,53 @@ export class Room {
     const token = await this.#token().catch(() => undefined);
     if (token) this.#headers.set('Authorization', `Bearer ${token}`);
     this.#selfId$.next(welcome.participantId);
-    this.#setRoster(rosterOf(welcome.participants));
+    const rejoined = previousId !== undefined && !welcome.resumed;
+    const roster = rosterOf(welcome.participants);
+    if (rejoined) {
+      // The backend forgot the room (it restarted): the others are on their way back too. Keep
+      // their tiles as "reconnecting" (#setRoster carries them over) instead of announcing that
+      // everyone left and joined again.
+      const until = Date.now() + CARRY_OVER_MS;
+      for (const id of this.#roster$.value.keys()) {
+        if (id !== welcome.participantId && !roster.has(id)) this.#carried.set(id, until);
+      }
+      this.#scheduleCarryExpiry();
+    }
+    this.#setRoster(roster);
     const serverSelf = welcome.participants.find((p) => p.id === welcome.participantId);
-    // The backend now holds what it held for us before (resumed) or nothing (a new participant).
-    this.#lastSent = serverSelf && {
-      sessionId: serverSelf.sessionId,
-      audio: serverSelf.tracks.audio,
-      video: serverSelf.tracks.video,
-      audioEnabled: serverSelf.audioEnabled,
-      videoEnabled: serverSelf.videoEnabled,
-      speaking: serverSelf.speaking,
-    };
-    if (previousId === undefined || previousId !== welcome.participantId) {
-      // A new participant may not use the old one's Calls session: start media afresh.
+    // The backend now holds what it held for us before (resumed) or nothing we sent (new).
+    this.#sync.reset(serverSelf && selfRecordOf(serverSelf));
+    if (previousId !== welcome.participantId || !welcome.resumed) {
+      // A new participant, or one the backend forgot together with its sessions: the old Calls
+      // session is not ours any more (or gone with an SFU restart). Start media afresh.
+      if (rejoined)
+        this.#events$.next({ type: 'recovery', action: 'new-session', reason: 'backend-restarted' });
       await this.#startMedia();
     }
-    this.#sendLocalChanges();
+    this.#sync.flush();
   }
 
   async #startMedia(): Promise<void> {
+    const run = ++this.#mediaRun;
+    clearTimeout(this.#mediaRetryTimer);
     this.#partyTracks$.next(undefined);
     this.#media.unsubscribe();
     this.#media = new Subscription();
     this.#session.add(this.#media);
+    // Refs of the old session must not reach the backend again: it would refuse them.
+    this.#local$.next({ ...this.#local$.value, sessionId: null, audio: null, video: null });
+    this.#mediaState$.next(this.#mediaState$.value === 'idle' ? 'connecting' : 'reconnecting');
+    const prefix = partyTracksPrefix(this.#options.endpoint, globalThis.location?.href);
     let partyTracks: PartyTracks;
     try {
-      partyTracks = await createPartyTracks(
-        partyTracksPrefix(this.#options.endpoint, globalThis.location?.href),
-        this.#headers,
-      );
+      partyTracks = await createPartyTracks(prefix, this.#headers);
     } catch (error) {
-      this.#errors$.next(error as CallsError);
+      if (run !== this.#mediaRun) return;
+      if (this.#mediaFailures === 0) this.#errors$.next(error as CallsError);
+      this.#retryMedia();
       return;
     }
+    if (run !== this.#mediaRun || !this.#presence) return;
     const media = this.#media;
     media.add(
       partyTracks.session$.subscribe({
@@ -432,6 +573,7 @@ export class Room {
         .push(this.media.cameraTrack$, layers.length > 0 ? { sendEncodings$: of(encodingsOf(layers)) } : {})
         .subscribe((meta) => this.#patchLocal({ video: refOf(meta) })),
     );
+    media.add(this.#publishScreen(partyTracks));
     media.add(this.media.micEnabled$.subscribe((audioEnabled) => this.#patchLocal({ audioEnabled })));
     media.add(this.media.cameraEnabled$.subscribe((videoEnabled) => this.#patchLocal({ videoEnabled })));
     // Whoever owns the devices reports their failures (a <calls-room> shares its own with previews).
@@ -439,7 +581,123 @@ export class Room {
     media.add(this.#detectSpeaking());
     media.add(this.#playRemoteAudio());
     media.add(this.#sampleQuality(partyTracks));
+    media.add(this.#followMediaState(partyTracks));
+    media.add(
+      mediaFailure$(partyTracks.session$, {
+        probe: (id) => probeSession(prefix, id, this.#headers),
+      }).subscribe((reason) => {
+        this.#events$.next({ type: 'recovery', action: 'new-session', reason });
+        this.#retryMedia();
+      }),
+    );
     this.#partyTracks$.next(partyTracks);
+  }
+
+  /** A new Calls session after a short, growing pause, once the backend connection is up. */
+  #retryMedia(): void {
+    this.#mediaFailures += 1;
+    this.#mediaState$.next('reconnecting');
+    const run = this.#mediaRun;
+    const delay = backoffDelay(this.#mediaFailures, this.#mediaBackoff) ?? this.#mediaBackoff.maxDelayMs;
+    clearTimeout(this.#mediaRetryTimer);
+    this.#mediaRetryTimer = setTimeout(() => {
+      // While the backend is away, its welcome decides: a resume keeps this retry, a re-join
+      // starts media itself.
+      const ready = this.#state$.pipe(
+        filter((state) => state === 'connected'),
+        take(1),
+      );
+      this.#session.add(
+        ready.subscribe(() => {
+          if (run === this.#mediaRun) void this.#startMedia();
+        }),
+      );
+    }, delay);
+  }
+
+  #followMediaState(partyTracks: PartyTracks): Subscription {
+    return partyTracks.peerConnection$
+      .pipe(
+        switchMap((pc) =>
+          fromEvent(pc, 'connectionstatechange').pipe(
+            startWith(undefined),
+            map(() => pc.connectionState),
+          ),
+        ),
+      )
+      .subscribe((state) => {
+        if (state === 'connected') {
+          this.#mediaFailures = 0;
+          this.#mediaState$.next('connected');
+        } else if (this.#mediaState$.value === 'connected') {
+          this.#mediaState$.next('reconnecting');
+        }
+      });
+  }
+
+  #scheduleCarryExpiry(): void {
+    clearTimeout(this.#carryTimer);
+    if (this.#carried.size === 0) return;
+    const next = Math.min(...this.#carried.values());
+    this.#carryTimer = setTimeout(
+      () => {
+        const now = Date.now();
+        for (const [id, until] of this.#carried) {
+          if (until > now) continue;
+          this.#carried.delete(id);
+          this.#leaveReasons.set(id, 'disconnected');
+        }
+        this.#setRoster(this.#serverRoster);
+        this.#scheduleCarryExpiry();
+      },
+      Math.max(0, next - Date.now()),
+    );
+  }
+
+  /** Plays through the speaker chosen on `media` (the default after the chosen one went away). */
+  #followSpeakerChoice(output: AudioOutput): Subscription {
+    return this.media
+      .selectedDeviceId$('audiooutput')
+      .pipe(
+        filter((id) => id !== undefined),
+        switchMap((id) => from(output.setSinkId(id)).pipe(catchError((error: CallsError) => of(error)))),
+      )
+      .subscribe((result) => {
+        if (result instanceof CallsError) this.#errors$.next(result);
+      });
+  }
+
+  /**
+   * Pushes the screen only while it is shared (no idle stand-in track, unlike the camera), so a
+   * room where nobody shares carries no screen transceivers; the slots go back to null when it stops.
+   */
+  #publishScreen(partyTracks: PartyTracks): Subscription {
+    const pushed = (track$: Observable<MediaStreamTrack | undefined>) =>
+      track$.pipe(switchMap((track) => (track ? partyTracks.push(of(track)).pipe(map(refOf)) : of(null))));
+    const all = new Subscription();
+    all.add(
+      pushed(this.screenShare.videoTrack$).subscribe((screenshare) => this.#patchLocal({ screenshare })),
+    );
+    all.add(
+      pushed(this.screenShare.audioTrack$).subscribe((screenshareAudio) =>
+        this.#patchLocal({ screenshareAudio }),
+      ),
+    );
+    all.add(
+      this.screenShare.enabled$.subscribe((screenshareEnabled) => this.#patchLocal({ screenshareEnabled })),
+    );
+    all.add(this.screenShare.errors$.subscribe((error) => this.#errors$.next(error)));
+    all.add(() => this.screenShare.setEnabled(false));
+    return all;
+  }
+
+  /** Re-emits who starts and stops sharing a screen, yourself included. */
+  #announceScreenShares(): Subscription {
+    let before: readonly Participant[] = [];
+    return this.participants$.subscribe((after) => {
+      for (const change of screenShareChanges(before, after)) this.#events$.next(change);
+      before = after;
+    });
   }
 
   #detectSpeaking(): Subscription {
@@ -451,7 +709,7 @@ export class Room {
     });
   }
 
-  /** Pulls every remote microphone into the room's one audio sink. */
+  /** Pulls every remote microphone (and shared tab or system audio) into the room's one audio sink. */
   #playRemoteAudio(): Subscription {
     const pulls = new Map<string, { key: string; subscription: Subscription }>();
     const output = this.#audioOutput;
@@ -461,27 +719,36 @@ export class Room {
     });
     all.add(
       combineLatest([this.#roster$, this.#selfId$]).subscribe(([roster, selfId]) => {
-        const wanted = new Map<string, string>();
+        // Keyed by participant and slot; the value names the track, so a republish re-pulls.
+        const wanted = new Map<string, { id: string; slot: AudioSlot; track: string }>();
         for (const person of roster.values()) {
-          const ref = person.tracks.audio;
-          if (person.id !== selfId && ref) wanted.set(person.id, `${ref.sessionId}/${ref.trackName}`);
-        }
-        for (const [id, pull] of pulls) {
-          if (wanted.get(id) !== pull.key) {
-            pull.subscription.unsubscribe();
-            pulls.delete(id);
+          if (person.id === selfId) continue;
+          for (const slot of AUDIO_SLOTS) {
+            const ref = person.tracks[slot];
+            if (ref)
+              wanted.set(`${person.id}/${slot}`, {
+                id: person.id,
+                slot,
+                track: `${ref.sessionId}/${ref.trackName}`,
+              });
           }
         }
-        for (const [id, key] of wanted) {
-          if (pulls.has(id)) continue;
+        for (const [pullKey, pull] of pulls) {
+          if (wanted.get(pullKey)?.track !== pull.key) {
+            pull.subscription.unsubscribe();
+            pulls.delete(pullKey);
+          }
+        }
+        for (const [pullKey, { id, slot, track: key }] of wanted) {
+          if (pulls.has(pullKey)) continue;
           let current: MediaStreamTrack | undefined;
-          const subscription = this.#pullSlot(id, 'audio').subscribe((track) => {
+          const subscription = this.#pullSlot(id, slot).subscribe((track) => {
             if (current) output?.remove(current);
             current = track;
             if (track) output?.add(track);
           });
           subscription.add(() => current && output?.remove(current));
-          pulls.set(id, { key, subscription });
+          pulls.set(pullKey, { key, subscription });
         }
       }),
     );
@@ -489,28 +756,44 @@ export class Room {
   }
 
   #sampleQuality(partyTracks: PartyTracks): Subscription {
-    const previous = new Map<string, { packetsReceived: number; packetsLost: number }>();
+    const inbound = new Map<string, { packets: number; lost: number }>();
+    const outbound = new Map<string, { packets: number; lost: number }>();
     return partyTracks.peerConnection$
       .pipe(
-        switchMap(
-          (pc) =>
-            new Observable<ReadonlyMap<string, ConnectionQuality>>((subscriber) => {
-              const timer = setInterval(() => {
-                sampleInboundQuality(pc, this.#trackOwners, previous).then(
-                  (quality) => subscriber.next(quality),
-                  () => undefined,
-                );
-              }, QUALITY_INTERVAL_MS);
-              return () => clearInterval(timer);
+        switchMap((pc) =>
+          timer(QUALITY_INTERVAL_MS, QUALITY_INTERVAL_MS).pipe(
+            switchMap(async () => {
+              const quality = await sampleInboundQuality(pc, this.#trackOwners, inbound);
+              const selfId = this.#selfId$.value;
+              if (selfId) quality.set(selfId, await sampleOutboundQuality(pc, outbound));
+              return quality;
             }),
+          ),
         ),
       )
-      .subscribe((quality) => this.#quality$.next(quality));
+      .subscribe({
+        next: (quality) => {
+          const before = this.#quality$.value;
+          this.#quality$.next(quality);
+          const selfId = this.#selfId$.value;
+          for (const [participantId, now] of quality) {
+            if ((before.get(participantId) ?? 'unknown') === now) continue;
+            this.#events$.next({
+              type: 'quality-change',
+              participantId,
+              isSelf: participantId === selfId,
+              quality: now,
+            });
+          }
+        },
+        // getStats on a closing connection: the next session samples again.
+        error: () => undefined,
+      });
   }
 
   #pullSlot(
     participantId: string,
-    slot: 'audio' | 'video',
+    slot: TrackSlot,
     preferredRid$?: Observable<string | undefined>,
   ): Observable<MediaStreamTrack | undefined> {
     const ref$ = this.#roster$.pipe(
@@ -519,42 +802,74 @@ export class Room {
         if (!person) return null;
         // A camera that is off sends black frames: not worth a pull.
         if (slot === 'video' && !person.videoEnabled) return null;
+        if (slot === 'screenshare' && !person.screenshareEnabled) return null;
         return person.tracks[slot];
       }),
       distinctUntilChanged((a, b) => a?.sessionId === b?.sessionId && a?.trackName === b?.trackName),
     );
+    let latestRid: string | undefined;
     const rid$ = (preferredRid$ ?? of<string | undefined>(undefined)).pipe(
       distinctUntilChanged(),
+      map((rid) => {
+        latestRid = rid;
+        return rid;
+      }),
       shareReplay({ bufferSize: 1, refCount: true }),
+    );
+    // Media from them is expected while they are connected and so are we: a publisher reconnecting
+    // sends nothing, and while our backend is away the roster cannot say who is still there.
+    const publisherUp$ = combineLatest([this.#roster$, this.#state$]).pipe(
+      map(
+        ([roster, state]) => state === 'connected' && roster.get(participantId)?.connection === 'connected',
+      ),
+      distinctUntilChanged(),
     );
     return combineLatest([this.#partyTracks$, ref$]).pipe(
       switchMap(([partyTracks, ref]) =>
         partyTracks && ref
           ? rid$.pipe(
               take(1),
-              map((rid) => ({ partyTracks, ref, rid })),
+              map(() => ({ partyTracks, ref })),
             )
           : of(undefined),
       ),
       switchMap((pull) => {
         if (!pull) return of(undefined);
-        const { partyTracks, ref, rid } = pull;
+        const { partyTracks, ref } = pull;
         // The first pull carries the whole preference, including what to do when the preferred
         // layer is missing (a publisher short of CPU or bandwidth stops sending small layers; the
         // viewer must then get another one, not black). Later size changes go through partytracks'
         // tracks/update, which names only `preferredRid`; the SFU keeps the rest of the preference.
-        const metadata: TrackMetadata & {
+        const metadata = (): TrackMetadata & {
           simulcast?: { preferredRid: string; ridNotAvailable: 'asciibetical' };
-        } = {
+        } => ({
           location: 'remote',
           sessionId: ref.sessionId,
           trackName: ref.trackName,
-          ...(rid ? { simulcast: { preferredRid: rid, ridNotAvailable: 'asciibetical' } } : {}),
-        };
+          ...(latestRid ? { simulcast: { preferredRid: latestRid, ridNotAvailable: 'asciibetical' } } : {}),
+        });
         // partytracks reads the first value of preferredRid$ into the pull itself (dropping
         // ridNotAvailable), so its first value is `undefined` and only later changes follow.
         const laterRids$ = concat(of(undefined), rid$.pipe(skip(1)));
-        const pulled$ = partyTracks.pull(of(metadata), { simulcast: { preferredRid$: laterRids$ } });
+        const pulled$ = defer(() =>
+          partyTracks.pull(of(metadata()), { simulcast: { preferredRid$: laterRids$ } }),
+        ).pipe(
+          switchMap((track) =>
+            concat(
+              of(track),
+              partyTracks.peerConnection$.pipe(
+                take(1),
+                switchMap((pc) => deadTrack$(pc, track, publisherUp$)),
+                switchMap(() => {
+                  this.#events$.next({ type: 'recovery', action: 'repull', participantId, kind: slot });
+                  return throwError(() => DEAD_TRACK);
+                }),
+              ),
+            ),
+          ),
+          // Only a dead track is pulled again here; partytracks retries failed requests itself.
+          retry({ delay: (error: unknown) => (error === DEAD_TRACK ? of(0) : throwError(() => error)) }),
+        );
         return new Observable<MediaStreamTrack | undefined>((subscriber) => {
           let current: MediaStreamTrack | undefined;
           const subscription = pulled$.subscribe({
@@ -578,31 +893,18 @@ export class Room {
 
   #patchLocal(patch: Partial<LocalRecord>): void {
     this.#local$.next({ ...this.#local$.value, ...patch });
-    this.#sendLocalChanges();
+    this.#sync.flush();
   }
 
-  /** Sends the backend whatever of our own record it does not have yet. */
-  #sendLocalChanges(): void {
-    const presence = this.#presence;
-    if (!presence || this.#state$.value !== 'connected') return;
-    const local = this.#local$.value;
-    const sent = this.#lastSent;
-    const patch: ParticipantPatch = {};
-    if (local.sessionId !== null && local.sessionId !== sent?.sessionId) patch.sessionId = local.sessionId;
-    const tracks: ParticipantPatch['tracks'] = {};
-    // Only refs on the current session: a push re-emits on a new session before sessionId catches up.
-    if (local.audio && !sameRef(local.audio, sent?.audio)) tracks.audio = local.audio;
-    if (local.video && !sameRef(local.video, sent?.video)) tracks.video = local.video;
-    if (Object.keys(tracks).length > 0) patch.tracks = tracks;
-    if (local.audioEnabled !== sent?.audioEnabled) patch.audioEnabled = local.audioEnabled;
-    if (local.videoEnabled !== sent?.videoEnabled) patch.videoEnabled = local.videoEnabled;
-    if (local.speaking !== (sent?.speaking ?? false)) patch.speaking = local.speaking;
-    if (Object.keys(patch).length === 0) return;
-    if (presence.send({ type: 'update', patch })) this.#lastSent = { ...local };
-  }
-
-  #setRoster(next: Roster): void {
+  /** Takes the backend's view of the room; the roster shown adds whoever is carried over. */
+  #setRoster(server: Roster): void {
+    this.#serverRoster = server;
     const before = this.#roster$.value;
+    let next = server;
+    if (this.#carried.size > 0) {
+      for (const id of server.keys()) this.#carried.delete(id);
+      next = carryOver(before, server, new Set(this.#carried.keys()));
+    }
     if (next === before) return;
     const selfId = this.#selfId$.value;
     this.#roster$.next(next);
@@ -663,9 +965,27 @@ export class Room {
     this.#audioBlocked$.next(false);
     this.#trackOwners.clear();
     this.#leaveReasons.clear();
-    this.#lastSent = undefined;
-    this.#local$.next({ ...this.#local$.value, sessionId: null, audio: null, video: null, speaking: false });
+    this.#carried.clear();
+    clearTimeout(this.#carryTimer);
+    clearTimeout(this.#mediaRetryTimer);
+    this.#mediaRun += 1;
+    this.#mediaFailures = 0;
+    this.#mediaState$.next('idle');
+    this.#retry$.next(undefined);
+    this.#sync.reset(undefined);
+    this.#sync.dispose();
+    this.#local$.next({
+      ...this.#local$.value,
+      sessionId: null,
+      audio: null,
+      video: null,
+      screenshare: null,
+      screenshareAudio: null,
+      screenshareEnabled: false,
+      speaking: false,
+    });
     this.#selfId$.next(undefined);
+    this.#serverRoster = new Map();
     this.#roster$.next(new Map());
     this.#activeSpeaker$.next(null);
     this.#quality$.next(new Map());
@@ -676,16 +996,27 @@ export class Room {
   /** Leaves (if joined) and releases the room's own devices for good. */
   async dispose(): Promise<void> {
     await this.leave();
+    this.screenShare.dispose();
     if (this.#ownsMedia) this.media.dispose();
   }
 }
 
-function refOf(meta: TrackMetadata): TrackRef | null {
-  return meta.sessionId && meta.trackName ? { sessionId: meta.sessionId, trackName: meta.trackName } : null;
+function selfRecordOf(wire: WireParticipant): SelfRecord {
+  return {
+    sessionId: wire.sessionId,
+    audio: wire.tracks.audio,
+    video: wire.tracks.video,
+    screenshare: wire.tracks.screenshare,
+    screenshareAudio: wire.tracks.screenshareAudio,
+    audioEnabled: wire.audioEnabled,
+    videoEnabled: wire.videoEnabled,
+    screenshareEnabled: wire.screenshareEnabled,
+    speaking: wire.speaking,
+  };
 }
 
-function sameRef(a: TrackRef | null | undefined, b: TrackRef | null | undefined): boolean {
-  return a?.sessionId === b?.sessionId && a?.trackName === b?.trackName;
+function refOf(meta: TrackMetadata): TrackRef | null {
+  return meta.sessionId && meta.trackName ? { sessionId: meta.sessionId, trackName: meta.trackName } : null;
 }
 
 function encodingsOf(layers: readonly SimulcastLayer[]): RTCRtpEncodingParameters[] {

@@ -57,3 +57,22 @@ export function rosterChanges(
   }
   return changes;
 }
+
+/**
+ * `after`, plus the participants of `before` named in `ids` that `after` lacks, kept as
+ * `reconnecting` and without tracks (their Calls sessions went with the backend that forgot them).
+ */
+export function carryOver(before: Roster, after: Roster, ids: ReadonlySet<string>): Roster {
+  const missing = [...ids].filter((id) => !after.has(id) && before.has(id));
+  if (missing.length === 0) return after;
+  const kept = missing.map((id): WireParticipant => {
+    const participant = before.get(id) as WireParticipant;
+    return {
+      ...participant,
+      connection: 'reconnecting',
+      sessionId: null,
+      tracks: { audio: null, video: null, screenshare: null, screenshareAudio: null },
+    };
+  });
+  return rosterOf([...after.values(), ...kept]);
+}

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { serveNode } from '../server/adapters/node.js';
 import { type CallsHandlerOptions, createCallsHandler } from '../server/index.js';
 import { type RunningSfu, type SfuOptions, startSfu } from '../sfu/index.js';
+import { devCredentialSecret } from './credential-secret.js';
 import { serveStaticFiles } from './static-files.js';
 
 export interface DevServerOptions {
@@ -73,6 +74,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
   const handler = createCallsHandler({
     ...calls,
     anonymous: true,
+    credentialSecret: devCredentialSecret(),
     ...(allowOrigins.length > 0 ? { cors: { allowedOrigins: allowOrigins } } : {}),
     ...options.backend,
   });

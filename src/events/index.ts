@@ -5,6 +5,9 @@ import { CallsAudioResumeRequestEvent } from './audio-resume-request.js';
 import { CallsCameraToggleRequestEvent } from './camera-toggle-request.js';
 import { CallsChatSendRequestEvent } from './chat-send-request.js';
 import { CallsConnectionChangeEvent } from './connection-change.js';
+import { CallsConnectionQualityChangeEvent } from './connection-quality-change.js';
+import { CallsDeviceLostEvent } from './device-lost.js';
+import { CallsDeviceSelectRequestEvent } from './device-select-request.js';
 import { CallsErrorEvent } from './error.js';
 import { CallsHandToggleRequestEvent } from './hand-toggle-request.js';
 import { CallsJoinRequestEvent } from './join-request.js';
@@ -20,12 +23,19 @@ import { CallsParticipantLeftEvent } from './participant-left.js';
 import { CallsParticipantMuteRequestEvent } from './participant-mute-request.js';
 import { CallsParticipantRemoveRequestEvent } from './participant-remove-request.js';
 import { CallsReactionRequestEvent } from './reaction-request.js';
+import { CallsReconnectRequestEvent } from './reconnect-request.js';
 import { CallsRoomChangeEvent } from './room-change.js';
+import { CallsScreenShareStartedEvent } from './screen-share-started.js';
+import { CallsScreenShareStoppedEvent } from './screen-share-stopped.js';
+import { CallsScreenShareToggleRequestEvent } from './screen-share-toggle-request.js';
 
 export type { CallsActiveSpeakerChangeDetail } from './active-speaker-change.js';
 export type { CallsCameraToggleRequestDetail } from './camera-toggle-request.js';
 export type { CallsChatSendRequestDetail } from './chat-send-request.js';
 export type { CallsConnectionChangeDetail } from './connection-change.js';
+export type { CallsConnectionQualityChangeDetail } from './connection-quality-change.js';
+export type { CallsDeviceLostDetail } from './device-lost.js';
+export type { CallsDeviceSelectRequestDetail } from './device-select-request.js';
 export type { CallsErrorDetail } from './error.js';
 export type { CallsHandToggleRequestDetail } from './hand-toggle-request.js';
 export type { CallsJoinRequestDetail } from './join-request.js';
@@ -40,13 +50,20 @@ export type { CallsParticipantLeftDetail } from './participant-left.js';
 export type { CallsParticipantMuteRequestDetail } from './participant-mute-request.js';
 export type { CallsParticipantRemoveRequestDetail } from './participant-remove-request.js';
 export type { CallsReactionRequestDetail } from './reaction-request.js';
+export type { CallsReconnectRequestDetail } from './reconnect-request.js';
 export type { CallsRoomChangeDetail } from './room-change.js';
+export type { CallsScreenShareStartedDetail } from './screen-share-started.js';
+export type { CallsScreenShareStoppedDetail } from './screen-share-stopped.js';
+export type { CallsScreenShareToggleRequestDetail } from './screen-share-toggle-request.js';
 export {
   CallsActiveSpeakerChangeEvent,
   CallsAudioResumeRequestEvent,
   CallsCameraToggleRequestEvent,
   CallsChatSendRequestEvent,
   CallsConnectionChangeEvent,
+  CallsConnectionQualityChangeEvent,
+  CallsDeviceLostEvent,
+  CallsDeviceSelectRequestEvent,
   CallsErrorEvent,
   CallsHandToggleRequestEvent,
   CallsJoinedEvent,
@@ -62,7 +79,11 @@ export {
   CallsParticipantMuteRequestEvent,
   CallsParticipantRemoveRequestEvent,
   CallsReactionRequestEvent,
+  CallsReconnectRequestEvent,
   CallsRoomChangeEvent,
+  CallsScreenShareStartedEvent,
+  CallsScreenShareStoppedEvent,
+  CallsScreenShareToggleRequestEvent,
 };
 
 declare global {
@@ -73,6 +94,7 @@ declare global {
     'calls-participant-left': CallsParticipantLeftEvent;
     'calls-active-speaker-change': CallsActiveSpeakerChangeEvent;
     'calls-connection-change': CallsConnectionChangeEvent;
+    'calls-connection-quality-change': CallsConnectionQualityChangeEvent;
     'calls-error': CallsErrorEvent;
     'calls-room-change': CallsRoomChangeEvent;
     'calls-join-request': CallsJoinRequestEvent;
@@ -88,5 +110,11 @@ declare global {
     'calls-lower-hand-request': CallsLowerHandRequestEvent;
     'calls-panel-toggle': CallsPanelToggleEvent;
     'calls-page-change': CallsPageChangeEvent;
+    'calls-reconnect-request': CallsReconnectRequestEvent;
+    'calls-screen-share-started': CallsScreenShareStartedEvent;
+    'calls-screen-share-stopped': CallsScreenShareStoppedEvent;
+    'calls-screen-share-toggle-request': CallsScreenShareToggleRequestEvent;
+    'calls-device-lost': CallsDeviceLostEvent;
+    'calls-device-select-request': CallsDeviceSelectRequestEvent;
   }
 }

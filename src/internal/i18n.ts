@@ -1,5 +1,7 @@
 import type { CallsErrorCode } from '../core/errors.js';
 import type { ConnectionQuality } from '../core/quality.js';
+import { languageAliases, rightToLeft, shippedLanguages } from '../i18n/languages.js';
+import { formatNumber, plural } from './i18n-format.js';
 
 /**
  * Every piece of text the elements show or announce. Register a translation with
@@ -46,6 +48,31 @@ export interface Translation {
   rejoin: string;
   /** The hint shown while the microphone is off and the person speaks; `shortcut` (if on) unmutes. */
   speakingWhileMuted: (shortcut: string | undefined) => string;
+  waitingForVideo: string;
+  participantReconnecting: string;
+  /** The tile's network-quality indicator, read out as its label. */
+  quality: Record<ConnectionQuality, string>;
+  mediaReconnecting: string;
+  nextAttemptIn: (seconds: number) => string;
+  retryNow: string;
+  uploadLossy: string;
+  /** A shared screen's video, by the name its tile shows (`Ada`, `Ada (you)`). */
+  participantScreen: (name: string) => string;
+  shareScreen: string;
+  screenShareOn: string;
+  screenShareOff: string;
+  camera: string;
+  microphone: string;
+  speaker: string;
+  defaultDevice: string;
+  /** A device whose label the browser hides until the page may use that kind. */
+  unnamedDevice: (kind: string, index: number) => string;
+  deviceLost: (label: string) => string;
+  speakerNotSelectable: string;
+  settings: string;
+  close: string;
+  micTest: string;
+  micTestHint: string;
   errors: Record<CallsErrorCode, string>;
   // People: hands, reactions, participant list, chat, notifications.
   raiseHand: string;
@@ -58,7 +85,6 @@ export interface Translation {
   participantCount: (count: number) => string;
   moderator: string;
   sharingScreen: string;
-  quality: Record<ConnectionQuality, string>;
   muteMic: string;
   stopCamera: string;
   stopScreenShare: string;
@@ -125,6 +151,35 @@ export const english: Translation = {
   rejoin: 'Rejoin',
   speakingWhileMuted: (shortcut) =>
     `You are speaking while muted. Press ${shortcut} or the microphone button to unmute.`,
+  waitingForVideo: 'Waiting for video',
+  participantReconnecting: 'Reconnecting',
+  quality: {
+    unknown: 'Connection quality not known yet',
+    excellent: 'Excellent connection',
+    good: 'Good connection',
+    poor: 'Poor connection',
+    bad: 'Bad connection',
+    lost: 'Connection lost',
+  },
+  mediaReconnecting: 'Reconnecting audio and video…',
+  nextAttemptIn: (seconds) => (seconds > 0 ? `Next attempt in ${seconds} s.` : 'Trying now.'),
+  retryNow: 'Retry now',
+  uploadLossy: 'Your connection is unstable: others may not see or hear you well.',
+  participantScreen: (name) => `Screen shared by ${name}`,
+  shareScreen: 'Share screen',
+  screenShareOn: 'Stop sharing your screen',
+  screenShareOff: 'Share your screen',
+  camera: 'Camera',
+  microphone: 'Microphone',
+  speaker: 'Speaker',
+  defaultDevice: 'System default',
+  unnamedDevice: (kind, index) => `${kind} ${index}`,
+  deviceLost: (label) => `${label || 'A device'} was disconnected; using the system default instead.`,
+  speakerNotSelectable: 'This browser plays calls through the system speaker.',
+  settings: 'Settings',
+  close: 'Close',
+  micTest: 'Microphone test',
+  micTestHint: 'Speak: the bar moves when your microphone hears you.',
   errors: {
     invalid_options: 'This room is not set up correctly.',
     backend_unreachable: 'Could not reach the call server.',
@@ -146,24 +201,20 @@ export const english: Translation = {
     protocol_error: 'The call server refused a request.',
     autoplay_blocked: 'Your browser blocked the sound of this call.',
     message_refused: 'The call server refused your request.',
+    screen_share_failed: 'Your screen could not be shared.',
+    device_not_found: 'That device is not available any more.',
+    speaker_unavailable: 'The sound cannot be played through that speaker.',
   },
   raiseHand: 'Raise hand',
   lowerHand: 'Lower hand',
-  handRaised: (order) => `Hand raised (${order})`,
+  handRaised: (order) => `Hand raised (${formatNumber('en', order)})`,
   handRaisedBy: (name) => `${name} raised their hand`,
   react: 'React',
   reacted: (name, emoji) => `${name} reacted ${emoji}`,
   participants: 'Participants',
-  participantCount: (count) => (count === 1 ? '1 participant' : `${count} participants`),
+  participantCount: (count) => plural('en', count, { one: '# participant', other: '# participants' }),
   moderator: 'Moderator',
   sharingScreen: 'Sharing their screen',
-  quality: {
-    unknown: 'Connection quality unknown',
-    excellent: 'Excellent connection',
-    good: 'Good connection',
-    poor: 'Poor connection',
-    lost: 'Connection lost',
-  },
   muteMic: 'Mute',
   stopCamera: 'Turn camera off',
   stopScreenShare: 'Stop screen share',
@@ -173,7 +224,7 @@ export const english: Translation = {
   confirm: 'Confirm',
   cancel: 'Cancel',
   chat: 'Chat',
-  unreadMessages: (count) => (count === 1 ? '1 unread message' : `${count} unread messages`),
+  unreadMessages: (count) => plural('en', count, { one: '# unread message', other: '# unread messages' }),
   chatInput: 'Message',
   chatPlaceholder: 'Message everyone (Enter to send, Shift+Enter for a new line)',
   send: 'Send',
@@ -192,27 +243,165 @@ export const english: Translation = {
   pageOf: (page, pages) => `Page ${page} of ${pages}`,
 };
 
-const translations = new Map<string, Translation>([['en', english]]);
+/** A shipped language as its file has it, or overrides from `registerTranslation`. */
+type PartialTranslation = Partial<Translation> & { $code: string };
 
-/** Adds or replaces a language. Missing keys fall back to English. */
-export function registerTranslation(translation: Partial<Translation> & { $code: string }): void {
-  const code = translation.$code.toLowerCase();
-  translations.set(code, {
-    ...english,
-    ...translation,
-    errors: { ...english.errors, ...translation.errors },
+/** Shipped languages that have finished loading, by lowercase code. */
+const shipped = new Map<string, Translation>();
+/** Per-key overrides the page registered, by lowercase code. */
+const overrides = new Map<string, PartialTranslation>();
+/** What an element of each language shows: English, then the shipped file, then the overrides. */
+const effective = new Map<string, Translation>([['en', english]]);
+const loading = new Map<string, Promise<void>>();
+
+/** Elements that read a translation, so they re-render when a language arrives or `lang` changes. */
+const readers = new Set<WeakRef<Element & { requestUpdate?: () => void }>>();
+/** Hosts whose `dir` the elements set themselves from `lang` (never one the page set). */
+const directionSetByUs = new WeakSet<Element>();
+let langObserver: MutationObserver | undefined;
+
+function merge(...layers: (PartialTranslation | undefined)[]): Translation {
+  const present = layers.filter((layer) => layer !== undefined);
+  return Object.assign({}, english, ...present, {
+    errors: Object.assign({}, english.errors, ...present.map((layer) => layer.errors)),
+    quality: Object.assign({}, english.quality, ...present.map((layer) => layer.quality)),
   });
 }
 
-/** The translation for `element`'s language. */
+function rebuild(code: string): void {
+  effective.set(code, merge(shipped.get(code), overrides.get(code)));
+  rerenderReaders();
+}
+
+/**
+ * Adds or replaces text for a language: keys you give win over the shipped translation of that
+ * language (`registerTranslation({ $code: 'fr', join: 'Entrer' })` keeps the rest of French), and
+ * keys neither has fall back to English.
+ */
+export function registerTranslation(translation: PartialTranslation): void {
+  const code = translation.$code.toLowerCase();
+  const previous = overrides.get(code);
+  overrides.set(code, {
+    ...previous,
+    ...translation,
+    errors: { ...previous?.errors, ...translation.errors } as Translation['errors'],
+    quality: { ...previous?.quality, ...translation.quality } as Translation['quality'],
+  });
+  rebuild(code);
+}
+
+/** The shipped or registered language `lang` means: itself, an alias, or a shorter prefix. */
+function resolveCode(lang: string): string {
+  const parts = lang.toLowerCase().split('-');
+  for (let length = parts.length; length > 0; length -= 1) {
+    const candidate = parts.slice(0, length).join('-');
+    const code = languageAliases.get(candidate) ?? candidate;
+    if (code === 'en' || shippedLanguages.has(code) || overrides.has(code)) return code;
+  }
+  return 'en';
+}
+
+/**
+ * Loads a shipped language now (elements load it by themselves on first use; an app can call this
+ * before showing a room so the first paint is already in that language). Resolves when it is in.
+ */
+export function loadTranslation(lang: string): Promise<void> {
+  const code = resolveCode(lang);
+  const loader = shippedLanguages.get(code);
+  if (!loader || shipped.has(code)) return Promise.resolve();
+  let pending = loading.get(code);
+  if (!pending) {
+    pending = loader().then(
+      (module) => {
+        shipped.set(code, module.default);
+        rebuild(code);
+      },
+      (error: unknown) => {
+        // The page keeps working in English; say why, once, instead of failing silently.
+        loading.delete(code);
+        console.warn(`calls-elements: could not load the "${code}" translation; showing English.`, error);
+      },
+    );
+    loading.set(code, pending);
+  }
+  return pending;
+}
+
+/** The nearest ancestor (crossing shadow roots) that has `attribute`, skipping `skip`. */
+function closestAcrossShadows(
+  element: Element,
+  attribute: string,
+  skip?: (found: Element) => boolean,
+): Element | null {
+  let current: Element | null = element;
+  while (current) {
+    let found = current.closest(`[${attribute}]`);
+    while (found && skip?.(found)) found = found.parentElement?.closest(`[${attribute}]`) ?? null;
+    if (found) return found;
+    const root = current.getRootNode();
+    current = 'host' in root ? (root as ShadowRoot).host : null;
+  }
+  return null;
+}
+
+/** The language `element` is in: the closest `lang` (through shadow roots), else the document's, else English. */
+export function languageOf(element: Element): string {
+  return (
+    closestAcrossShadows(element, 'lang')?.getAttribute('lang') ||
+    element.ownerDocument?.documentElement.lang ||
+    'en'
+  );
+}
+
+/**
+ * A right-to-left language lays the element out right to left unless the page chose a direction
+ * itself: the host gets `dir="rtl"` (and loses it again when the language changes back).
+ */
+function syncDirection(element: Element, code: string): void {
+  const chosen = closestAcrossShadows(element, 'dir', (found) => directionSetByUs.has(found));
+  const rtl = !chosen && rightToLeft.has(code.split('-')[0] as string);
+  if (rtl && element.getAttribute('dir') !== 'rtl') {
+    element.setAttribute('dir', 'rtl');
+    directionSetByUs.add(element);
+  } else if (!rtl && directionSetByUs.has(element)) {
+    element.removeAttribute('dir');
+    directionSetByUs.delete(element);
+  }
+}
+
+/** Re-renders every reader when any `lang` in the document changes. */
+function watchLanguageChanges(element: Element): void {
+  if (langObserver || typeof MutationObserver === 'undefined' || !element.ownerDocument) return;
+  langObserver = new MutationObserver(rerenderReaders);
+  langObserver.observe(element.ownerDocument.documentElement, {
+    attributes: true,
+    attributeFilter: ['lang'],
+    subtree: true,
+  });
+}
+
+function rerenderReaders(): void {
+  for (const ref of readers) {
+    const element = ref.deref();
+    if (!element) readers.delete(ref);
+    else if (element.isConnected) element.requestUpdate?.();
+  }
+}
+
+const tracked = new WeakSet<Element>();
+
+/**
+ * The translation for `element`'s language, loading a shipped language on first use (the element
+ * shows English until it arrives, then re-renders). Also sets the element's direction from it.
+ */
 export function translationFor(element: Element): Translation {
-  const lang =
-    // Server-side rendering (Lit's DOM shim) gives elements no closest() and no document: they render
-    // in English there, and the client picks the page's language when it hydrates.
-    (
-      (typeof element.closest === 'function' && element.closest('[lang]')?.getAttribute('lang')) ||
-      element.ownerDocument?.documentElement?.lang ||
-      'en'
-    ).toLowerCase();
-  return translations.get(lang) ?? translations.get(lang.split('-')[0] as string) ?? english;
+  if (!tracked.has(element)) {
+    tracked.add(element);
+    readers.add(new WeakRef(element));
+    watchLanguageChanges(element);
+  }
+  const code = resolveCode(languageOf(element));
+  syncDirection(element, code);
+  if (shippedLanguages.has(code) && !shipped.has(code)) void loadTranslation(code);
+  return effective.get(code) ?? english;
 }

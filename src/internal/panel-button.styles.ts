@@ -19,7 +19,7 @@ export const panelButtonStyles = [
     [part='badge'] {
       position: absolute;
       top: -4px;
-      right: -4px;
+      inset-inline-end: -4px;
       min-width: 18px;
       height: 18px;
       padding: 0 4px;

@@ -57,9 +57,12 @@ export interface LimitOptions {
 }
 
 export interface HeartbeatOptions {
-  /** How often clients should send `ping` (advertised in `welcome`). Default 10000. */
+  /** How often clients should send `ping` (advertised in `welcome`). Default 5000. */
   intervalMs?: number;
-  /** Silence after which a connection is dropped and its participant leaves. Default 30000. */
+  /**
+   * Silence after which a connection is dropped and its participant leaves. Default 15000 (three
+   * missed pings), so a tab that vanished without closing its socket is gone within 15 s.
+   */
   timeoutMs?: number;
 }
 
@@ -83,7 +86,10 @@ export interface CallsHandlerOptions {
   credentialSecret?: string;
   /** Participant credential lifetime. Default 3600. */
   credentialTtlSeconds?: number;
-  /** How long a participant whose connection dropped is kept for a resume. Default 15000. */
+  /**
+   * How long a participant whose connection dropped is kept for a resume. Default 30000, the time
+   * the Calls API keeps a disconnected session: a page back within it resumes its media too.
+   */
   reconnectGraceMs?: number;
   /** ICE servers answered by `generate-ice-servers` when no TURN key is set. Default Cloudflare STUN. */
   iceServers?: IceServer[];
@@ -146,8 +152,8 @@ export function resolveLimits(limits: LimitOptions = {}): ResolvedLimits {
 }
 
 export function resolveHeartbeat(heartbeat: HeartbeatOptions = {}): ResolvedHeartbeat {
-  const intervalMs = positive(heartbeat.intervalMs, 10000, 'heartbeat.intervalMs');
-  const timeoutMs = positive(heartbeat.timeoutMs, Math.max(30000, intervalMs * 2), 'heartbeat.timeoutMs');
+  const intervalMs = positive(heartbeat.intervalMs, 5000, 'heartbeat.intervalMs');
+  const timeoutMs = positive(heartbeat.timeoutMs, Math.max(15000, intervalMs * 3), 'heartbeat.timeoutMs');
   return { intervalMs, timeoutMs };
 }
 

@@ -13,7 +13,7 @@ export function resolveRoomConfig(options: CallsHandlerOptions): RoomConfig {
   return {
     limits: resolveLimits(options.limits),
     heartbeat: resolveHeartbeat(options.heartbeat),
-    reconnectGraceMs: positive(options.reconnectGraceMs, 15000, 'reconnectGraceMs'),
+    reconnectGraceMs: positive(options.reconnectGraceMs, 30000, 'reconnectGraceMs'),
     credentialTtlMs: positive(options.credentialTtlSeconds, 3600, 'credentialTtlSeconds') * 1000,
     credentials: new ParticipantCredentials(
       options.credentialSecret ?? options.appSecret,

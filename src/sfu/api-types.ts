@@ -7,7 +7,10 @@ export interface SessionDescriptionBody {
 export interface SimulcastPreference {
   preferredRid?: string;
   priorityOrdering?: 'none' | 'asciibetical';
+  /** The older spelling of the fallback: `asciibetical` falls back over an ascii-betical ranking. */
   ridNotAvailable?: 'none' | 'asciibetical';
+  /** The fallback as Cloudflare's OpenAPI file names it today. */
+  ridUnavailableStrategy?: 'none' | 'nextPriority';
 }
 
 export interface TrackRequest {

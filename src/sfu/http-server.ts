@@ -32,7 +32,8 @@ export function createRequestListener(registry: SessionRegistry, config: HttpApi
     response.on('error', () => request.socket.destroy());
     const started = performance.now();
     const method = request.method ?? 'GET';
-    const path = pathOf(request.url) ?? '(unreadable request target)';
+    const url = urlOf(request.url);
+    const path = url?.pathname ?? '(unreadable request target)';
     let status = 500;
     try {
       if (method === 'OPTIONS') {
@@ -40,7 +41,7 @@ export function createRequestListener(registry: SessionRegistry, config: HttpApi
         response.writeHead(204, CORS_HEADERS).end();
         return;
       }
-      const reply = await handle(request, method, path);
+      const reply = await handle(request, method, path, url?.searchParams ?? new URLSearchParams());
       status = reply.status;
       send(response, reply.status, reply.body);
     } catch (error) {
@@ -58,7 +59,7 @@ export function createRequestListener(registry: SessionRegistry, config: HttpApi
     }
   };
 
-  async function handle(request: IncomingMessage, method: string, path: string) {
+  async function handle(request: IncomingMessage, method: string, path: string, query: URLSearchParams) {
     const match = APP_PATH.exec(path);
     if (!match) throw routeNotFound(path);
     const [, appId, appPath] = match;
@@ -67,7 +68,7 @@ export function createRequestListener(registry: SessionRegistry, config: HttpApi
     const raw = await readBody(request, config.maxBodyBytes);
     log.verbose(`${method} ${path} request ${raw || '(empty)'}`);
     const body = method === 'GET' ? {} : parseJsonBody(raw);
-    const reply = await dispatch(registry, method, appPath, body);
+    const reply = await dispatch(registry, method, appPath, body, query);
     log.verbose(`${method} ${path} reply ${JSON.stringify(reply.body)}`);
     return reply;
   }
@@ -82,13 +83,13 @@ function hasSecret(header: string | undefined, secret: string): boolean {
 }
 
 /**
- * The path of a request target, or null when it is not one (`//[`, `//a:99999/x`, `//%00/x` make
+ * A request target as a URL, or null when it is not one (`//[`, `//a:99999/x`, `//%00/x` make
  * `new URL` throw). Only origin-form targets (`/…`) name an API route.
  */
-function pathOf(target: string | undefined): string | null {
+function urlOf(target: string | undefined): URL | null {
   if (!target?.startsWith('/')) return null;
   try {
-    return new URL(target, 'http://sfu.invalid').pathname;
+    return new URL(target, 'http://sfu.invalid');
   } catch {
     return null;
   }

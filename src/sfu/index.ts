@@ -41,6 +41,8 @@ export interface RunningSfu {
   readonly apiBaseUrl: string;
   /** Live sessions (for diagnostics and tests). */
   readonly sessionCount: number;
+  /** Ends one session as the service does when it expires one: its client is not told. */
+  closeSession(sessionId: string): boolean;
   stop(): Promise<void>;
 }
 
@@ -86,6 +88,11 @@ export async function startSfu(options: SfuOptions = {}): Promise<RunningSfu> {
     apiBaseUrl: `${url}/v1`,
     get sessionCount() {
       return registry.size;
+    },
+    closeSession(sessionId) {
+      const before = registry.size;
+      registry.close(sessionId, 'closed by the operator');
+      return registry.size < before;
     },
     async stop() {
       registry.closeAll();

@@ -11,6 +11,7 @@ import {
   useSdesMid,
   useSdesRTPStreamId,
 } from 'werift';
+import type { BindingRequest } from './bundle-transport.js';
 import { invalidDescription } from './errors.js';
 import {
   extensionIdsByUri,
@@ -79,25 +80,32 @@ export const supportedCodecs = () => ({
 export interface PeerSettings {
   host: string;
   startBitrateKbps: number;
+  /**
+   * Full ICE instead of ICE lite, for `thirdparty` sessions: two ICE-lite agents never connect,
+   * and the servers such a session talks to (AI relays, other SFUs) are often ICE lite.
+   */
+  fullIce?: boolean;
 }
 
 /**
- * `onConsent` hears every STUN binding request the client sends. As the ICE-lite side, werift runs
- * no consent checks of its own, so these requests (Chromium repeats them every few seconds) are the
- * only sign that a client is still there after it closed its peer connection without a word.
+ * `onBindingRequest` hears every STUN binding request the client sends, before werift answers it.
+ * As the ICE-lite side, werift runs no consent checks of its own, so these requests (Chromium
+ * repeats them every few seconds) are the only sign that a client is still there after it closed
+ * its peer connection without a word; their USE-CANDIDATE flag also shows where the client moved
+ * its bundle (bundle-transport.ts).
  */
 export function createPeerConnection(
-  { host }: PeerSettings,
-  onConsent: () => void = () => undefined,
+  { host, fullIce = false }: PeerSettings,
+  onBindingRequest: (request: BindingRequest, from: readonly [string, number]) => void = () => undefined,
 ): RTCPeerConnection {
   const servesLoopback = host === '127.0.0.1' || host === 'localhost';
   const address = host === 'localhost' ? '127.0.0.1' : host;
   const bindsAll = host === '0.0.0.0';
   return new RTCPeerConnection({
     iceServers: [],
-    iceLite: true,
-    iceFilterStunResponse: () => {
-      onConsent();
+    iceLite: !fullIce,
+    iceFilterStunResponse: (request, from) => {
+      onBindingRequest(request, from);
       return true;
     },
     bundlePolicy: 'max-bundle',

@@ -207,11 +207,12 @@ export function parseDataChannelIds(body: Json): number[] {
 function parseSimulcast(value: unknown, where: string): SimulcastPreference | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) throw invalidParams(`${where} must be an object`);
-  // Older clients name the fallback strategy differently; accept and ignore those spellings.
+  // Both spellings of the fallback: today's `ridUnavailableStrategy` and the older `ridNotAvailable`.
   const preference: SimulcastPreference = {
     preferredRid: optionalString(value.preferredRid, `${where}.preferredRid`),
     priorityOrdering: optionalOrdering(value.priorityOrdering, `${where}.priorityOrdering`),
     ridNotAvailable: optionalOrdering(value.ridNotAvailable, `${where}.ridNotAvailable`),
+    ridUnavailableStrategy: optionalStrategy(value.ridUnavailableStrategy, `${where}.ridUnavailableStrategy`),
   };
   // Only what the client said: an update that names just `preferredRid` keeps the other settings.
   for (const key of Object.keys(preference) as (keyof SimulcastPreference)[]) {
@@ -262,6 +263,13 @@ function optionalOrdering(value: unknown, where: string): 'none' | 'asciibetical
   if (value === undefined || value === null) return undefined;
   if (value !== 'none' && value !== 'asciibetical')
     throw invalidParams(`${where} must be "none" or "asciibetical"`);
+  return value;
+}
+
+function optionalStrategy(value: unknown, where: string): 'none' | 'nextPriority' | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (value !== 'none' && value !== 'nextPriority')
+    throw invalidParams(`${where} must be "none" or "nextPriority"`);
   return value;
 }
 

@@ -86,9 +86,10 @@ const sessionOperations: Record<string, Partial<Record<string, Operation>>> = {
   },
 };
 
-async function newSession(registry: SessionRegistry, body: Json): Promise<ApiReply> {
+async function newSession(registry: SessionRegistry, body: Json, query: URLSearchParams): Promise<ApiReply> {
   const offer = parseSessionDescription(body.sessionDescription, 'offer');
-  const session = registry.create();
+  // `thirdparty=true`: the session connects to another server (often ICE lite), so it runs full ICE.
+  const session = registry.create({ fullIce: query.get('thirdparty') === 'true' });
   if (!offer) return ok({ sessionId: session.id }, 201);
   try {
     const { sessionDescription } = await session.exclusive(() => session.start(offer));
@@ -105,10 +106,11 @@ export async function dispatch(
   method: string,
   path: string,
   body: Json,
+  query: URLSearchParams = new URLSearchParams(),
 ): Promise<ApiReply> {
   if (path === 'sessions/new') {
     if (method !== 'POST') throw methodNotAllowed(method, path);
-    return newSession(registry, body);
+    return newSession(registry, body, query);
   }
   const match = /^sessions\/([^/]+)(?:\/(.*))?$/.exec(path);
   if (!match) throw routeNotFound(path);

@@ -164,3 +164,20 @@ export function rejectWhatTheOfferRejected(answer: string, offer: string): strin
   });
   return mergeSections(session, fixedMedia);
 }
+
+function bundleTag(session: string[]): string | undefined {
+  return session.find((line) => line.startsWith('a=group:BUNDLE '))?.split(' ')[1];
+}
+
+/**
+ * True when `offer` rejects the m-section that tagged the BUNDLE group of `previous` and tags the
+ * group with another one: Chromium then carries the remaining m-sections on a new transport.
+ */
+export function movesBundleTag(previous: string, offer: string): boolean {
+  const oldTag = bundleTag(splitSections(previous).session);
+  const { session, media } = splitSections(offer);
+  const newTag = bundleTag(session);
+  if (oldTag === undefined || newTag === undefined || newTag === oldTag) return false;
+  const oldTagSection = media.find((section) => midOf(section) === oldTag);
+  return oldTagSection !== undefined && isRejected(oldTagSection);
+}

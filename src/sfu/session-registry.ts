@@ -44,9 +44,9 @@ export class SessionRegistry implements SessionDirectory {
     return this.sessions.size;
   }
 
-  create(): Session {
+  create({ fullIce = false }: { fullIce?: boolean } = {}): Session {
     const id = randomBytes(16).toString('hex');
-    const session = new Session(id, this.peer, this);
+    const session = new Session(id, { ...this.peer, fullIce }, this);
     this.sessions.set(id, session);
     return session;
   }

@@ -14,6 +14,7 @@ import type {
   TrackResult,
   UpdateTracksRequest,
 } from './api-types.js';
+import { BundleTransportFollower } from './bundle-transport.js';
 import { openNegotiatedChannel, SessionDataChannel } from './data-channels.js';
 import {
   CallsError,
@@ -35,6 +36,7 @@ import {
 import { PublishedTrack, type TrackKind } from './published-track.js';
 import {
   type MediaSectionSummary,
+  movesBundleTag,
   rejectWhatTheOfferRejected,
   summarizeMediaSections,
 } from './sdp-fixups.js';
@@ -69,6 +71,7 @@ export class Session {
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly channels = new Map<number, SessionDataChannel>();
   private readonly usedChannelIds = new Set<number>();
+  private readonly bundleTransport: BundleTransportFollower;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
@@ -77,9 +80,14 @@ export class Session {
     private readonly peer: PeerSettings,
     private readonly directory: SessionDirectory,
   ) {
-    this.pc = createPeerConnection(peer, () => {
+    this.pc = createPeerConnection(peer, (request, from) => {
       this.lastConsentAt = Date.now();
       if (this.isConnected) this.disconnectedAt = undefined;
+      this.bundleTransport.onBindingRequest(request, from);
+    });
+    // What was forwarded while the client moved is lost: every pulled video restarts on a keyframe.
+    this.bundleTransport = new BundleTransportFollower(this.pc, () => {
+      for (const subscription of this.subscriptions.values()) subscription.requestKeyframe();
     });
     this.pc.connectionStateChange.subscribe((state) => {
       if (state === 'connected') {
@@ -328,9 +336,12 @@ export class Session {
     const wanted = request.autoDiscover ? this.discoverTracks(sections, request.tracks) : request.tracks;
     const plan = wanted.map((track, index) => this.planLocalTrack(track, index, sections));
     await this.applyRemote(offer);
-    const tracks = plan.map(({ trackName, section }) => {
+    const tracks = plan.map(({ trackName, section, bidirectional }) => {
       const transceiver = this.transceiverByMid(section.mid);
       if (!transceiver) throw invalidDescription(`The offer has no usable m-section with mid ${section.mid}`);
+      // A bidirectional local track on a sendrecv m-section is answered sendrecv, so the SFU can
+      // later send a pulled track back on the same m-section.
+      if (bidirectional && section.direction === 'sendrecv') transceiver.setDirection('sendrecv');
       const kind = section.kind as TrackKind;
       this.published.set(
         trackName,
@@ -382,21 +393,17 @@ export class Session {
     const trackName = track.trackName ?? randomUUID();
     if (this.published.has(trackName))
       throw invalidParams(`Track ${trackName} is already published in this session`);
-    return { trackName, section };
+    return { trackName, section, bidirectional: track.bidirectionalMediaStream === true };
   }
 
   private async pullTracks(
-    requests: TrackRequest[],
+    wanted: TrackRequest[],
     offer: SessionDescriptionBody | undefined,
   ): Promise<NegotiationResult & { tracks: TrackResult[] }> {
     if (!offer) this.assertStable();
-    const sections = offer ? summarizeMediaSections(offer.sdp) : [];
+    let requests = wanted;
     if (offer) {
-      requests.forEach((track, index) => {
-        const section = sections.find((candidate) => candidate.mid === track.mid);
-        if (!section || section.rejected)
-          throw invalidParams(`tracks[${index}].mid must name a receiving m-section of the offer`);
-      });
+      requests = this.placeInOffer(requests, summarizeMediaSections(offer.sdp));
       await this.applyRemote(offer);
     }
     const pending: { request: TrackRequest; source: PublishedTrack; transceiver: RTCRtpTransceiver }[] = [];
@@ -425,6 +432,34 @@ export class Session {
     return { requiresImmediateRenegotiation: !offer, sessionDescription, tracks };
   }
 
+  /**
+   * Gives every pulled track of a client offer its m-section. A track that names none (WHEP style,
+   * as Cloudflare's WHIP/WHEP gateway sends) takes the offer's next free receiving m-section of
+   * its kind, in order.
+   */
+  private placeInOffer(requests: TrackRequest[], sections: MediaSectionSummary[]): TrackRequest[] {
+    const taken = new Set(requests.map((track) => track.mid).filter((mid) => mid !== undefined));
+    for (const transceiver of this.pc.getTransceivers()) if (transceiver.mid) taken.add(transceiver.mid);
+    return requests.map((track, index) => {
+      if (track.mid !== undefined) {
+        const section = sections.find((candidate) => candidate.mid === track.mid);
+        if (!section || section.rejected)
+          throw invalidParams(`tracks[${index}].mid must name a receiving m-section of the offer`);
+        return track;
+      }
+      const source = this.findSource(track);
+      // An unknown track fails on its own later; it takes no m-section.
+      if ('errorCode' in source) return track;
+      const section = sections.find(
+        (candidate) => isReceiving(candidate) && candidate.kind === source.kind && !taken.has(candidate.mid),
+      );
+      if (!section)
+        throw invalidParams(`tracks[${index}] has no free receiving ${source.kind} m-section in the offer`);
+      taken.add(section.mid);
+      return { ...track, mid: section.mid };
+    });
+  }
+
   private findSource(request: TrackRequest): PublishedTrack | CallsErrorBody {
     const source = this.directory.get(request.sessionId ?? '')?.publishedTrack(request.trackName ?? '');
     if (!source || source.isClosed) {
@@ -444,7 +479,9 @@ export class Session {
     const mid = request.mid ? this.resolveMid(request.mid) : undefined;
     const existing = mid !== undefined ? this.transceiverByMid(mid) : undefined;
     if (existing) {
-      if (request.bidirectionalMediaStream) existing.setDirection('sendrecv');
+      // werift made it receive-only from the client's offer; we send on it (and receive too when
+      // the client asked for a bidirectional stream).
+      existing.setDirection(request.bidirectionalMediaStream ? 'sendrecv' : 'sendonly');
       return existing;
     }
     return this.pc.addTransceiver(source.kind, { direction: 'sendonly' });
@@ -517,6 +554,10 @@ export class Session {
   }
 
   private async applyRemote(description: SessionDescriptionBody): Promise<void> {
+    const previous = this.pc.remoteDescription?.sdp;
+    if (description.type === 'offer' && previous && movesBundleTag(previous, description.sdp)) {
+      this.bundleTransport.expectMove();
+    }
     try {
       await this.pc.setRemoteDescription(description);
     } catch (error) {
@@ -565,6 +606,10 @@ function isSending(section: MediaSectionSummary): boolean {
     (section.direction === 'sendonly' || section.direction === 'sendrecv') &&
     (section.kind === 'audio' || section.kind === 'video')
   );
+}
+
+function isReceiving(section: MediaSectionSummary): boolean {
+  return !section.rejected && (section.direction === 'recvonly' || section.direction === 'sendrecv');
 }
 
 function failedChannel(request: DataChannelRequest, error: CallsErrorBody): DataChannelResult {

@@ -5,6 +5,7 @@
 import type { RTCRtpTransceiver, RtpPacket } from 'werift';
 import type { SimulcastPreference } from './api-types.js';
 import { onKeyframeRequest } from './keyframe-requests.js';
+import { chooseLayer } from './layer-choice.js';
 import type { LayerId, PublishedTrack } from './published-track.js';
 
 /** RTP timestamp step (90 kHz clock, ~30 fps) inserted where the forwarded stream changes source. */
@@ -63,7 +64,7 @@ export class Subscription {
     for (const dispose of this.disposers.splice(0)) dispose();
   }
 
-  private requestKeyframe(): void {
+  requestKeyframe(): void {
     const layer = this.targetLayer ?? this.currentLayer;
     if (layer !== undefined) this.source.requestKeyframe(layer);
   }
@@ -112,21 +113,11 @@ export class Subscription {
 
   private chooseLayer(): LayerId | undefined {
     if (!this.source.isSimulcast) return this.source.availableLayers().length > 0 ? '' : undefined;
-    const available = this.source.availableLayers();
-    if (available.length === 0) return undefined;
-    const { preferredRid, ridNotAvailable } = this.preference;
-    if (preferredRid === undefined) return this.highestBitrateLayer(available);
-    if (available.includes(preferredRid)) return preferredRid;
-    if (ridNotAvailable !== 'asciibetical') return undefined;
-    const ordered = [...available].sort();
-    return ordered.find((rid) => rid > preferredRid) ?? ordered[0];
-  }
-
-  private highestBitrateLayer(available: LayerId[]): LayerId {
-    const measured = available.filter((rid) => (this.source.layers.get(rid)?.bitrate ?? 0) > 0);
-    if (measured.length === 0) return [...available].sort()[0];
-    return measured.reduce((best, rid) =>
-      (this.source.layers.get(rid)?.bitrate ?? 0) > (this.source.layers.get(best)?.bitrate ?? 0) ? rid : best,
+    return chooseLayer(
+      this.preference,
+      this.source.declaredRids,
+      this.source.availableLayers(),
+      (rid) => this.source.layers.get(rid)?.bitrate ?? 0,
     );
   }
 }

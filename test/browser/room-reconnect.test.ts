@@ -14,25 +14,8 @@ import {
   tileVideo,
   uniqueRoomName,
 } from './helpers/room.js';
+import { socketsOpenedDuring } from './helpers/sockets.js';
 import { callsTestEnv } from './helpers/test-env.js';
-
-/** Records the WebSockets the page opens while `open()` runs. */
-async function socketsOpenedDuring(open: () => Promise<void>): Promise<WebSocket[]> {
-  const Native = window.WebSocket;
-  const opened: WebSocket[] = [];
-  window.WebSocket = class extends Native {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols);
-      opened.push(this);
-    }
-  };
-  try {
-    await open();
-  } finally {
-    window.WebSocket = Native;
-  }
-  return opened;
-}
 
 describe('<calls-room> presence reconnect', () => {
   afterEach(removeRooms);

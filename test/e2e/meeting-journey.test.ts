@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
 import { chromiumArgs, chromiumPath } from '../chromium.js';
+import { deepFind } from './helpers/page-scripts.js';
 
 /** Page code: keeps every track getUserMedia hands out, so the test can check they all stopped. */
 const keepCapturedTracks = `(() => {
@@ -18,19 +19,6 @@ const keepCapturedTracks = `(() => {
     return stream;
   };
 })()`;
-
-/** Page code: every element matching `selector` in the page's shadow trees. */
-const deepFind = `const deepFind = (selector) => {
-  const found = [];
-  const visit = (root) => {
-    for (const element of root.querySelectorAll('*')) {
-      if (element.matches(selector)) found.push(element);
-      if (element.shadowRoot) visit(element.shadowRoot);
-    }
-  };
-  visit(document);
-  return found;
-};`;
 
 /** Page code: whether the tile named `name` decodes video. */
 const decodes = (name: string) => `(() => {

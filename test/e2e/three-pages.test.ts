@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium } from 'playwright-core';
 import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
 import { chromiumArgs, chromiumPath } from '../chromium.js';
+import { deepFind } from './helpers/page-scripts.js';
 
 interface PageView {
   self: string;
@@ -13,22 +14,6 @@ interface PageView {
   decoding: string[];
   names: string[];
 }
-
-/**
- * Page code (a string, like the functions below): every element matching `selector` in the page's
- * shadow trees — the demo's <calls-meeting> is kit elements inside kit elements.
- */
-const deepFind = `const deepFind = (selector) => {
-    const found = [];
-    const visit = (root) => {
-      for (const element of root.querySelectorAll('*')) {
-        if (element.matches(selector)) found.push(element);
-        if (element.shadowRoot) visit(element.shadowRoot);
-      }
-    };
-    visit(document);
-    return found;
-  };`;
 
 /**
  * Runs in the page (as a string: tsx would otherwise wrap a function with helpers the page lacks).

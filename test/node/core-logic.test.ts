@@ -147,11 +147,11 @@ describe('backoff', () => {
     const options = resolveBackoff({ initialDelayMs: 1000, jitter: 0.5 });
     assert.equal(
       backoffDelay(1, options, () => 0),
-      500,
+      1000,
     );
     assert.equal(
       backoffDelay(1, options, () => 1),
-      1500,
+      500,
     );
   });
 });
@@ -161,10 +161,15 @@ describe('quality', () => {
     assert.equal(qualityOf(undefined), 'unknown');
     assert.equal(qualityOf({ packets: 0, lost: 0 }), 'lost');
     assert.equal(qualityOf({ packets: 100, lost: 0, rttMs: 20 }), 'excellent');
-    assert.equal(qualityOf({ packets: 95, lost: 5 }), 'good');
-    assert.equal(qualityOf({ packets: 80, lost: 20 }), 'poor');
-    assert.equal(qualityOf({ packets: 100, lost: 0, rttMs: 500 }), 'poor');
+    // Orange Meets' loss steps: 1 % unnoticed, 3 % tolerable, 5 % unhealthy, beyond that bad.
+    assert.equal(qualityOf({ packets: 99, lost: 1 }), 'excellent');
+    assert.equal(qualityOf({ packets: 98, lost: 2 }), 'good');
+    assert.equal(qualityOf({ packets: 96, lost: 4 }), 'poor');
+    assert.equal(qualityOf({ packets: 80, lost: 20 }), 'bad');
+    assert.equal(qualityOf({ packets: 100, lost: 0, rttMs: 400 }), 'poor');
+    assert.equal(qualityOf({ packets: 100, lost: 0, rttMs: 600 }), 'bad');
     assert.equal(worseQuality('excellent', 'poor'), 'poor');
+    assert.equal(worseQuality('bad', 'poor'), 'bad');
     assert.equal(worseQuality('unknown', 'good'), 'good');
   });
 });

@@ -149,11 +149,11 @@ forEachBackend(({ startBackend }) => {
   describe('heartbeat', { timeout: 15000 }, () => {
     let backend: Backend;
     before(async () => {
-      backend = await startBackend({ heartbeat: { intervalMs: 100, timeoutMs: 600 } });
+      backend = await startBackend({ heartbeat: { intervalMs: 100, timeoutMs: 600 }, reconnectGraceMs: 300 });
     });
     after(() => backend.stop());
 
-    test('a silent client is dropped (4408) and leaves with reason timeout; a pinging one stays', async () => {
+    test('a silent client is dropped (4408), kept for the reconnect grace, then leaves with reason timeout; a pinging one stays', async () => {
       const pinger = await PresenceClient.join(backend.roomUrl('beat'));
       assert.deepEqual(pinger.welcome.heartbeat, { intervalMs: 100, timeoutMs: 600 });
       const keepAlive = setInterval(() => pinger.send({ type: 'ping' }), 100);
@@ -162,6 +162,12 @@ forEachBackend(({ startBackend }) => {
         const closed = await silent.closed;
         assert.equal(closed.code, 4408);
         assert.ok(silent.messages.some((m) => m.type === 'error' && m.code === 'timeout'));
+        await pinger.next(
+          'participant-updated',
+          (m) =>
+            (m.participant as { id: string; connection: string }).id === silent.participantId &&
+            (m.participant as { connection: string }).connection === 'reconnecting',
+        );
         const left = await pinger.next('participant-left', (m) => m.participantId === silent.participantId);
         assert.equal(left.reason, 'timeout');
         assert.deepEqual(

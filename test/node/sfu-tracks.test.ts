@@ -199,6 +199,22 @@ describe('SFU tracks', () => {
     );
   });
 
+  it('answers a client sendrecv offer sendrecv for a bidirectional local track, recvonly otherwise', async () => {
+    for (const bidirectionalMediaStream of [true, false]) {
+      const client = peer();
+      const sessionId = await newSession(sfu);
+      const transceiver = client.pc.addTransceiver('video', { direction: 'sendrecv' });
+      await client.pc.setLocalDescription(await client.pc.createOffer());
+      const answer = await call(sfu, 'POST', `sessions/${sessionId}/tracks/new`, {
+        sessionDescription: client.pc.localDescription,
+        tracks: [{ location: 'local', mid: transceiver.mid, trackName: 'cam', bidirectionalMediaStream }],
+      });
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      const direction = bidirectionalMediaStream ? 'sendrecv' : 'recvonly';
+      assert.match(answer.body.sessionDescription.sdp, new RegExp(`m=video[\\s\\S]*a=${direction}\r\n`));
+    }
+  });
+
   it('validates requests with 406 invalid_params', async () => {
     const sessionId = await newSession(sfu);
     const cases: unknown[] = [
@@ -236,8 +252,8 @@ describe('SFU tracks', () => {
       sessionDescription: { type: 'offer', sdp: 'v=0\r\nthis is not sdp\r\n' },
       tracks: [{ location: 'local', mid: '0', trackName: 'x' }],
     });
-    assert.equal(answer.status, 406);
-    assert.equal(answer.body.errorCode, 'invalid_params');
+    assert.equal(answer.status, 400);
+    assert.equal(answer.body.errorCode, 'invalid_session_description');
   });
 
   it('refuses to renegotiate when no offer is outstanding', async () => {
@@ -369,7 +385,7 @@ describe('SFU tracks', () => {
     const updated = await call(sfu, 'PUT', `sessions/${sessionId}/tracks/update`, {
       tracks: [
         { mid: pulled.body.tracks[0].mid, simulcast: { preferredRid: 'h' } },
-        { mid: '999', simulcast: { preferredRid: 'h', ridUnavailableStrategy: 'whatever' } },
+        { mid: '999', simulcast: { preferredRid: 'h', ridUnavailableStrategy: 'nextPriority' } },
       ],
     });
     assert.equal(updated.status, 200);

@@ -5,10 +5,12 @@ import { PictureLossIndication, RtcpPayloadSpecificFeedback } from 'werift';
 import { rembFields } from '../../src/sfu/bandwidth.js';
 import { isKeyframeRequestFor } from '../../src/sfu/keyframe-requests.js';
 import { isKeyframeStart } from '../../src/sfu/keyframes.js';
+import { chooseLayer } from '../../src/sfu/layer-choice.js';
 import { parseJsonBody, parseNewTracks, parseUpdateTracks } from '../../src/sfu/request-validation.js';
 import {
   extensionIdsByUri,
   keepCandidatesOn,
+  movesBundleTag,
   rejectWhatTheOfferRejected,
   removeRejectedFromBundle,
   summarizeMediaSections,
@@ -70,6 +72,18 @@ describe('SDP fix-ups', () => {
     assert.match(fixed, /a=fmtp:96 x-google-start-bitrate=2500/);
     assert.match(fixed, /a=fmtp:97 packetization-mode=1;x-google-start-bitrate=2500/);
     assert.doesNotMatch(fixed, /a=fmtp:111/);
+  });
+
+  it('sees an offer that rejects the BUNDLE tag and tags the group with another m-section', () => {
+    const before = twoSections.replace('m=audio 0 ', 'm=audio 9 ');
+    const movedTag = twoSections.replace('a=group:BUNDLE 0 1', 'a=group:BUNDLE 1');
+    assert.equal(movesBundleTag(before, movedTag), true);
+    // Closing a later m-section keeps the tag; an unchanged offer moves nothing.
+    const closedSecond = before
+      .replace('a=group:BUNDLE 0 1', 'a=group:BUNDLE 0')
+      .replace('m=video 9 ', 'm=video 0 ');
+    assert.equal(movesBundleTag(before, closedSecond), false);
+    assert.equal(movesBundleTag(before, before), false);
   });
 
   it('rejects in an answer what the offer rejected', () => {
@@ -166,5 +180,61 @@ describe('keyframe requests', () => {
     );
     assert.equal(isKeyframeRequestFor(fir, 0x08ae), true);
     assert.equal(isKeyframeRequestFor(fir, 0x0457), false);
+  });
+});
+
+describe('simulcast layer choice', () => {
+  // The publisher declared full, quarter, half (a, c, b); the full layer is not arriving.
+  const declared = ['a', 'c', 'b'];
+  const arriving = ['c', 'b'];
+  const bitrate = (rid: string) => ({ a: 0, b: 500_000, c: 150_000 })[rid] ?? 0;
+
+  it("falls back to the next layer in the publisher's order or ascii-betically, as priorityOrdering says", () => {
+    const fallback = { preferredRid: 'a', ridUnavailableStrategy: 'nextPriority' } as const;
+    assert.equal(chooseLayer({ ...fallback, priorityOrdering: 'none' }, declared, arriving, bitrate), 'c');
+    assert.equal(
+      chooseLayer({ ...fallback, priorityOrdering: 'asciibetical' }, declared, arriving, bitrate),
+      'b',
+    );
+    // The older spelling: an ascii-betical fallback.
+    assert.equal(
+      chooseLayer({ preferredRid: 'a', ridNotAvailable: 'asciibetical' }, declared, arriving, bitrate),
+      'b',
+    );
+  });
+
+  it('forwards nothing without a fallback, and the preferred layer whenever it arrives', () => {
+    assert.equal(chooseLayer({ preferredRid: 'a' }, declared, arriving, bitrate), undefined);
+    assert.equal(
+      chooseLayer({ preferredRid: 'a', ridUnavailableStrategy: 'none' }, declared, arriving, bitrate),
+      undefined,
+    );
+    assert.equal(
+      chooseLayer({ preferredRid: 'c', priorityOrdering: 'asciibetical' }, declared, arriving, bitrate),
+      'c',
+    );
+  });
+
+  it('takes the best-ranked layer with no preferredRid, or the highest bitrate when no order is given', () => {
+    assert.equal(chooseLayer({ priorityOrdering: 'none' }, declared, arriving, bitrate), 'c');
+    assert.equal(chooseLayer({ priorityOrdering: 'asciibetical' }, declared, arriving, bitrate), 'b');
+    assert.equal(chooseLayer({}, declared, arriving, bitrate), 'b');
+    assert.equal(chooseLayer({}, declared, [], bitrate), undefined);
+  });
+
+  it('accepts ridUnavailableStrategy as the OpenAPI file spells it and refuses unknown values', () => {
+    const pull = (simulcast: unknown) =>
+      parseNewTracks({ tracks: [{ location: 'remote', sessionId: 's', trackName: 't', simulcast }] })
+        .tracks[0];
+    assert.deepEqual(
+      pull({ preferredRid: 'h', priorityOrdering: 'asciibetical', ridUnavailableStrategy: 'nextPriority' })
+        .simulcast,
+      {
+        preferredRid: 'h',
+        priorityOrdering: 'asciibetical',
+        ridUnavailableStrategy: 'nextPriority',
+      },
+    );
+    assert.throws(() => pull({ ridUnavailableStrategy: 'sideways' }), /ridUnavailableStrategy/);
   });
 });

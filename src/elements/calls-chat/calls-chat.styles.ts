@@ -78,7 +78,7 @@ export const chatStyles = [
     [part='new-marker']::after {
       content: '';
       flex: 1;
-      border-top: 1px solid currentColor;
+      border-block-start: 1px solid currentColor;
     }
     [part='error'] {
       margin: 0 var(--_gap);

@@ -6,6 +6,7 @@ import type { ChatMessage } from '../../core/protocol.js';
 import { CallsChatSendRequestEvent } from '../../events/chat-send-request.js';
 import { CallsControlElement } from '../../internal/control-element.js';
 import { defineElement } from '../../internal/define.js';
+import { languageOf } from '../../internal/i18n.js';
 import { linkify } from '../../internal/linkify.js';
 import { subscribe } from '../../internal/subscribe.js';
 import { VisibilityController } from '../../internal/visibility.js';
@@ -138,7 +139,7 @@ export class CallsChatElement extends CallsControlElement {
   protected override render() {
     const t = this.t;
     const joined = this.self !== undefined;
-    const time = new Intl.DateTimeFormat(this.#lang(), { hour: '2-digit', minute: '2-digit' });
+    const time = new Intl.DateTimeFormat(languageOf(this), { hour: '2-digit', minute: '2-digit' });
     return html`
       ${this.noHeading ? nothing : html`<h2 part="heading">${t.chat}</h2>`}
       <ol part="messages" role="log" aria-label=${t.chat} tabindex="0">
@@ -232,10 +233,6 @@ export class CallsChatElement extends CallsControlElement {
     }
     this.messages = messages;
     if (atBottom) void this.updateComplete.then(() => list?.scrollTo({ top: list.scrollHeight }));
-  }
-
-  #lang(): string {
-    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
   }
 }
 

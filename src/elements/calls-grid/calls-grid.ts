@@ -12,6 +12,8 @@ import {
   stableOrder,
 } from '../../core/pagination.js';
 import type { Participant } from '../../core/participant.js';
+import type { VideoSource } from '../../core/room.js';
+import { type VideoTile, videoTiles } from '../../core/tiles.js';
 import { CallsPageChangeEvent } from '../../events/page-change.js';
 import { CallsControlElement } from '../../internal/control-element.js';
 import { defineElement } from '../../internal/define.js';
@@ -27,8 +29,18 @@ const CONTROLS_HEIGHT = 52;
 /** A horizontal drag at least this long (and mostly horizontal) turns the page. */
 const SWIPE_DISTANCE = 60;
 
+function tileKey(tile: VideoTile): string {
+  return `${tile.participantId}/${tile.source}`;
+}
+
+function tileOfKey(key: string): VideoTile {
+  const slash = key.lastIndexOf('/');
+  return { participantId: key.slice(0, slash), source: key.slice(slash + 1) as VideoSource };
+}
+
 /**
- * Lays out a `<calls-tile>` per participant (you included) as large as its box allows, a page at a
+ * Lays out a `<calls-tile>` per participant (you included), and one more per shared screen right
+ * after its sharer, as large as its box allows, a page at a
  * time: a page holds as many tiles as fit at `min-tile-width` (1, 2, 4, 9, 16 or 25), and the
  * tiles of other pages are not rendered, so they pull no video. Turn pages with the page
  * controls, PageUp / PageDown (or ← / → on the controls) while focus is in the grid, or a swipe.
@@ -97,7 +109,8 @@ export class CallsGridElement extends CallsControlElement {
       this,
       () => this.fromRoom((room) => room.activeSpeaker$, null as string | null),
       (speaker) => {
-        if (speaker) this.#lastSpoke.set(speaker, ++this.#speakerTurns);
+        if (speaker)
+          this.#lastSpoke.set(tileKey({ participantId: speaker, source: 'camera' }), ++this.#speakerTurns);
         this.activeSpeaker = speaker;
       },
     );
@@ -138,20 +151,14 @@ export class CallsGridElement extends CallsControlElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('participants') || changed.has('activeSpeaker') || changed.has('speakersFirst')) {
-      const selfId = this.participants.find((person) => person.isSelf)?.id;
-      let order = stableOrder(
-        this.order,
-        this.participants.map((person) => person.id),
-        selfId,
-      );
-      if (this.speakersFirst) {
-        order = promoteSpeaker(
-          order,
-          this.activeSpeaker,
-          this.#perPage(order.length),
-          this.#lastSpoke,
-          selfId,
-        );
+      // The order is of tiles (a camera, or a shared screen right after its sharer's camera), keyed
+      // `id/source`; your own camera is the fixed first tile.
+      const self = this.participants.find((person) => person.isSelf);
+      const selfKey = self ? tileKey({ participantId: self.id, source: 'camera' }) : undefined;
+      let order = stableOrder(this.order, videoTiles(this.participants).map(tileKey), selfKey);
+      if (this.speakersFirst && this.activeSpeaker) {
+        const speakerKey = tileKey({ participantId: this.activeSpeaker, source: 'camera' });
+        order = promoteSpeaker(order, speakerKey, this.#perPage(order.length), this.#lastSpoke, selfKey);
       }
       this.order = order;
     }
@@ -178,9 +185,16 @@ export class CallsGridElement extends CallsControlElement {
       >
         ${repeat(
           shown,
-          (id) => id,
-          (id) =>
-            html`<calls-tile part="tile" room=${ifDefined(this.room)} participant-id=${id}></calls-tile>`,
+          (key) => key,
+          (key) => {
+            const tile = tileOfKey(key);
+            return html`<calls-tile
+              part="tile"
+              room=${ifDefined(this.room)}
+              participant-id=${tile.participantId}
+              source=${tile.source}
+            ></calls-tile>`;
+          },
         )}
       </div>
       ${pages > 1 ? this.#renderPagination(pages) : nothing}`;

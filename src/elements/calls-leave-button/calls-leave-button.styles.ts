@@ -9,5 +9,9 @@ export const leaveButtonStyles = [
       color: var(--_danger-fg);
       padding: 0 16px;
     }
+    /* The leave icon points out of the door, the way reading goes: mirrored right to left. */
+    svg:dir(rtl) {
+      transform: scaleX(-1);
+    }
   `,
 ];

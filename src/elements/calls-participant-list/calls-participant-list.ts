@@ -12,7 +12,7 @@ import {
   handIcon,
   micIcon,
   micOffIcon,
-  screenIcon,
+  screenShareIcon,
 } from '../../internal/icons.js';
 import { subscribe } from '../../internal/subscribe.js';
 import { participantListStyles } from './calls-participant-list.styles.js';
@@ -144,7 +144,7 @@ export class CallsParticipantListElement extends CallsControlElement {
             ? html`<span part="camera" role="img" aria-label=${t.cameraOn}>${cameraIcon}</span>`
             : html`<span part="camera camera-off" role="img" aria-label=${t.cameraOff}>${cameraOffIcon}</span>`
         }
-        ${person.screenshareEnabled ? html`<span part="screen" role="img" aria-label=${t.sharingScreen}>${screenIcon}</span>` : nothing}
+        ${person.screenshareEnabled ? html`<span part="screen" role="img" aria-label=${t.sharingScreen}>${screenShareIcon}</span>` : nothing}
         <span part="quality" data-quality=${person.quality} role="img" aria-label=${t.quality[person.quality]}></span>
       </span>
       ${canModerate ? this.#renderModeration(person) : nothing}

@@ -18,8 +18,8 @@ export const publisherStyles = [
     }
     [part='level'] {
       position: absolute;
-      left: 8px;
-      right: 8px;
+      inset-inline-start: 8px;
+      inset-inline-end: 8px;
       bottom: 8px;
       height: 6px;
       border-radius: 3px;
@@ -35,8 +35,8 @@ export const publisherStyles = [
     }
     [part='error'] {
       position: absolute;
-      left: 8px;
-      right: 8px;
+      inset-inline-start: 8px;
+      inset-inline-end: 8px;
       top: 8px;
       margin: 0;
       padding: 6px 10px;

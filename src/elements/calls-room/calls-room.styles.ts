@@ -24,5 +24,15 @@ export const roomStyles = [
     [part='left-screen'] {
       flex: 1;
     }
+    /* Over the tiles, out of the layout: the grid does not jump when it appears. */
+    [part='banner'] {
+      position: absolute;
+      inset-block-start: calc(var(--_gap) * 2);
+      inset-inline-start: 50%;
+      transform: translateX(-50%);
+      z-index: 1;
+      width: max-content;
+      max-width: calc(100% - var(--_gap) * 4);
+    }
   `,
 ];

@@ -10,6 +10,7 @@ import {
   type Observable,
   of,
   pairwise,
+  Subject,
   startWith,
   switchMap,
 } from 'rxjs';
@@ -20,6 +21,8 @@ import { Room, type RoomEvent } from '../../core/room.js';
 import { CallsActiveSpeakerChangeEvent } from '../../events/active-speaker-change.js';
 import { CallsCameraToggleRequestEvent } from '../../events/camera-toggle-request.js';
 import { CallsConnectionChangeEvent } from '../../events/connection-change.js';
+import { CallsConnectionQualityChangeEvent } from '../../events/connection-quality-change.js';
+import { CallsDeviceLostEvent } from '../../events/device-lost.js';
 import { CallsErrorEvent } from '../../events/error.js';
 import { CallsJoinedEvent } from '../../events/joined.js';
 import { CallsLeftEvent } from '../../events/left.js';
@@ -27,12 +30,15 @@ import { CallsMicToggleRequestEvent } from '../../events/mic-toggle-request.js';
 import { CallsParticipantJoinedEvent } from '../../events/participant-joined.js';
 import { CallsParticipantLeftEvent } from '../../events/participant-left.js';
 import { CallsRoomChangeEvent } from '../../events/room-change.js';
+import { CallsScreenShareStartedEvent } from '../../events/screen-share-started.js';
+import { CallsScreenShareStoppedEvent } from '../../events/screen-share-stopped.js';
 import { defineElement } from '../../internal/define.js';
 import { translationFor } from '../../internal/i18n.js';
 import { type CallsRoomContext, callsRoomContext, type RoomStage } from '../../internal/room-context.js';
 import { shortcutFor } from '../../internal/shortcuts.js';
 import { subscribe } from '../../internal/subscribe.js';
 import '../calls-audio-prompt/calls-audio-prompt.js';
+import '../calls-connection-banner/calls-connection-banner.js';
 import '../calls-control-bar/calls-control-bar.js';
 import '../calls-grid/calls-grid.js';
 import '../calls-left-screen/calls-left-screen.js';
@@ -102,15 +108,32 @@ const stateGroups = {
  *   new active speaker, or null.
  * @event {CallsConnectionChangeEvent} calls-connection-change - `detail.state` is `connecting`,
  *   `connected`, `reconnecting` or `disconnected`.
+ * @event {CallsConnectionQualityChangeEvent} calls-connection-quality-change - Someone's measured
+ *   media quality changed: `detail` is `{ participantId, isSelf, quality }` (for yourself, your upload).
+ * @event {CallsReconnectRequestEvent} calls-reconnect-request - The banner's "Retry now" (or a
+ *   control inside) asks to reconnect at once.
  * @event {CallsErrorEvent} calls-error - Something failed: `detail` is `{ code, message, error }`;
  *   branch on `event.code` (`backend_unreachable`, `camera_denied`, …).
  * @event {CallsMicToggleRequestEvent} calls-mic-toggle-request - Sent by the keyboard shortcut;
  *   handled like a `<calls-mic-button>` press.
  * @event {CallsCameraToggleRequestEvent} calls-camera-toggle-request - The same for the camera.
+ * @event {CallsScreenShareStartedEvent} calls-screen-share-started - Someone started sharing a screen:
+ *   `detail` is `{ participantId, isSelf }`.
+ * @event {CallsScreenShareStoppedEvent} calls-screen-share-stopped - A screen share ended (stopped, or
+ *   the browser's own "Stop sharing", or its sharer left): `detail` is `{ participantId, isSelf }`.
+ * @event {CallsDeviceLostEvent} calls-device-lost - The chosen camera, microphone or speaker went away
+ *   while in use; the room fell back to the default. `detail` is `{ code: 'device_lost', kind, lost }`.
+ * @event {CallsScreenShareToggleRequestEvent} calls-screen-share-toggle-request - A control asks to
+ *   start or stop sharing your screen (`detail.enabled`); cancel it to leave sharing as it is.
+ * @event {CallsDeviceSelectRequestEvent} calls-device-select-request - A control asks to use another
+ *   device: `detail` is `{ kind, deviceId }`; cancel it to keep the device in use.
+ * @event {CallsAudioResumeRequestEvent} calls-audio-resume-request - The sound prompt's button (or a
+ *   control inside) asks to start the sound the browser blocked.
  *
  * @csspart announcer - The live region that announces joins and leaves.
  * @csspart status - The default meeting's `<calls-status>`.
  * @csspart audio-prompt - The default meeting's `<calls-audio-prompt>`.
+ * @csspart banner - The default meeting's `<calls-connection-banner>`, over its tiles.
  * @csspart lobby - The default meeting's `<calls-lobby>`.
  * @csspart grid - The default meeting's `<calls-grid>`.
  * @csspart muted-hint - The default meeting's `<calls-muted-hint>`.
@@ -200,14 +223,21 @@ export class CallsRoomElement extends LitElement {
   };
   /** Request events already handed to the request map (one may arrive by bubbling and by context). */
   readonly #handledRequests = new WeakSet<Event>();
+  readonly #reported$ = new Subject<CallsError>();
   readonly #requestTarget: RequestTarget = {
     media: this.#media,
     join: (options) => this.join(options),
+    report: (error) => this.#reported$.next(error),
     leave: () => this.leave(),
     resumeAudio: async () => {
       await this.#room$.value?.resumeAudio();
     },
     room: () => this.#room$.value,
+    reconnect: () => {
+      const room = this.#room$.value;
+      if (room) room.reconnectNow();
+      else this.join().catch(() => undefined);
+    },
   };
   readonly #internals: ElementInternals | undefined;
   #joining: Promise<void> | undefined;
@@ -264,12 +294,19 @@ export class CallsRoomElement extends LitElement {
       () =>
         merge(
           this.#media.errors$,
+          this.#reported$,
           fromRoom((room) => room.errors$),
         ),
       (error) => {
         this.#error$.next(error);
         this.dispatchEvent(new CallsErrorEvent(error));
       },
+    );
+
+    subscribe(
+      this,
+      () => this.#media.deviceNotices$,
+      (notice) => this.dispatchEvent(new CallsDeviceLostEvent(notice)),
     );
 
     for (const type of Object.keys(requestMap)) {
@@ -386,6 +423,7 @@ export class CallsRoomElement extends LitElement {
     return html`
       <calls-status part="status"></calls-status>
       <calls-audio-prompt part="audio-prompt"></calls-audio-prompt>
+      <calls-connection-banner part="banner"></calls-connection-banner>
       <calls-grid part="grid"></calls-grid>
       <calls-muted-hint part="muted-hint"></calls-muted-hint>
       <calls-control-bar part="control-bar"></calls-control-bar>
@@ -494,6 +532,25 @@ export class CallsRoomElement extends LitElement {
         this.announcement = t.participantLeft(event.participant.name);
         this.dispatchEvent(
           new CallsParticipantLeftEvent({ participant: event.participant, reason: event.reason }),
+        );
+        break;
+      case 'quality-change':
+        this.dispatchEvent(
+          new CallsConnectionQualityChangeEvent({
+            participantId: event.participantId,
+            isSelf: event.isSelf,
+            quality: event.quality,
+          }),
+        );
+        break;
+      case 'screen-share-started':
+        this.dispatchEvent(
+          new CallsScreenShareStartedEvent({ participantId: event.participantId, isSelf: event.isSelf }),
+        );
+        break;
+      case 'screen-share-stopped':
+        this.dispatchEvent(
+          new CallsScreenShareStoppedEvent({ participantId: event.participantId, isSelf: event.isSelf }),
         );
         break;
     }

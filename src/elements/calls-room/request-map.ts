@@ -1,3 +1,5 @@
+import type { DeviceKind } from '../../core/devices.js';
+import { CallsError } from '../../core/errors.js';
 import type { LocalMedia } from '../../core/local-media.js';
 import type { Room } from '../../core/room.js';
 import { peopleRequests } from './people-requests.js';
@@ -10,11 +12,17 @@ export interface RequestTarget {
   resumeAudio(): Promise<void>;
   /** The joined (or joining) room, if any. */
   room(): Room | undefined;
+  /** Reconnects now (or joins again after the room gave up). */
+  reconnect(): void;
+  /** Reports a refused request the way the room reports its errors (`calls-error`). */
+  report(error: CallsError): void;
 }
 
 type Handler = (
   target: RequestTarget,
-  event: Event & { detail?: { enabled?: boolean; displayName?: string } },
+  event: Event & {
+    detail?: { enabled?: boolean; displayName?: string; kind?: DeviceKind; deviceId?: string };
+  },
 ) => void | Promise<void>;
 
 /**
@@ -38,4 +46,13 @@ export const requestMap: Readonly<Record<string, Handler>> = {
       },
     ]),
   ),
+  'calls-reconnect-request': (target) => target.reconnect(),
+  'calls-screen-share-toggle-request': (target, event) => {
+    const room = target.room();
+    if (room) room.setScreenShareEnabled(event.detail?.enabled ?? !room.screenShareEnabled);
+    else if (event.detail?.enabled !== false)
+      target.report(new CallsError('screen_share_failed', 'Join the room before sharing your screen.'));
+  },
+  'calls-device-select-request': ({ media }, event) =>
+    media.selectDevice(event.detail?.kind as DeviceKind, String(event.detail?.deviceId ?? '')),
 };

@@ -14,7 +14,7 @@ export const tileOverlayStyles = [
     [part='hand'] {
       position: absolute;
       top: 8px;
-      left: 8px;
+      inset-inline-start: 8px;
       display: inline-flex;
       align-items: center;
       gap: 4px;

@@ -23,6 +23,10 @@ export const tileStyles = [
     video.mirrored {
       transform: scaleX(-1);
     }
+    /* A shared screen is read, not framed: never crop it. */
+    :host([source='screen']) video {
+      object-fit: var(--calls-video-fit, contain);
+    }
     [part='initials'] {
       display: grid;
       place-items: center;
@@ -37,7 +41,7 @@ export const tileStyles = [
     }
     [part='label'] {
       position: absolute;
-      left: 8px;
+      inset-inline-start: 8px;
       bottom: 8px;
       max-width: calc(100% - 16px);
       display: flex;
@@ -62,6 +66,71 @@ export const tileStyles = [
     [part='muted-indicator'] svg {
       width: 16px;
       height: 16px;
+    }
+    [part='placeholder'] {
+      background: var(--_tile-bg);
+      align-content: center;
+      gap: 8px;
+    }
+    [part='spinner'] {
+      position: absolute;
+      width: clamp(52px, calc(28cqi + 14px), 134px);
+      aspect-ratio: 1;
+      border-radius: 50%;
+      border: 3px solid transparent;
+      border-top-color: var(--calls-avatar-background, var(--_accent));
+      animation: calls-tile-spin 1s linear infinite;
+    }
+    @media (prefers-reduced-motion: reduce) {
+      [part='spinner'] {
+        animation-duration: 3s;
+      }
+    }
+    @keyframes calls-tile-spin {
+      to {
+        transform: rotate(360deg);
+      }
+    }
+    [part='status'] {
+      font-size: 13px;
+      color: var(--_muted-fg);
+    }
+    [part='quality'] {
+      display: inline-flex;
+      align-items: flex-end;
+      gap: 2px;
+      height: 12px;
+    }
+    [part='quality'] i {
+      width: 3px;
+      border-radius: 1px;
+      background: currentColor;
+      opacity: 0.35;
+    }
+    [part='quality'] i:nth-child(1) {
+      height: 40%;
+    }
+    [part='quality'] i:nth-child(2) {
+      height: 70%;
+    }
+    [part='quality'] i:nth-child(3) {
+      height: 100%;
+    }
+    [data-quality='excellent'] i,
+    [data-quality='good'] i:nth-child(-n + 2) {
+      background: var(--calls-quality-good-color, #4ade80);
+      opacity: 1;
+    }
+    [data-quality='poor'] i:nth-child(1) {
+      background: var(--calls-quality-poor-color, #fbbf24);
+      opacity: 1;
+    }
+    [data-quality='bad'] i:nth-child(1) {
+      background: var(--calls-quality-bad-color, #f87171);
+      opacity: 1;
+    }
+    [data-quality='lost'] {
+      color: var(--calls-quality-bad-color, #f87171);
     }
   `,
 ];

@@ -3,6 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { BehaviorSubject, combineLatest, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
 import { chooseLayer } from '../../core/layout.js';
 import { initialsOf, type Participant } from '../../core/participant.js';
+import type { ConnectionQuality } from '../../core/quality.js';
+import type { VideoSource } from '../../core/room.js';
 import { defineElement } from '../../internal/define.js';
 import { translationFor } from '../../internal/i18n.js';
 import { micOffIcon } from '../../internal/icons.js';
@@ -22,17 +24,25 @@ const ASSUMED_CAPTURE_WIDTH = 1280;
  * fits its size. Sound does not play here: the room plays everyone through one audio sink. Place
  * it inside a `<calls-room>`, or anywhere with `room="<id of a calls-room>"`.
  *
- * @summary One participant of a room: their camera, name, and muted and speaking indicators, with
- * their initials while their camera is off.
+ * While their camera is on but no picture has arrived yet (the pull is starting, or the call is
+ * recovering from a lost connection), the tile shows their initials with a spinner instead of an
+ * empty box. The quality indicator shows how well their media reaches you, measured from the
+ * connection's statistics (for yourself: how well yours reaches the SFU).
+ *
+ * @summary One participant of a room: their camera, name, network quality, and muted and speaking
+ * indicators, with their initials while their camera is off or its picture is on its way.
  *
  * @csspart base - The frame; outlined while the participant speaks.
  * @csspart video - The `<video>` element.
- * @csspart placeholder - Shown instead of video while the camera is off.
+ * @csspart placeholder - Shown instead of video while the camera is off or no picture has arrived.
  * @csspart initials - The initials inside the placeholder.
+ * @csspart spinner - Turns inside the placeholder while waiting for their picture.
+ * @csspart status - "Reconnecting" under the spinner while their connection is lost.
  * @csspart label - The name tag.
  * @csspart name - The participant's name.
  * @csspart muted-indicator - The icon shown while their microphone is off.
  * @csspart overlay - The `<calls-tile-overlay>` with their raised hand and reactions.
+ * @csspart quality - The network-quality bars (`data-quality` is the level; its label says it).
  *
  * @cssproperty --calls-tile-background - Behind the video and placeholder.
  * @cssproperty --calls-tile-aspect-ratio - Width / height of the tile.
@@ -45,6 +55,10 @@ const ASSUMED_CAPTURE_WIDTH = 1280;
  * @cssproperty --calls-label-background - Behind the name tag.
  * @cssproperty --calls-label-foreground - The name tag text.
  * @cssproperty --calls-muted-indicator-color - The muted icon.
+ * @cssproperty --calls-quality-good-color - Quality bars while excellent or good.
+ * @cssproperty --calls-quality-poor-color - Quality bars while poor (over 3 % loss).
+ * @cssproperty --calls-quality-bad-color - Quality bars while bad (over 5 % loss) or lost.
+ * @cssproperty --calls-muted-foreground - The "Reconnecting" status under the spinner.
  * @cssproperty --calls-foreground - Text color.
  * @cssproperty --calls-font-family - Font.
  * @cssproperty --calls-radius - Corner radius.
@@ -55,6 +69,9 @@ export class CallsTileElement extends LitElement {
   /** The participant to show (`Participant.id` from the room). */
   @property({ attribute: 'participant-id' }) participantId = '';
 
+  /** `camera`, or `screen` for the screen the participant shares (one full-size layer, never mirrored). */
+  @property({ reflect: true }) source: VideoSource = 'camera';
+
   /** Id of the `<calls-room>` this tile belongs to, when it is not inside one. */
   @property({ reflect: true }) room?: string;
 
@@ -64,12 +81,27 @@ export class CallsTileElement extends LitElement {
   /** They are speaking now. Kept up to date by the tile and reflected, for `calls-tile[speaking]` styles. */
   @property({ type: Boolean, reflect: true }) speaking = false;
 
+  /**
+   * Their camera is on but its picture has not arrived. Kept up to date by the tile and reflected,
+   * for `calls-tile[waiting]` styles.
+   */
+  @property({ type: Boolean, reflect: true }) waiting = false;
+
+  /**
+   * How well their media reaches you: `excellent`, `good`, `poor`, `bad`, `lost` or `unknown`.
+   * Kept up to date by the tile and reflected, for `calls-tile[quality='bad']` styles.
+   */
+  @property({ reflect: true }) quality: ConnectionQuality = 'unknown';
+
   @state() private participant: Participant | undefined;
   @state() private track: MediaStreamTrack | undefined;
+  /** The track whose first frame the `<video>` has shown. */
+  @state() private pictureOf: MediaStreamTrack | undefined;
 
   readonly #consumer = new RoomConsumer(this);
   readonly #visibility = new VisibilityController(this);
   readonly #participantId$ = new BehaviorSubject('');
+  readonly #source$ = new BehaviorSubject<VideoSource>('camera');
 
   constructor() {
     super();
@@ -84,6 +116,7 @@ export class CallsTileElement extends LitElement {
         this.participant = participant;
         this.muted = participant ? !participant.audioEnabled : false;
         this.speaking = participant?.speaking ?? false;
+        this.quality = participant?.quality ?? 'unknown';
       },
     );
     // Wait for a measured size, so the first pull already asks for the right layer.
@@ -95,9 +128,9 @@ export class CallsTileElement extends LitElement {
     subscribe(
       this,
       () =>
-        combineLatest([room$, this.#participantId$, this.#visibility.visible$]).pipe(
-          switchMap(([room, id, visible]) =>
-            room && id && visible ? room.video$(id, preferredRid$) : of(undefined),
+        combineLatest([room$, this.#participantId$, this.#visibility.visible$, this.#source$]).pipe(
+          switchMap(([room, id, visible, source]) =>
+            room && id && visible ? room.video$(id, preferredRid$, source) : of(undefined),
           ),
         ),
       (track) => {
@@ -113,8 +146,20 @@ export class CallsTileElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('participantId')) this.#participantId$.next(this.participantId);
+    if (changed.has('source')) this.#source$.next(this.source === 'screen' ? 'screen' : 'camera');
     if (changed.has('room')) this.#consumer.refresh();
+    const person = this.participant;
+    this.waiting = Boolean(
+      person?.videoEnabled &&
+        (person.connection === 'reconnecting' || !this.track || this.pictureOf !== this.track),
+    );
   }
+
+  /** The `<video>` shows a frame of its current track (`loadeddata`, and `resize` on a new track). */
+  readonly #onPicture = (event: Event) => {
+    const video = event.currentTarget as HTMLVideoElement;
+    if (video.videoWidth > 0) this.pictureOf = (video.srcObject as MediaStream | null)?.getVideoTracks()[0];
+  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -132,25 +177,49 @@ export class CallsTileElement extends LitElement {
     const t = translationFor(this);
     const person = this.participant;
     const name = person ? (person.isSelf ? t.you(person.name) : person.name) : '';
-    const showVideo = Boolean(person?.videoEnabled && this.track);
+    // The <video> stays in place while waiting (it must decode to end the wait); the placeholder
+    // covers it until its first frame.
+    const screen = this.source === 'screen';
+    const showVideo = Boolean((screen ? person?.screenshareEnabled : person?.videoEnabled) && this.track);
+    const reconnecting = person?.connection === 'reconnecting';
+    const videoLabel =
+      person &&
+      (screen ? t.participantScreen(name) : person.isSelf ? t.selfView : t.participantVideo(person.name));
     return html`<div part="base">
       <video
         part="video"
-        class=${person?.isSelf ? 'mirrored' : ''}
+        class=${person?.isSelf && !screen ? 'mirrored' : ''}
         autoplay
         muted
         playsinline
         ?hidden=${!showVideo}
-        aria-label=${person ? (person.isSelf ? t.selfView : t.participantVideo(person.name)) : nothing}
+        aria-label=${videoLabel || nothing}
+        @loadeddata=${this.#onPicture}
+        @resize=${this.#onPicture}
       ></video>
-      <div part="placeholder" ?hidden=${showVideo} aria-hidden="true">
-        ${person ? html`<span part="initials">${initialsOf(person.name)}</span>` : nothing}
+      <div part="placeholder" ?hidden=${showVideo && !this.waiting}>
+        ${person ? html`<span part="initials" aria-hidden="true">${initialsOf(person.name)}</span>` : nothing}
+        ${
+          this.waiting
+            ? html`<span part="spinner" role="img" aria-label=${t.waitingForVideo}></span>
+                ${reconnecting ? html`<span part="status">${t.participantReconnecting}</span>` : nothing}`
+            : nothing
+        }
       </div>
       ${
         person
           ? html`<div part="label">
               <span part="name">${name}</span>
               <span part="muted-indicator" role="img" aria-label=${t.muted} ?hidden=${!this.muted}>${micOffIcon}</span>
+              <span
+                part="quality"
+                role="img"
+                data-quality=${this.quality}
+                aria-label=${t.quality[this.quality]}
+                title=${t.quality[this.quality]}
+                ?hidden=${this.quality === 'unknown'}
+                ><i></i><i></i><i></i
+              ></span>
               <span class="visually-hidden">${this.speaking ? t.speaking : ''}</span>
             </div>`
           : nothing

@@ -15,6 +15,8 @@ export interface SeatSnapshot {
   credentialExpiresAt: number;
   /** While `record.connection` is `reconnecting`: when the seat is given up. */
   graceEndsAt: number;
+  /** Why the seat is reconnecting: the leave reason if the grace runs out. Default `disconnected`. */
+  graceReason?: 'disconnected' | 'timeout';
   /** The connection that holds the seat, or null; a socket whose connection id differs is stale. */
   connectionId: string | null;
   revision: number;

@@ -43,6 +43,8 @@ interface Seat {
   refreshingCredential: boolean;
   /** While `record.connection` is `reconnecting`: when the seat is given up. */
   graceEndsAt: number;
+  /** Why the seat is reconnecting: the leave reason if the grace runs out. */
+  graceReason: 'disconnected' | 'timeout';
   /** The room's revision when this seat last changed. */
   revision: number;
 }
@@ -67,6 +69,11 @@ export class RoomState {
   readonly #seats = new Map<string, Seat>();
   readonly #connections = new Map<PeerSocket, Connection>();
   readonly #sessionOwners = new Map<string, string>();
+  /**
+   * Participants who left on purpose (left, removed) in this room's lifetime, with when: their
+   * credential, still unexpired, must not seat them again under the same id.
+   */
+  readonly #departed = new Map<string, number>();
   #revision = 0;
   /** Chat, reactions and raise order (room-people.ts). */
   readonly people: RoomPeople;
@@ -104,6 +111,7 @@ export class RoomState {
         credentialExpiresAt: saved.credentialExpiresAt,
         refreshingCredential: false,
         graceEndsAt: saved.graceEndsAt,
+        graceReason: saved.graceReason ?? 'disconnected',
         revision: saved.revision,
       };
       room.#seats.set(seat.record.id, seat);
@@ -159,6 +167,7 @@ export class RoomState {
       sessionStarts: [...seat.sessionStarts],
       credentialExpiresAt: seat.credentialExpiresAt,
       graceEndsAt: seat.graceEndsAt,
+      graceReason: seat.graceReason,
       connectionId: seat.socket ? (this.#connections.get(seat.socket)?.id ?? null) : null,
       revision: seat.revision,
     }));
@@ -217,6 +226,7 @@ export class RoomState {
     const { identity } = admission;
     const resumable = admission.resume ? this.#seats.get(admission.resume.participantId) : undefined;
     const resumed = resumable !== undefined && resumable.record.userId === identity.userId;
+    const returning = resumed ? undefined : this.#returningId(admission);
 
     let seat: Seat;
     if (resumed) {
@@ -247,7 +257,13 @@ export class RoomState {
           admission.clientName ?? 'Guest',
           this.participants().map((participant) => participant.name),
         );
-      const record = newParticipant(crypto.randomUUID(), identity.userId, name, identity.moderator, now);
+      const record = newParticipant(
+        returning ?? crypto.randomUUID(),
+        identity.userId,
+        name,
+        identity.moderator,
+        now,
+      );
       seat = {
         record,
         socket: null,
@@ -256,6 +272,7 @@ export class RoomState {
         credentialExpiresAt: 0,
         refreshingCredential: false,
         graceEndsAt: 0,
+        graceReason: 'disconnected',
         revision: 0,
       };
       this.#seats.set(record.id, seat);
@@ -392,12 +409,21 @@ export class RoomState {
     const seat = this.#seats.get(connection.participantId);
     if (!seat || seat.socket !== socket) return;
     seat.socket = null;
-    if (code === CloseCode.normal) {
+    // 1001 from a browser is its page going away (a closed tab): as final as a leave, so the
+    // others do not watch a frozen tile for the whole reconnect grace.
+    if (code === CloseCode.normal || code === CloseCode.goingAway) {
       this.#leave(seat.record.id, 'left');
       return;
     }
+    this.#startGrace(seat, 'disconnected');
+  }
+
+  /** The seat waits `reconnectGraceMs` for its participant to come back, then `reason` is the leave. */
+  #startGrace(seat: Seat, reason: Seat['graceReason']): void {
+    seat.socket = null;
     seat.record.connection = 'reconnecting';
     seat.graceEndsAt = this.config.now() + this.config.reconnectGraceMs;
+    seat.graceReason = reason;
     this.#touch(seat);
     this.#broadcast({ type: 'participant-updated', participant: seat.record });
   }
@@ -410,6 +436,10 @@ export class RoomState {
   async sweep(): Promise<void> {
     const now = this.config.now();
     const renewals: Promise<void>[] = [];
+    // A credential outlives no departure by more than its lifetime; after that it cannot resume.
+    for (const [id, leftAt] of this.#departed) {
+      if (now - leftAt > this.config.credentialTtlMs) this.#departed.delete(id);
+    }
     for (const [socket, connection] of this.#connections) {
       if (now - connection.lastSeenAt <= this.config.heartbeat.timeoutMs) continue;
       this.#connections.delete(socket);
@@ -419,11 +449,14 @@ export class RoomState {
         message: 'No message within the heartbeat timeout.',
       });
       socket.close(CloseCode.timeout, 'heartbeat_timeout');
-      this.#leave(connection.participantId, 'timeout');
+      // Silence is what a cut network looks like: the page may well come back (a tab that closed
+      // said so with its close code), so it gets the reconnect grace like any dropped connection.
+      const seat = this.#seats.get(connection.participantId);
+      if (seat && seat.socket === socket) this.#startGrace(seat, 'timeout');
     }
     for (const seat of [...this.#seats.values()]) {
       if (seat.record.connection === 'reconnecting' && now >= seat.graceEndsAt) {
-        this.#leave(seat.record.id, 'disconnected');
+        this.#leave(seat.record.id, seat.graceReason);
       } else if (
         seat.socket &&
         !seat.refreshingCredential &&
@@ -638,10 +671,23 @@ export class RoomState {
     if (!seat) return;
     this.#seats.delete(participantId);
     this.people.forget(participantId);
+    if (reason === 'left' || reason === 'removed') this.#departed.set(participantId, this.config.now());
     this.#revision += 1;
     for (const sessionId of seat.sessions) this.#sessionOwners.delete(sessionId);
     if (seat.socket) this.#connections.delete(seat.socket);
     this.#broadcast({ type: 'participant-left', participantId, reason });
+  }
+
+  /**
+   * The id to seat a participant under whom this room does not know but who presents an authentic
+   * credential for it: a backend restart forgot every seat, and the page coming back is the same
+   * person, so the others must not see a stranger join. Not for someone who left or was removed.
+   */
+  #returningId(admission: Admission): string | undefined {
+    const claims = admission.resume;
+    if (!claims || claims.userId !== admission.identity.userId) return undefined;
+    if (this.#seats.has(claims.participantId) || this.#departed.has(claims.participantId)) return undefined;
+    return claims.participantId;
   }
 
   #forgetOldSessions(seat: Seat): void {

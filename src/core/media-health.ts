@@ -1,0 +1,88 @@
+import { exhaustMap, filter, from, type Observable, of, switchMap, take, timer } from 'rxjs';
+
+/** Why the room gives up on its Calls session and makes a new one. */
+export type MediaFailure =
+  /** partytracks could not create a session (the backend refused `sessions/new`). */
+  | 'no_session'
+  /** The SFU no longer knows the session (restarted, expired, closed it). */
+  | 'session_gone'
+  /** The peer connection did not get (back) to connected in time. */
+  | 'not_connected';
+
+export type SessionProbe = (sessionId: string) => Promise<'alive' | 'gone' | 'unknown'>;
+
+export interface MediaHealthOptions {
+  /** Asks the backend whether the SFU still holds a session. */
+  probe: SessionProbe;
+  /** How often the connection is looked at. Default 1000 ms. */
+  intervalMs?: number;
+  /** Nothing received for this long makes the room ask the SFU about the session. Default 2500 ms. */
+  silenceMs?: number;
+  /** Not connected for this long is a failure whatever the SFU says. Default 20000 ms. */
+  connectTimeoutMs?: number;
+}
+
+const SESSION_ID = /^[0-9a-f]{32}$/i;
+
+/**
+ * Watches one Calls session and emits once it cannot recover by itself. A connection that is merely
+ * disconnected may come back (ICE keeps checking, and the SFU keeps a session 30 s), so silence
+ * alone only makes the room ask the SFU; a session the SFU has forgotten — a restart, or the SFU
+ * closing it — is replaced at once instead of after partytracks' ICE timeout.
+ */
+export function mediaFailure$(
+  session$: Observable<{ peerConnection: RTCPeerConnection; sessionId: string }>,
+  options: MediaHealthOptions,
+): Observable<MediaFailure> {
+  const intervalMs = options.intervalMs ?? 1000;
+  const silenceMs = options.silenceMs ?? 2500;
+  const connectTimeoutMs = options.connectTimeoutMs ?? 20_000;
+  return session$.pipe(
+    switchMap(({ peerConnection: pc, sessionId }) => {
+      if (typeof sessionId !== 'string' || !SESSION_ID.test(sessionId)) return of('no_session' as const);
+      let bytes = -1;
+      let heardAt = performance.now();
+      let connectedAt: number | undefined;
+      let downSince = performance.now();
+      let probedAt = Number.NEGATIVE_INFINITY;
+      return timer(0, intervalMs).pipe(
+        exhaustMap(() =>
+          from(
+            (async (): Promise<MediaFailure | undefined> => {
+              const now = performance.now();
+              const received = await transportBytesReceived(pc);
+              if (received > bytes) {
+                bytes = received;
+                heardAt = now;
+              }
+              const connected = pc.connectionState === 'connected';
+              if (connected) {
+                connectedAt ??= now;
+                downSince = now;
+              }
+              const silent = !connected || now - heardAt > silenceMs;
+              if (!silent) return undefined;
+              if (!connected && now - downSince > connectTimeoutMs) return 'not_connected';
+              // A new session that never connected has nothing to ask about yet.
+              if (connectedAt === undefined || now - probedAt < 2 * intervalMs) return undefined;
+              probedAt = now;
+              return (await options.probe(sessionId)) === 'gone' ? 'session_gone' : undefined;
+            })(),
+          ),
+        ),
+        filter((failure): failure is MediaFailure => failure !== undefined),
+      );
+    }),
+    take(1),
+  );
+}
+
+async function transportBytesReceived(pc: RTCPeerConnection): Promise<number> {
+  if (pc.connectionState === 'closed') return 0;
+  const report = await pc.getStats().catch(() => undefined);
+  let bytes = 0;
+  report?.forEach((stats: { type: string; bytesReceived?: number }) => {
+    if (stats.type === 'transport') bytes += stats.bytesReceived ?? 0;
+  });
+  return bytes;
+}

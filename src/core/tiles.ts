@@ -1,0 +1,24 @@
+import type { Participant } from './participant.js';
+import type { VideoSource } from './room.js';
+import { isSharingScreen } from './screen-share.js';
+
+export interface VideoTile {
+  readonly participantId: string;
+  readonly source: VideoSource;
+}
+
+/**
+ * The tiles a layout shows: one camera tile per participant, in join order, and one more for each
+ * screen being shared, right after its sharer's camera (so a share appears where people look for
+ * its sharer, yourself included).
+ */
+export function videoTiles(participants: readonly Participant[]): VideoTile[] {
+  const tiles: VideoTile[] = [];
+  for (const person of participants) {
+    tiles.push({ participantId: person.id, source: 'camera' });
+    if (isSharingScreen(person)) {
+      tiles.push({ participantId: person.id, source: 'screen' });
+    }
+  }
+  return tiles;
+}

@@ -1,0 +1,116 @@
+// The script-tag bundle in a real page: a <calls-room lang="ar|he"> loads its language chunk from
+// next to the bundle (dist/calls-elements.<lang>.min.js) and lays out right to left. Evidence: real
+// Chromium screenshots of the control bar, compared structurally — the Join button's coloured
+// pixels sit mirrored across the bar from where the same language shows them left to right.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
+import { chromiumArgs, chromiumPath } from '../chromium.js';
+
+/** Replaces the demo's room with one in `lang` and `dir` (empty: the elements decide), awaiting its Join label. */
+async function showRoom(page: Page, lang: string, dir: string, join: string): Promise<void> {
+  await page.evaluate(
+    `(() => {
+      document.querySelector('calls-room')?.remove();
+      const room = document.createElement('calls-room');
+      room.setAttribute('endpoint', '/calls');
+      room.setAttribute('room', 'rtl-screenshot');
+      room.setAttribute('lang', ${JSON.stringify(lang)});
+      if (${JSON.stringify(dir)}) room.setAttribute('dir', ${JSON.stringify(dir)});
+      room.style.cssText = 'display:block;width:600px';
+      document.body.append(room);
+    })()`,
+  );
+  await page.waitForFunction(
+    `document.querySelector('calls-room')?.shadowRoot?.querySelector('[part~="join-button"]')?.textContent?.trim() === ${JSON.stringify(join)}`,
+    undefined,
+    { timeout: 30_000 },
+  );
+}
+
+/**
+ * The horizontal span, as fractions of the bar's width, of the screenshot's pixels in the Join
+ * button's background colour (read from the screenshot in the page, through a canvas).
+ */
+async function joinSpan(page: Page): Promise<{ start: number; end: number }> {
+  const bar = page.locator('calls-room').locator('[part="controls"]');
+  const png = (await bar.screenshot()).toString('base64');
+  return page.evaluate(
+    `(async () => {
+      const join = document.querySelector('calls-room').shadowRoot.querySelector('[part~="join-button"]');
+      const [r, g, b] = getComputedStyle(join).backgroundColor.match(/\\d+/g).map(Number);
+      const image = new Image();
+      image.src = 'data:image/png;base64,${png}';
+      await image.decode();
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext('2d');
+      context.drawImage(image, 0, 0);
+      const { data, width, height } = context.getImageData(0, 0, image.width, image.height);
+      let start = width, end = -1;
+      for (let y = 0; y < height; y += 1)
+        for (let x = 0; x < width; x += 1) {
+          const i = (y * width + x) * 4;
+          if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 12) {
+            start = Math.min(start, x);
+            end = Math.max(end, x);
+          }
+        }
+      return { start: start / width, end: (end + 1) / width };
+    })()`,
+  );
+}
+
+describe('right-to-left screenshots of the script-tag bundle', () => {
+  let dev: RunningDevServer;
+  let browser: Browser;
+
+  before(async () => {
+    dev = await startDevServer({ port: 0, logLevel: 'silent' });
+    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await dev?.stop();
+  });
+
+  for (const [lang, join] of [
+    ['ar', 'انضمام'],
+    ['he', 'הצטרפות'],
+  ] as const) {
+    it(`${lang}: the control bar is mirrored against the same language left to right`, {
+      timeout: 90_000,
+    }, async () => {
+      const context = await browser.newContext({
+        permissions: ['camera', 'microphone'],
+        viewport: { width: 800, height: 600 },
+      });
+      const page = await context.newPage();
+      const chunks: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes(`calls-elements.${lang}.min.js`)) chunks.push(request.url());
+      });
+      await page.goto(`${dev.url}/?room=rtl-screenshot&name=Ada`);
+
+      await showRoom(page, lang, 'ltr', join);
+      const ltr = await joinSpan(page);
+      await showRoom(page, lang, '', join);
+      assert.equal(
+        await page.evaluate(`getComputedStyle(document.querySelector('calls-room')).direction`),
+        'rtl',
+      );
+      const rtl = await joinSpan(page);
+      await context.close();
+
+      assert.equal(chunks.length, 1, `the ${lang} chunk loads once, from next to the bundle`);
+      assert.ok(
+        ltr.end > ltr.start && ltr.start > 0.5,
+        `LTR: Join at the end of the bar (${JSON.stringify(ltr)})`,
+      );
+      assert.ok(rtl.end < 0.5, `RTL: Join at the start, on the left (${JSON.stringify(rtl)})`);
+      assert.ok(Math.abs(rtl.start - (1 - ltr.end)) < 0.02, `mirrored: ${JSON.stringify({ ltr, rtl })}`);
+      assert.ok(Math.abs(rtl.end - (1 - ltr.start)) < 0.02, `mirrored: ${JSON.stringify({ ltr, rtl })}`);
+    });
+  }
+});
