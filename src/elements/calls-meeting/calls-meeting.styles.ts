@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { meetingOverlayStyles } from '../../internal/meeting-overlays.styles.js';
 import { themeStyles } from '../../internal/theme.styles.js';
 
 export const meetingStyles = [
   themeStyles,
+  meetingOverlayStyles,
   css`
     :host {
       display: block;
@@ -10,6 +12,7 @@ export const meetingStyles = [
       min-height: var(--calls-meeting-min-height, 480px);
     }
     [part='room'] {
+      position: relative;
       display: flex;
       flex-direction: column;
       gap: var(--_gap);

@@ -3,14 +3,27 @@ import { property, query } from 'lit/decorators.js';
 import type { Room } from '../../core/room.js';
 import { defineElement } from '../../internal/define.js';
 import '../calls-audio-prompt/calls-audio-prompt.js';
+import '../calls-camera-button/calls-camera-button.js';
+import '../calls-chat/calls-chat.js';
+import '../calls-chat-button/calls-chat-button.js';
+import '../calls-connection-banner/calls-connection-banner.js';
 import '../calls-control-bar/calls-control-bar.js';
 import '../calls-grid/calls-grid.js';
+import '../calls-hand-button/calls-hand-button.js';
+import '../calls-leave-button/calls-leave-button.js';
 import '../calls-left-screen/calls-left-screen.js';
 import '../calls-lobby/calls-lobby.js';
+import '../calls-mic-button/calls-mic-button.js';
 import '../calls-muted-hint/calls-muted-hint.js';
+import '../calls-participant-list/calls-participant-list.js';
+import '../calls-participants-button/calls-participants-button.js';
+import '../calls-reactions-button/calls-reactions-button.js';
 import type { CallsRoomElement } from '../calls-room/calls-room.js';
 import '../calls-room/calls-room.js';
+import '../calls-screen-share-button/calls-screen-share-button.js';
+import '../calls-settings/calls-settings.js';
 import '../calls-status/calls-status.js';
+import '../calls-toasts/calls-toasts.js';
 import { meetingStyles } from './calls-meeting.styles.js';
 
 /**
@@ -90,8 +103,22 @@ export class CallsMeetingElement extends LitElement {
       <calls-status></calls-status>
       <calls-audio-prompt></calls-audio-prompt>
       <calls-grid></calls-grid>
+      <calls-connection-banner></calls-connection-banner>
       <calls-muted-hint></calls-muted-hint>
-      <calls-control-bar></calls-control-bar>
+      <calls-participant-list id="people" hidden></calls-participant-list>
+      <calls-chat id="chat" hidden></calls-chat>
+      <calls-toasts chat-panel="chat"></calls-toasts>
+      <calls-control-bar>
+        <calls-mic-button></calls-mic-button>
+        <calls-camera-button></calls-camera-button>
+        <calls-screen-share-button></calls-screen-share-button>
+        <calls-hand-button></calls-hand-button>
+        <calls-reactions-button></calls-reactions-button>
+        <calls-participants-button for="people"></calls-participants-button>
+        <calls-chat-button for="chat"></calls-chat-button>
+        <calls-settings></calls-settings>
+        <calls-leave-button></calls-leave-button>
+      </calls-control-bar>
       <calls-left-screen slot="left"></calls-left-screen>
     </calls-room>`;
   }

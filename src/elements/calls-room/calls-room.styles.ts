@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { meetingOverlayStyles } from '../../internal/meeting-overlays.styles.js';
 import { themeStyles } from '../../internal/theme.styles.js';
 
 export const roomStyles = [
   themeStyles,
+  meetingOverlayStyles,
   css`
     :host {
       display: block;
@@ -23,16 +25,6 @@ export const roomStyles = [
     [part='lobby'],
     [part='left-screen'] {
       flex: 1;
-    }
-    /* Over the tiles, out of the layout: the grid does not jump when it appears. */
-    [part='banner'] {
-      position: absolute;
-      inset-block-start: calc(var(--_gap) * 2);
-      inset-inline-start: 50%;
-      transform: translateX(-50%);
-      z-index: 1;
-      width: max-content;
-      max-width: calc(100% - var(--_gap) * 4);
     }
   `,
 ];

@@ -38,13 +38,25 @@ import { type CallsRoomContext, callsRoomContext, type RoomStage } from '../../i
 import { shortcutFor } from '../../internal/shortcuts.js';
 import { subscribe } from '../../internal/subscribe.js';
 import '../calls-audio-prompt/calls-audio-prompt.js';
+import '../calls-camera-button/calls-camera-button.js';
+import '../calls-chat/calls-chat.js';
+import '../calls-chat-button/calls-chat-button.js';
 import '../calls-connection-banner/calls-connection-banner.js';
 import '../calls-control-bar/calls-control-bar.js';
 import '../calls-grid/calls-grid.js';
+import '../calls-hand-button/calls-hand-button.js';
+import '../calls-leave-button/calls-leave-button.js';
 import '../calls-left-screen/calls-left-screen.js';
 import '../calls-lobby/calls-lobby.js';
+import '../calls-mic-button/calls-mic-button.js';
 import '../calls-muted-hint/calls-muted-hint.js';
+import '../calls-participant-list/calls-participant-list.js';
+import '../calls-participants-button/calls-participants-button.js';
+import '../calls-reactions-button/calls-reactions-button.js';
+import '../calls-screen-share-button/calls-screen-share-button.js';
+import '../calls-settings/calls-settings.js';
 import '../calls-status/calls-status.js';
+import '../calls-toasts/calls-toasts.js';
 import { roomStyles } from './calls-room.styles.js';
 import { type RequestTarget, requestMap } from './request-map.js';
 
@@ -138,6 +150,9 @@ const stateGroups = {
  * @csspart grid - The default meeting's `<calls-grid>`.
  * @csspart muted-hint - The default meeting's `<calls-muted-hint>`.
  * @csspart control-bar - The default meeting's `<calls-control-bar>`.
+ * @csspart people - The default meeting's `<calls-participant-list>`, a side panel its participants button opens.
+ * @csspart chat - The default meeting's `<calls-chat>`, a side panel its chat button opens.
+ * @csspart toasts - The default meeting's `<calls-toasts>`.
  * @csspart left-screen - The default meeting's `<calls-left-screen>`.
  *
  * @cssstate connecting - Joining, before the backend has answered.
@@ -426,7 +441,20 @@ export class CallsRoomElement extends LitElement {
       <calls-connection-banner part="banner"></calls-connection-banner>
       <calls-grid part="grid"></calls-grid>
       <calls-muted-hint part="muted-hint"></calls-muted-hint>
-      <calls-control-bar part="control-bar"></calls-control-bar>
+      <calls-participant-list part="people" id="people" hidden></calls-participant-list>
+      <calls-chat part="chat" id="chat" hidden></calls-chat>
+      <calls-toasts part="toasts" chat-panel="chat"></calls-toasts>
+      <calls-control-bar part="control-bar">
+        <calls-mic-button></calls-mic-button>
+        <calls-camera-button></calls-camera-button>
+        <calls-screen-share-button></calls-screen-share-button>
+        <calls-hand-button></calls-hand-button>
+        <calls-reactions-button></calls-reactions-button>
+        <calls-participants-button for="people"></calls-participants-button>
+        <calls-chat-button for="chat"></calls-chat-button>
+        <calls-settings></calls-settings>
+        <calls-leave-button></calls-leave-button>
+      </calls-control-bar>
     `;
   }
 
