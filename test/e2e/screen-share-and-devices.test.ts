@@ -18,6 +18,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
 import { chromiumArgs, chromiumPath } from '../chromium.js';
 import { call } from '../node/helpers/sfu-api.js';
+import { deepFind } from './helpers/page-scripts.js';
 
 /** Two fake cameras (fake_device_0, fake_device_1) besides the usual two fake microphones. */
 const twoCameraArgs = chromiumArgs.map((arg) =>
@@ -42,8 +43,8 @@ const gracePage = (room: string) => `
  * decoded frame count; false until then.
  */
 const graceTileOf = (source: 'camera' | 'screen') => `(() => {
-  const room = document.querySelector('calls-room');
-  const tiles = [...(room?.shadowRoot?.querySelectorAll('calls-tile[source="${source}"]') ?? [])];
+  ${deepFind}
+  const tiles = deepFind('calls-tile[source="${source}"]');
   const ada = tiles.find((tile) => tile.shadowRoot?.querySelector('[part="name"]')?.textContent === 'Ada');
   const video = ada?.videoElement;
   if (!video || video.hidden || video.videoWidth === 0) return false;
@@ -51,8 +52,8 @@ const graceTileOf = (source: 'camera' | 'screen') => `(() => {
 })()`;
 
 const graceHasScreenTile = `(() => {
-  const room = document.querySelector('calls-room');
-  return Boolean(room?.shadowRoot?.querySelector('calls-tile[source="screen"]'));
+  ${deepFind}
+  return deepFind('calls-tile[source="screen"]').length > 0;
 })()`;
 
 /** In Ada's page: the settings of the tracks she publishes (the room pushes exactly these). */
@@ -68,8 +69,9 @@ const publishedSettings = `(async () => {
 
 /** In the page: its tiles, what it publishes and who it sees, for a failure message. */
 const pageState = `(async () => {
+  ${deepFind}
   const room = document.querySelector('calls-room');
-  const tiles = [...(room?.shadowRoot?.querySelectorAll('calls-tile') ?? [])].map((t) => [t.source, t.videoElement?.videoWidth, t.videoElement?.hidden]);
+  const tiles = deepFind('calls-tile').map((t) => [t.source, t.videoElement?.videoWidth, t.videoElement?.hidden]);
   const people = await new Promise((resolve) => {
     const subscription = room?.model?.participants$.subscribe((list) => {
       resolve(list.map((p) => ({ name: p.name, videoEnabled: p.videoEnabled, video: p.tracks.video?.trackName ?? null })));
