@@ -26,7 +26,58 @@ const ar: Translation = {
   micLevel: 'مستوى الميكروفون',
   selfView: 'كاميرتك',
   participantVideo: (name) => `كاميرا ${name}`,
+  callControls: 'عناصر التحكم في المكالمة',
+  readyToJoin: 'هل أنت مستعد للانضمام؟',
+  yourName: 'اسمك',
+  allowDeviceHelp: (device) =>
+    device === 'camera'
+      ? 'يحظر متصفحك الكاميرا. انقر على رمز الكاميرا أو القفل في شريط العنوان، واختر «السماح»، ثم حاول مرة أخرى.'
+      : 'يحظر متصفحك الميكروفون. انقر على رمز الميكروفون أو القفل في شريط العنوان، واختر «السماح»، ثم حاول مرة أخرى.',
+  joinWithoutDevice: (device) =>
+    device === 'camera'
+      ? 'لم يتم العثور على كاميرا. يمكنك الانضمام بدونها.'
+      : 'لم يتم العثور على ميكروفون. يمكنك الانضمام بدونه.',
+  youLeftTitle: 'غادرت المكالمة',
+  rejoin: 'إعادة الانضمام',
+  speakingWhileMuted: (shortcut) =>
+    shortcut
+      ? `أنت تتحدث والميكروفون مكتوم. اضغط ${shortcut} أو زر الميكروفون لإلغاء الكتم.`
+      : 'أنت تتحدث والميكروفون مكتوم. اضغط زر الميكروفون لإلغاء الكتم.',
+  waitingForVideo: 'في انتظار الفيديو',
+  participantReconnecting: 'جارٍ إعادة الاتصال',
+  mediaReconnecting: 'جارٍ إعادة اتصال الصوت والفيديو…',
+  nextAttemptIn: (seconds) =>
+    seconds > 0
+      ? `المحاولة التالية بعد ${plural('ar', seconds, {
+          one: 'ثانية واحدة',
+          two: 'ثانيتين',
+          few: '# ثوانٍ',
+          many: '# ثانية',
+          other: '# ثانية',
+        })}.`
+      : 'جارٍ المحاولة الآن.',
+  retryNow: 'إعادة المحاولة الآن',
+  uploadLossy: 'اتصالك غير مستقر: قد لا يراك الآخرون أو يسمعونك جيدًا.',
+  participantScreen: (name) => `الشاشة التي يشاركها ${name}`,
+  shareScreen: 'مشاركة الشاشة',
+  screenShareOn: 'إيقاف مشاركة شاشتك',
+  screenShareOff: 'مشاركة شاشتك',
+  camera: 'الكاميرا',
+  microphone: 'الميكروفون',
+  speaker: 'مكبر الصوت',
+  defaultDevice: 'الافتراضي للنظام',
+  unnamedDevice: (kind, index) => `${kind} ${formatNumber('ar', index)}`,
+  deviceLost: (label) => `تم فصل ${label || 'جهاز'}؛ يُستخدم الجهاز الافتراضي للنظام بدلًا منه.`,
+  speakerNotSelectable: 'يشغّل هذا المتصفح المكالمات عبر مكبر صوت النظام.',
+  settings: 'الإعدادات',
+  close: 'إغلاق',
+  micTest: 'اختبار الميكروفون',
+  micTestHint: 'تحدّث: يتحرك الشريط عندما يسمعك الميكروفون.',
   errors: {
+    origin_not_allowed: 'لا يقبل خادم المكالمات هذا الموقع. يجب على مالكه السماح بمصدر هذه الصفحة.',
+    screen_share_failed: 'تعذّرت مشاركة شاشتك.',
+    device_not_found: 'هذا الجهاز لم يعد متاحًا.',
+    speaker_unavailable: 'لا يمكن تشغيل الصوت عبر مكبر الصوت هذا.',
     invalid_options: 'لم يتم إعداد هذه الغرفة بشكل صحيح.',
     backend_unreachable: 'تعذّر الوصول إلى خادم المكالمات.',
     connection_lost: 'انقطع الاتصال بالمكالمة.',
@@ -70,6 +121,7 @@ const ar: Translation = {
     excellent: 'اتصال ممتاز',
     good: 'اتصال جيد',
     poor: 'اتصال ضعيف',
+    bad: 'اتصال سيئ',
     lost: 'انقطع الاتصال',
   },
   muteMic: 'كتم الصوت',

@@ -26,7 +26,52 @@ const de: Translation = {
   micLevel: 'Mikrofonpegel',
   selfView: 'Deine Kamera',
   participantVideo: (name) => `Kamera von ${name}`,
+  callControls: 'Anrufsteuerung',
+  readyToJoin: 'Bereit zum Beitreten?',
+  yourName: 'Dein Name',
+  allowDeviceHelp: (device) =>
+    device === 'camera'
+      ? 'Dein Browser blockiert die Kamera. Klicke in der Adressleiste auf das Kamera- oder Schloss-Symbol, wähle Zulassen und versuche es erneut.'
+      : 'Dein Browser blockiert das Mikrofon. Klicke in der Adressleiste auf das Mikrofon- oder Schloss-Symbol, wähle Zulassen und versuche es erneut.',
+  joinWithoutDevice: (device) =>
+    device === 'camera'
+      ? 'Es wurde keine Kamera gefunden. Du kannst auch ohne beitreten.'
+      : 'Es wurde kein Mikrofon gefunden. Du kannst auch ohne beitreten.',
+  youLeftTitle: 'Du hast den Anruf verlassen',
+  rejoin: 'Erneut beitreten',
+  speakingWhileMuted: (shortcut) =>
+    shortcut
+      ? `Du sprichst, bist aber stummgeschaltet. Drücke ${shortcut} oder die Mikrofontaste, um die Stummschaltung aufzuheben.`
+      : 'Du sprichst, bist aber stummgeschaltet. Drücke die Mikrofontaste, um die Stummschaltung aufzuheben.',
+  waitingForVideo: 'Warte auf Video',
+  participantReconnecting: 'Verbindet neu',
+  mediaReconnecting: 'Audio und Video werden neu verbunden…',
+  nextAttemptIn: (seconds) =>
+    seconds > 0 ? `Nächster Versuch in ${formatNumber('de', seconds)} s.` : 'Wird jetzt versucht.',
+  retryNow: 'Jetzt erneut versuchen',
+  uploadLossy: 'Deine Verbindung ist instabil: Andere sehen oder hören dich möglicherweise schlecht.',
+  participantScreen: (name) => `Bildschirm von ${name}`,
+  shareScreen: 'Bildschirm freigeben',
+  screenShareOn: 'Bildschirmfreigabe beenden',
+  screenShareOff: 'Deinen Bildschirm freigeben',
+  camera: 'Kamera',
+  microphone: 'Mikrofon',
+  speaker: 'Lautsprecher',
+  defaultDevice: 'Systemstandard',
+  unnamedDevice: (kind, index) => `${kind} ${formatNumber('de', index)}`,
+  deviceLost: (label) =>
+    `${label || 'Ein Gerät'} wurde getrennt; stattdessen wird der Systemstandard verwendet.`,
+  speakerNotSelectable: 'Dieser Browser gibt Anrufe über den Systemlautsprecher wieder.',
+  settings: 'Einstellungen',
+  close: 'Schließen',
+  micTest: 'Mikrofontest',
+  micTestHint: 'Sprich: Der Balken bewegt sich, wenn dein Mikrofon dich hört.',
   errors: {
+    origin_not_allowed:
+      'Der Anrufserver akzeptiert diese Website nicht. Ihr Betreiber muss den Ursprung dieser Seite zulassen.',
+    screen_share_failed: 'Dein Bildschirm konnte nicht freigegeben werden.',
+    device_not_found: 'Dieses Gerät ist nicht mehr verfügbar.',
+    speaker_unavailable: 'Der Ton kann über diesen Lautsprecher nicht wiedergegeben werden.',
     invalid_options: 'Dieser Raum ist nicht richtig eingerichtet.',
     backend_unreachable: 'Der Anrufserver ist nicht erreichbar.',
     connection_lost: 'Die Verbindung zum Anruf wurde unterbrochen.',
@@ -62,6 +107,7 @@ const de: Translation = {
     excellent: 'Ausgezeichnete Verbindung',
     good: 'Gute Verbindung',
     poor: 'Schwache Verbindung',
+    bad: 'Sehr schwache Verbindung',
     lost: 'Verbindung verloren',
   },
   muteMic: 'Stummschalten',

@@ -26,7 +26,52 @@ const es: Translation = {
   micLevel: 'Nivel del micrófono',
   selfView: 'Tu cámara',
   participantVideo: (name) => `Cámara de ${name}`,
+  callControls: 'Controles de la llamada',
+  readyToJoin: '¿Todo listo para unirte?',
+  yourName: 'Tu nombre',
+  allowDeviceHelp: (device) =>
+    device === 'camera'
+      ? 'Tu navegador bloquea la cámara. Haz clic en el icono de la cámara o del candado en la barra de direcciones, elige Permitir y vuelve a intentarlo.'
+      : 'Tu navegador bloquea el micrófono. Haz clic en el icono del micrófono o del candado en la barra de direcciones, elige Permitir y vuelve a intentarlo.',
+  joinWithoutDevice: (device) =>
+    device === 'camera'
+      ? 'No se ha encontrado ninguna cámara. Puedes unirte sin ella.'
+      : 'No se ha encontrado ningún micrófono. Puedes unirte sin él.',
+  youLeftTitle: 'Has salido de la llamada',
+  rejoin: 'Volver a unirse',
+  speakingWhileMuted: (shortcut) =>
+    shortcut
+      ? `Estás hablando con el micrófono silenciado. Pulsa ${shortcut} o el botón del micrófono para activarlo.`
+      : 'Estás hablando con el micrófono silenciado. Pulsa el botón del micrófono para activarlo.',
+  waitingForVideo: 'Esperando el vídeo',
+  participantReconnecting: 'Reconectando',
+  mediaReconnecting: 'Reconectando el audio y el vídeo…',
+  nextAttemptIn: (seconds) =>
+    seconds > 0 ? `Próximo intento en ${formatNumber('es', seconds)} s.` : 'Intentándolo ahora.',
+  retryNow: 'Reintentar ahora',
+  uploadLossy: 'Tu conexión es inestable: puede que los demás no te vean ni te oigan bien.',
+  participantScreen: (name) => `Pantalla compartida por ${name}`,
+  shareScreen: 'Compartir pantalla',
+  screenShareOn: 'Dejar de compartir tu pantalla',
+  screenShareOff: 'Compartir tu pantalla',
+  camera: 'Cámara',
+  microphone: 'Micrófono',
+  speaker: 'Altavoz',
+  defaultDevice: 'Predeterminado del sistema',
+  unnamedDevice: (kind, index) => `${kind} ${formatNumber('es', index)}`,
+  deviceLost: (label) =>
+    `${label || 'Un dispositivo'} se ha desconectado; se usa el predeterminado del sistema en su lugar.`,
+  speakerNotSelectable: 'Este navegador reproduce las llamadas por el altavoz del sistema.',
+  settings: 'Configuración',
+  close: 'Cerrar',
+  micTest: 'Prueba del micrófono',
+  micTestHint: 'Habla: la barra se mueve cuando el micrófono te oye.',
   errors: {
+    origin_not_allowed:
+      'El servidor de llamadas no acepta este sitio. Su propietario debe permitir el origen de esta página.',
+    screen_share_failed: 'No se ha podido compartir tu pantalla.',
+    device_not_found: 'Ese dispositivo ya no está disponible.',
+    speaker_unavailable: 'No se puede reproducir el sonido por ese altavoz.',
     invalid_options: 'Esta sala no está configurada correctamente.',
     backend_unreachable: 'No se ha podido conectar con el servidor de llamadas.',
     connection_lost: 'Se ha perdido la conexión con la llamada.',
@@ -62,6 +107,7 @@ const es: Translation = {
     excellent: 'Conexión excelente',
     good: 'Buena conexión',
     poor: 'Conexión débil',
+    bad: 'Conexión mala',
     lost: 'Conexión perdida',
   },
   muteMic: 'Silenciar',

@@ -27,7 +27,54 @@ const fr: Translation = {
   micLevel: 'Niveau du micro',
   selfView: 'Votre caméra',
   participantVideo: (name) => `Caméra de ${name}`,
+  callControls: 'Commandes de l’appel',
+  readyToJoin: 'Prêt(e) à rejoindre ?',
+  yourName: 'Votre nom',
+  allowDeviceHelp: (device) =>
+    device === 'camera'
+      ? 'Votre navigateur bloque la caméra. Cliquez sur l’icône de la caméra ou du cadenas dans la barre d’adresse, choisissez Autoriser, puis réessayez.'
+      : 'Votre navigateur bloque le micro. Cliquez sur l’icône du micro ou du cadenas dans la barre d’adresse, choisissez Autoriser, puis réessayez.',
+  joinWithoutDevice: (device) =>
+    device === 'camera'
+      ? 'Aucune caméra n’a été trouvée. Vous pouvez rejoindre sans caméra.'
+      : 'Aucun micro n’a été trouvé. Vous pouvez rejoindre sans micro.',
+  youLeftTitle: 'Vous avez quitté l’appel',
+  rejoin: 'Rejoindre à nouveau',
+  speakingWhileMuted: (shortcut) =>
+    shortcut
+      ? `Vous parlez alors que votre micro est coupé. Appuyez sur ${shortcut} ou sur le bouton du micro pour le réactiver.`
+      : 'Vous parlez alors que votre micro est coupé. Appuyez sur le bouton du micro pour le réactiver.',
+  waitingForVideo: 'En attente de la vidéo',
+  participantReconnecting: 'Reconnexion',
+  mediaReconnecting: 'Reconnexion de l’audio et de la vidéo…',
+  nextAttemptIn: (seconds) =>
+    seconds > 0
+      ? `Prochaine tentative dans ${formatNumber('fr', seconds)} s.`
+      : 'Nouvelle tentative en cours.',
+  retryNow: 'Réessayer maintenant',
+  uploadLossy: 'Votre connexion est instable : les autres risquent de mal vous voir ou vous entendre.',
+  participantScreen: (name) => `Écran partagé par ${name}`,
+  shareScreen: 'Partager l’écran',
+  screenShareOn: 'Arrêter de partager votre écran',
+  screenShareOff: 'Partager votre écran',
+  camera: 'Caméra',
+  microphone: 'Micro',
+  speaker: 'Haut-parleur',
+  defaultDevice: 'Par défaut du système',
+  unnamedDevice: (kind, index) => `${kind} ${formatNumber('fr', index)}`,
+  deviceLost: (label) =>
+    `${label || 'Un appareil'} a été déconnecté ; l’appareil par défaut du système est utilisé à la place.`,
+  speakerNotSelectable: 'Ce navigateur diffuse les appels par le haut-parleur du système.',
+  settings: 'Paramètres',
+  close: 'Fermer',
+  micTest: 'Test du micro',
+  micTestHint: 'Parlez : la barre bouge quand votre micro vous entend.',
   errors: {
+    origin_not_allowed:
+      'Le serveur d’appel n’accepte pas ce site. Son propriétaire doit autoriser l’origine de cette page.',
+    screen_share_failed: 'Impossible de partager votre écran.',
+    device_not_found: 'Cet appareil n’est plus disponible.',
+    speaker_unavailable: 'Le son ne peut pas être diffusé par ce haut-parleur.',
     invalid_options: 'Cette salle n’est pas configurée correctement.',
     backend_unreachable: 'Impossible de joindre le serveur d’appel.',
     connection_lost: 'La connexion à l’appel a été perdue.',
@@ -64,6 +111,7 @@ const fr: Translation = {
     excellent: 'Excellente connexion',
     good: 'Bonne connexion',
     poor: 'Connexion faible',
+    bad: 'Mauvaise connexion',
     lost: 'Connexion perdue',
   },
   muteMic: 'Couper le micro',

@@ -26,7 +26,52 @@ const he: Translation = {
   micLevel: 'עוצמת המיקרופון',
   selfView: 'המצלמה שלך',
   participantVideo: (name) => `המצלמה של ${name}`,
+  callControls: 'פקדי השיחה',
+  readyToJoin: 'מוכנים להצטרף?',
+  yourName: 'השם שלך',
+  allowDeviceHelp: (device) =>
+    device === 'camera'
+      ? 'הדפדפן חוסם את המצלמה. יש ללחוץ על סמל המצלמה או המנעול בשורת הכתובת, לבחור ב״אישור״ ולנסות שוב.'
+      : 'הדפדפן חוסם את המיקרופון. יש ללחוץ על סמל המיקרופון או המנעול בשורת הכתובת, לבחור ב״אישור״ ולנסות שוב.',
+  joinWithoutDevice: (device) =>
+    device === 'camera'
+      ? 'לא נמצאה מצלמה. אפשר להצטרף גם בלעדיה.'
+      : 'לא נמצא מיקרופון. אפשר להצטרף גם בלעדיו.',
+  youLeftTitle: 'יצאת מהשיחה',
+  rejoin: 'הצטרפות מחדש',
+  speakingWhileMuted: (shortcut) =>
+    shortcut
+      ? `את/ה מדבר/ת בזמן שהמיקרופון מושתק. כדי לבטל את ההשתקה יש ללחוץ על ${shortcut} או על לחצן המיקרופון.`
+      : 'את/ה מדבר/ת בזמן שהמיקרופון מושתק. כדי לבטל את ההשתקה יש ללחוץ על לחצן המיקרופון.',
+  waitingForVideo: 'ממתינים לווידאו',
+  participantReconnecting: 'מתחבר/ת מחדש',
+  mediaReconnecting: 'מחברים מחדש את האודיו והווידאו…',
+  nextAttemptIn: (seconds) =>
+    seconds > 0
+      ? `הניסיון הבא בעוד ${plural('he', seconds, { one: 'שנייה אחת', two: 'שתי שניות', other: '# שניות' })}.`
+      : 'מנסים עכשיו.',
+  retryNow: 'לנסות שוב עכשיו',
+  uploadLossy: 'החיבור שלך לא יציב: ייתכן שאחרים לא יראו או ישמעו אותך היטב.',
+  participantScreen: (name) => `המסך המשותף של ${name}`,
+  shareScreen: 'שיתוף מסך',
+  screenShareOn: 'הפסקת שיתוף המסך שלך',
+  screenShareOff: 'שיתוף המסך שלך',
+  camera: 'מצלמה',
+  microphone: 'מיקרופון',
+  speaker: 'רמקול',
+  defaultDevice: 'ברירת המחדל של המערכת',
+  unnamedDevice: (kind, index) => `${kind} ${formatNumber('he', index)}`,
+  deviceLost: (label) => `החיבור אל ${label || 'המכשיר'} נותק; במקומו נעשה שימוש בברירת המחדל של המערכת.`,
+  speakerNotSelectable: 'הדפדפן הזה משמיע שיחות דרך הרמקול של המערכת.',
+  settings: 'הגדרות',
+  close: 'סגירה',
+  micTest: 'בדיקת מיקרופון',
+  micTestHint: 'אפשר לדבר: הפס זז כשהמיקרופון שומע אותך.',
   errors: {
+    origin_not_allowed: 'שרת השיחות לא מקבל את האתר הזה. הבעלים שלו צריכים לאשר את המקור של הדף הזה.',
+    screen_share_failed: 'לא ניתן היה לשתף את המסך שלך.',
+    device_not_found: 'המכשיר הזה כבר לא זמין.',
+    speaker_unavailable: 'לא ניתן להשמיע את הצליל דרך הרמקול הזה.',
     invalid_options: 'החדר הזה לא מוגדר כראוי.',
     backend_unreachable: 'אין גישה לשרת השיחות.',
     connection_lost: 'החיבור לשיחה אבד.',
@@ -62,6 +107,7 @@ const he: Translation = {
     excellent: 'חיבור מצוין',
     good: 'חיבור טוב',
     poor: 'חיבור חלש',
+    bad: 'חיבור גרוע',
     lost: 'החיבור אבד',
   },
   muteMic: 'השתקה',

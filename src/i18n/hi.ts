@@ -26,7 +26,50 @@ const hi: Translation = {
   micLevel: 'माइक्रोफ़ोन स्तर',
   selfView: 'आपका कैमरा',
   participantVideo: (name) => `${name} का कैमरा`,
+  callControls: 'कॉल कंट्रोल',
+  readyToJoin: 'शामिल होने के लिए तैयार हैं?',
+  yourName: 'आपका नाम',
+  allowDeviceHelp: (device) =>
+    device === 'camera'
+      ? 'आपका ब्राउज़र कैमरे को ब्लॉक कर रहा है। पता बार में कैमरा या लॉक आइकन पर क्लिक करें, अनुमति दें चुनें और फिर से कोशिश करें।'
+      : 'आपका ब्राउज़र माइक्रोफ़ोन को ब्लॉक कर रहा है। पता बार में माइक्रोफ़ोन या लॉक आइकन पर क्लिक करें, अनुमति दें चुनें और फिर से कोशिश करें।',
+  joinWithoutDevice: (device) =>
+    device === 'camera'
+      ? 'कोई कैमरा नहीं मिला। आप इसके बिना भी शामिल हो सकते हैं।'
+      : 'कोई माइक्रोफ़ोन नहीं मिला। आप इसके बिना भी शामिल हो सकते हैं।',
+  youLeftTitle: 'आपने कॉल छोड़ दी',
+  rejoin: 'फिर से शामिल हों',
+  speakingWhileMuted: (shortcut) =>
+    shortcut
+      ? `आप म्यूट रहते हुए बोल रहे हैं। अनम्यूट करने के लिए ${shortcut} या माइक्रोफ़ोन बटन दबाएँ।`
+      : 'आप म्यूट रहते हुए बोल रहे हैं। अनम्यूट करने के लिए माइक्रोफ़ोन बटन दबाएँ।',
+  waitingForVideo: 'वीडियो का इंतज़ार है',
+  participantReconnecting: 'फिर से कनेक्ट हो रहा है',
+  mediaReconnecting: 'ऑडियो और वीडियो फिर से कनेक्ट हो रहे हैं…',
+  nextAttemptIn: (seconds) =>
+    seconds > 0 ? `अगली कोशिश ${formatNumber('hi', seconds)} सेकंड में।` : 'अभी कोशिश की जा रही है।',
+  retryNow: 'अभी फिर से कोशिश करें',
+  uploadLossy: 'आपका कनेक्शन अस्थिर है: हो सकता है दूसरे आपको ठीक से देख या सुन न पाएँ।',
+  participantScreen: (name) => `${name} की शेयर की गई स्क्रीन`,
+  shareScreen: 'स्क्रीन शेयर करें',
+  screenShareOn: 'अपनी स्क्रीन शेयर करना बंद करें',
+  screenShareOff: 'अपनी स्क्रीन शेयर करें',
+  camera: 'कैमरा',
+  microphone: 'माइक्रोफ़ोन',
+  speaker: 'स्पीकर',
+  defaultDevice: 'सिस्टम डिफ़ॉल्ट',
+  unnamedDevice: (kind, index) => `${kind} ${formatNumber('hi', index)}`,
+  deviceLost: (label) => `${label || 'एक डिवाइस'} डिस्कनेक्ट हो गया; उसकी जगह सिस्टम डिफ़ॉल्ट इस्तेमाल हो रहा है।`,
+  speakerNotSelectable: 'यह ब्राउज़र कॉल को सिस्टम स्पीकर से चलाता है।',
+  settings: 'सेटिंग',
+  close: 'बंद करें',
+  micTest: 'माइक्रोफ़ोन टेस्ट',
+  micTestHint: 'बोलें: जब माइक्रोफ़ोन आपको सुनता है, तो बार हिलता है।',
   errors: {
+    origin_not_allowed: 'कॉल सर्वर इस साइट को स्वीकार नहीं करता। इसके मालिक को इस पेज के ऑरिजिन की अनुमति देनी होगी।',
+    screen_share_failed: 'आपकी स्क्रीन शेयर नहीं की जा सकी।',
+    device_not_found: 'वह डिवाइस अब उपलब्ध नहीं है।',
+    speaker_unavailable: 'उस स्पीकर से आवाज़ नहीं चलाई जा सकती।',
     invalid_options: 'यह रूम ठीक से सेट नहीं है।',
     backend_unreachable: 'कॉल सर्वर से संपर्क नहीं हो सका।',
     connection_lost: 'कॉल का कनेक्शन टूट गया।',
@@ -62,6 +105,7 @@ const hi: Translation = {
     excellent: 'बेहतरीन कनेक्शन',
     good: 'अच्छा कनेक्शन',
     poor: 'कमज़ोर कनेक्शन',
+    bad: 'ख़राब कनेक्शन',
     lost: 'कनेक्शन टूट गया',
   },
   muteMic: 'म्यूट करें',

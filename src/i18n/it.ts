@@ -26,7 +26,52 @@ const it: Translation = {
   micLevel: 'Livello del microfono',
   selfView: 'La tua videocamera',
   participantVideo: (name) => `Videocamera di ${name}`,
+  callControls: 'Controlli della chiamata',
+  readyToJoin: 'Pronto a partecipare?',
+  yourName: 'Il tuo nome',
+  allowDeviceHelp: (device) =>
+    device === 'camera'
+      ? 'Il browser blocca la videocamera. Fai clic sull’icona della videocamera o del lucchetto nella barra degli indirizzi, scegli Consenti e riprova.'
+      : 'Il browser blocca il microfono. Fai clic sull’icona del microfono o del lucchetto nella barra degli indirizzi, scegli Consenti e riprova.',
+  joinWithoutDevice: (device) =>
+    device === 'camera'
+      ? 'Nessuna videocamera trovata. Puoi partecipare anche senza.'
+      : 'Nessun microfono trovato. Puoi partecipare anche senza.',
+  youLeftTitle: 'Sei uscito dalla chiamata',
+  rejoin: 'Partecipa di nuovo',
+  speakingWhileMuted: (shortcut) =>
+    shortcut
+      ? `Stai parlando con l’audio disattivato. Premi ${shortcut} o il pulsante del microfono per riattivarlo.`
+      : 'Stai parlando con l’audio disattivato. Premi il pulsante del microfono per riattivarlo.',
+  waitingForVideo: 'In attesa del video',
+  participantReconnecting: 'Riconnessione',
+  mediaReconnecting: 'Riconnessione di audio e video in corso…',
+  nextAttemptIn: (seconds) =>
+    seconds > 0 ? `Prossimo tentativo tra ${formatNumber('it', seconds)} s.` : 'Nuovo tentativo in corso.',
+  retryNow: 'Riprova ora',
+  uploadLossy: 'La tua connessione è instabile: gli altri potrebbero non vederti o sentirti bene.',
+  participantScreen: (name) => `Schermo condiviso da ${name}`,
+  shareScreen: 'Condividi schermo',
+  screenShareOn: 'Interrompi la condivisione dello schermo',
+  screenShareOff: 'Condividi il tuo schermo',
+  camera: 'Videocamera',
+  microphone: 'Microfono',
+  speaker: 'Altoparlante',
+  defaultDevice: 'Predefinito di sistema',
+  unnamedDevice: (kind, index) => `${kind} ${formatNumber('it', index)}`,
+  deviceLost: (label) =>
+    `${label || 'Un dispositivo'} è stato scollegato; al suo posto viene usato quello predefinito di sistema.`,
+  speakerNotSelectable: 'Questo browser riproduce le chiamate tramite l’altoparlante di sistema.',
+  settings: 'Impostazioni',
+  close: 'Chiudi',
+  micTest: 'Prova del microfono',
+  micTestHint: 'Parla: la barra si muove quando il microfono ti sente.',
   errors: {
+    origin_not_allowed:
+      'Il server delle chiamate non accetta questo sito. Il proprietario deve consentire l’origine di questa pagina.',
+    screen_share_failed: 'Impossibile condividere il tuo schermo.',
+    device_not_found: 'Quel dispositivo non è più disponibile.',
+    speaker_unavailable: 'Impossibile riprodurre l’audio tramite quell’altoparlante.',
     invalid_options: 'Questa stanza non è configurata correttamente.',
     backend_unreachable: 'Impossibile raggiungere il server delle chiamate.',
     connection_lost: 'La connessione alla chiamata si è interrotta.',
@@ -62,6 +107,7 @@ const it: Translation = {
     excellent: 'Connessione eccellente',
     good: 'Buona connessione',
     poor: 'Connessione scarsa',
+    bad: 'Connessione pessima',
     lost: 'Connessione persa',
   },
   muteMic: 'Disattiva audio',

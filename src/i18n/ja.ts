@@ -26,7 +26,52 @@ const ja: Translation = {
   micLevel: 'マイクの音量',
   selfView: '自分のカメラ',
   participantVideo: (name) => `${name} さんのカメラ`,
+  callControls: '通話コントロール',
+  readyToJoin: '参加の準備はできましたか？',
+  yourName: 'あなたの名前',
+  allowDeviceHelp: (device) =>
+    device === 'camera'
+      ? 'ブラウザーがカメラをブロックしています。アドレスバーのカメラまたは鍵のアイコンをクリックし、［許可］を選んでからもう一度お試しください。'
+      : 'ブラウザーがマイクをブロックしています。アドレスバーのマイクまたは鍵のアイコンをクリックし、［許可］を選んでからもう一度お試しください。',
+  joinWithoutDevice: (device) =>
+    device === 'camera'
+      ? 'カメラが見つかりません。カメラなしでも参加できます。'
+      : 'マイクが見つかりません。マイクなしでも参加できます。',
+  youLeftTitle: '通話から退出しました',
+  rejoin: 'もう一度参加',
+  speakingWhileMuted: (shortcut) =>
+    shortcut
+      ? `ミュート中に話しています。ミュートを解除するには ${shortcut} またはマイクボタンを押してください。`
+      : 'ミュート中に話しています。ミュートを解除するにはマイクボタンを押してください。',
+  waitingForVideo: '映像を待っています',
+  participantReconnecting: '再接続中',
+  mediaReconnecting: '音声と映像を再接続しています…',
+  nextAttemptIn: (seconds) =>
+    seconds > 0 ? `${formatNumber('ja', seconds)} 秒後に再試行します。` : '再試行しています。',
+  retryNow: '今すぐ再試行',
+  uploadLossy: '接続が不安定です。ほかの参加者にあなたの映像や音声がうまく届かない可能性があります。',
+  participantScreen: (name) => `${name} さんが共有している画面`,
+  shareScreen: '画面を共有',
+  screenShareOn: '自分の画面の共有を停止',
+  screenShareOff: '自分の画面を共有',
+  camera: 'カメラ',
+  microphone: 'マイク',
+  speaker: 'スピーカー',
+  defaultDevice: 'システムの既定',
+  unnamedDevice: (kind, index) => `${kind} ${formatNumber('ja', index)}`,
+  deviceLost: (label) =>
+    `${label || 'デバイス'} の接続が切れたため、代わりにシステムの既定のデバイスを使用しています。`,
+  speakerNotSelectable: 'このブラウザーでは、通話はシステムのスピーカーから再生されます。',
+  settings: '設定',
+  close: '閉じる',
+  micTest: 'マイクのテスト',
+  micTestHint: '話してみてください。マイクが声を拾うとバーが動きます。',
   errors: {
+    origin_not_allowed:
+      '通話サーバーがこのサイトを受け付けていません。サイトの管理者がこのページのオリジンを許可する必要があります。',
+    screen_share_failed: '画面を共有できませんでした。',
+    device_not_found: 'そのデバイスは使用できなくなりました。',
+    speaker_unavailable: 'そのスピーカーから音声を再生できません。',
     invalid_options: 'このルームは正しく設定されていません。',
     backend_unreachable: '通話サーバーに接続できませんでした。',
     connection_lost: '通話との接続が切れました。',
@@ -62,6 +107,7 @@ const ja: Translation = {
     excellent: '接続品質：非常に良好',
     good: '接続品質：良好',
     poor: '接続品質：不安定',
+    bad: '接続品質：悪い',
     lost: '接続が切れました',
   },
   muteMic: 'ミュート',

@@ -26,7 +26,51 @@ const ko: Translation = {
   micLevel: '마이크 음량',
   selfView: '내 카메라',
   participantVideo: (name) => `${name} 님의 카메라`,
+  callControls: '통화 컨트롤',
+  readyToJoin: '참여할 준비가 되셨나요?',
+  yourName: '이름',
+  allowDeviceHelp: (device) =>
+    device === 'camera'
+      ? '브라우저가 카메라를 차단하고 있습니다. 주소창의 카메라 또는 자물쇠 아이콘을 클릭하고 허용을 선택한 다음 다시 시도하세요.'
+      : '브라우저가 마이크를 차단하고 있습니다. 주소창의 마이크 또는 자물쇠 아이콘을 클릭하고 허용을 선택한 다음 다시 시도하세요.',
+  joinWithoutDevice: (device) =>
+    device === 'camera'
+      ? '카메라를 찾을 수 없습니다. 카메라 없이 참여할 수 있습니다.'
+      : '마이크를 찾을 수 없습니다. 마이크 없이 참여할 수 있습니다.',
+  youLeftTitle: '통화에서 나갔습니다',
+  rejoin: '다시 참여',
+  speakingWhileMuted: (shortcut) =>
+    shortcut
+      ? `음소거 상태에서 말하고 있습니다. 음소거를 해제하려면 ${shortcut} 키 또는 마이크 버튼을 누르세요.`
+      : '음소거 상태에서 말하고 있습니다. 음소거를 해제하려면 마이크 버튼을 누르세요.',
+  waitingForVideo: '비디오를 기다리는 중',
+  participantReconnecting: '다시 연결하는 중',
+  mediaReconnecting: '오디오와 비디오를 다시 연결하는 중…',
+  nextAttemptIn: (seconds) =>
+    seconds > 0 ? `${formatNumber('ko', seconds)}초 후에 다시 시도합니다.` : '지금 다시 시도하는 중입니다.',
+  retryNow: '지금 다시 시도',
+  uploadLossy: '연결이 불안정합니다. 다른 사람에게 내 모습이나 목소리가 잘 전달되지 않을 수 있습니다.',
+  participantScreen: (name) => `${name} 님이 공유한 화면`,
+  shareScreen: '화면 공유',
+  screenShareOn: '내 화면 공유 중지',
+  screenShareOff: '내 화면 공유',
+  camera: '카메라',
+  microphone: '마이크',
+  speaker: '스피커',
+  defaultDevice: '시스템 기본값',
+  unnamedDevice: (kind, index) => `${kind} ${formatNumber('ko', index)}`,
+  deviceLost: (label) => `${label || '기기'} 연결이 끊어져 시스템 기본값을 대신 사용합니다.`,
+  speakerNotSelectable: '이 브라우저는 시스템 스피커로 통화 소리를 재생합니다.',
+  settings: '설정',
+  close: '닫기',
+  micTest: '마이크 테스트',
+  micTestHint: '말해 보세요. 마이크에 소리가 들어오면 막대가 움직입니다.',
   errors: {
+    origin_not_allowed:
+      '통화 서버가 이 사이트를 허용하지 않습니다. 사이트 소유자가 이 페이지의 출처를 허용해야 합니다.',
+    screen_share_failed: '화면을 공유할 수 없습니다.',
+    device_not_found: '해당 기기를 더 이상 사용할 수 없습니다.',
+    speaker_unavailable: '해당 스피커로 소리를 재생할 수 없습니다.',
     invalid_options: '이 방이 올바르게 설정되지 않았습니다.',
     backend_unreachable: '통화 서버에 연결할 수 없습니다.',
     connection_lost: '통화 연결이 끊어졌습니다.',
@@ -62,6 +106,7 @@ const ko: Translation = {
     excellent: '연결 상태 매우 좋음',
     good: '연결 상태 좋음',
     poor: '연결 상태 나쁨',
+    bad: '연결 상태 매우 나쁨',
     lost: '연결 끊김',
   },
   muteMic: '음소거',

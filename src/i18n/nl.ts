@@ -26,7 +26,52 @@ const nl: Translation = {
   micLevel: 'Microfoonniveau',
   selfView: 'Jouw camera',
   participantVideo: (name) => `Camera van ${name}`,
+  callControls: 'Gespreksbediening',
+  readyToJoin: 'Klaar om deel te nemen?',
+  yourName: 'Je naam',
+  allowDeviceHelp: (device) =>
+    device === 'camera'
+      ? 'Je browser blokkeert de camera. Klik op het camera- of slotpictogram in de adresbalk, kies Toestaan en probeer het opnieuw.'
+      : 'Je browser blokkeert de microfoon. Klik op het microfoon- of slotpictogram in de adresbalk, kies Toestaan en probeer het opnieuw.',
+  joinWithoutDevice: (device) =>
+    device === 'camera'
+      ? 'Er is geen camera gevonden. Je kunt ook zonder deelnemen.'
+      : 'Er is geen microfoon gevonden. Je kunt ook zonder deelnemen.',
+  youLeftTitle: 'Je hebt het gesprek verlaten',
+  rejoin: 'Opnieuw deelnemen',
+  speakingWhileMuted: (shortcut) =>
+    shortcut
+      ? `Je praat terwijl je gedempt bent. Druk op ${shortcut} of de microfoonknop om het dempen op te heffen.`
+      : 'Je praat terwijl je gedempt bent. Druk op de microfoonknop om het dempen op te heffen.',
+  waitingForVideo: 'Wachten op video',
+  participantReconnecting: 'Opnieuw verbinden',
+  mediaReconnecting: 'Audio en video opnieuw verbinden…',
+  nextAttemptIn: (seconds) =>
+    seconds > 0 ? `Volgende poging over ${formatNumber('nl', seconds)} s.` : 'Nu proberen.',
+  retryNow: 'Nu opnieuw proberen',
+  uploadLossy: 'Je verbinding is instabiel: anderen zien of horen je misschien niet goed.',
+  participantScreen: (name) => `Scherm gedeeld door ${name}`,
+  shareScreen: 'Scherm delen',
+  screenShareOn: 'Stoppen met je scherm delen',
+  screenShareOff: 'Je scherm delen',
+  camera: 'Camera',
+  microphone: 'Microfoon',
+  speaker: 'Luidspreker',
+  defaultDevice: 'Systeemstandaard',
+  unnamedDevice: (kind, index) => `${kind} ${formatNumber('nl', index)}`,
+  deviceLost: (label) =>
+    `${label || 'Een apparaat'} is losgekoppeld; in plaats daarvan wordt de systeemstandaard gebruikt.`,
+  speakerNotSelectable: 'Deze browser speelt gesprekken af via de systeemluidspreker.',
+  settings: 'Instellingen',
+  close: 'Sluiten',
+  micTest: 'Microfoontest',
+  micTestHint: 'Praat: de balk beweegt als je microfoon je hoort.',
   errors: {
+    origin_not_allowed:
+      'De gespreksserver accepteert deze site niet. De eigenaar moet de oorsprong van deze pagina toestaan.',
+    screen_share_failed: 'Je scherm kon niet worden gedeeld.',
+    device_not_found: 'Dat apparaat is niet meer beschikbaar.',
+    speaker_unavailable: 'Het geluid kan niet via die luidspreker worden afgespeeld.',
     invalid_options: 'Deze ruimte is niet goed ingesteld.',
     backend_unreachable: 'De gespreksserver is niet bereikbaar.',
     connection_lost: 'De verbinding met het gesprek is verbroken.',
@@ -63,6 +108,7 @@ const nl: Translation = {
     excellent: 'Uitstekende verbinding',
     good: 'Goede verbinding',
     poor: 'Slechte verbinding',
+    bad: 'Zeer slechte verbinding',
     lost: 'Verbinding verbroken',
   },
   muteMic: 'Dempen',

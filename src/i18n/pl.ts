@@ -26,7 +26,51 @@ const pl: Translation = {
   micLevel: 'Poziom mikrofonu',
   selfView: 'Twoja kamera',
   participantVideo: (name) => `Kamera: ${name}`,
+  callControls: 'Sterowanie rozmową',
+  readyToJoin: 'Chcesz dołączyć?',
+  yourName: 'Twoje imię',
+  allowDeviceHelp: (device) =>
+    device === 'camera'
+      ? 'Przeglądarka blokuje kamerę. Kliknij ikonę kamery lub kłódki na pasku adresu, wybierz Zezwalaj i spróbuj ponownie.'
+      : 'Przeglądarka blokuje mikrofon. Kliknij ikonę mikrofonu lub kłódki na pasku adresu, wybierz Zezwalaj i spróbuj ponownie.',
+  joinWithoutDevice: (device) =>
+    device === 'camera'
+      ? 'Nie znaleziono kamery. Możesz dołączyć bez niej.'
+      : 'Nie znaleziono mikrofonu. Możesz dołączyć bez niego.',
+  youLeftTitle: 'Opuszczono rozmowę',
+  rejoin: 'Dołącz ponownie',
+  speakingWhileMuted: (shortcut) =>
+    shortcut
+      ? `Mówisz przy wyciszonym mikrofonie. Naciśnij ${shortcut} lub przycisk mikrofonu, aby wyłączyć wyciszenie.`
+      : 'Mówisz przy wyciszonym mikrofonie. Naciśnij przycisk mikrofonu, aby wyłączyć wyciszenie.',
+  waitingForVideo: 'Oczekiwanie na obraz',
+  participantReconnecting: 'Ponowne łączenie',
+  mediaReconnecting: 'Ponowne łączenie dźwięku i obrazu…',
+  nextAttemptIn: (seconds) =>
+    seconds > 0 ? `Następna próba za ${formatNumber('pl', seconds)} s.` : 'Trwa ponawianie.',
+  retryNow: 'Spróbuj teraz',
+  uploadLossy: 'Twoje połączenie jest niestabilne: inni mogą Cię słabo widzieć lub słyszeć.',
+  participantScreen: (name) => `Ekran: ${name}`,
+  shareScreen: 'Udostępnij ekran',
+  screenShareOn: 'Zatrzymaj udostępnianie swojego ekranu',
+  screenShareOff: 'Udostępnij swój ekran',
+  camera: 'Kamera',
+  microphone: 'Mikrofon',
+  speaker: 'Głośnik',
+  defaultDevice: 'Domyślne systemowe',
+  unnamedDevice: (kind, index) => `${kind} ${formatNumber('pl', index)}`,
+  deviceLost: (label) => `Odłączono: ${label || 'urządzenie'}. Używane jest domyślne urządzenie systemowe.`,
+  speakerNotSelectable: 'Ta przeglądarka odtwarza rozmowy przez głośnik systemowy.',
+  settings: 'Ustawienia',
+  close: 'Zamknij',
+  micTest: 'Test mikrofonu',
+  micTestHint: 'Mów: pasek się porusza, gdy mikrofon Cię słyszy.',
   errors: {
+    origin_not_allowed:
+      'Serwer rozmów nie akceptuje tej witryny. Jej właściciel musi zezwolić na źródło tej strony.',
+    screen_share_failed: 'Nie udało się udostępnić ekranu.',
+    device_not_found: 'To urządzenie nie jest już dostępne.',
+    speaker_unavailable: 'Nie można odtworzyć dźwięku przez ten głośnik.',
     invalid_options: 'Ten pokój jest nieprawidłowo skonfigurowany.',
     backend_unreachable: 'Nie udało się połączyć z serwerem rozmów.',
     connection_lost: 'Utracono połączenie z rozmową.',
@@ -69,6 +113,7 @@ const pl: Translation = {
     excellent: 'Doskonałe połączenie',
     good: 'Dobre połączenie',
     poor: 'Słabe połączenie',
+    bad: 'Bardzo słabe połączenie',
     lost: 'Utracono połączenie',
   },
   muteMic: 'Wycisz',

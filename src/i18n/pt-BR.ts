@@ -26,7 +26,52 @@ const ptBR: Translation = {
   micLevel: 'Nível do microfone',
   selfView: 'Sua câmera',
   participantVideo: (name) => `Câmera de ${name}`,
+  callControls: 'Controles da chamada',
+  readyToJoin: 'Pronto para entrar?',
+  yourName: 'Seu nome',
+  allowDeviceHelp: (device) =>
+    device === 'camera'
+      ? 'Seu navegador está bloqueando a câmera. Clique no ícone da câmera ou do cadeado na barra de endereços, escolha Permitir e tente de novo.'
+      : 'Seu navegador está bloqueando o microfone. Clique no ícone do microfone ou do cadeado na barra de endereços, escolha Permitir e tente de novo.',
+  joinWithoutDevice: (device) =>
+    device === 'camera'
+      ? 'Nenhuma câmera foi encontrada. Você pode entrar sem ela.'
+      : 'Nenhum microfone foi encontrado. Você pode entrar sem ele.',
+  youLeftTitle: 'Você saiu da chamada',
+  rejoin: 'Entrar de novo',
+  speakingWhileMuted: (shortcut) =>
+    shortcut
+      ? `Você está falando com o áudio desativado. Pressione ${shortcut} ou o botão do microfone para ativá-lo.`
+      : 'Você está falando com o áudio desativado. Pressione o botão do microfone para ativá-lo.',
+  waitingForVideo: 'Aguardando o vídeo',
+  participantReconnecting: 'Reconectando',
+  mediaReconnecting: 'Reconectando áudio e vídeo…',
+  nextAttemptIn: (seconds) =>
+    seconds > 0 ? `Próxima tentativa em ${formatNumber('pt-BR', seconds)} s.` : 'Tentando agora.',
+  retryNow: 'Tentar agora',
+  uploadLossy: 'Sua conexão está instável: talvez os outros não vejam ou ouçam você direito.',
+  participantScreen: (name) => `Tela compartilhada por ${name}`,
+  shareScreen: 'Compartilhar tela',
+  screenShareOn: 'Parar de compartilhar sua tela',
+  screenShareOff: 'Compartilhar sua tela',
+  camera: 'Câmera',
+  microphone: 'Microfone',
+  speaker: 'Alto-falante',
+  defaultDevice: 'Padrão do sistema',
+  unnamedDevice: (kind, index) => `${kind} ${formatNumber('pt-BR', index)}`,
+  deviceLost: (label) =>
+    `${label || 'Um dispositivo'} foi desconectado; usando o padrão do sistema no lugar.`,
+  speakerNotSelectable: 'Este navegador reproduz as chamadas pelo alto-falante do sistema.',
+  settings: 'Configurações',
+  close: 'Fechar',
+  micTest: 'Teste do microfone',
+  micTestHint: 'Fale: a barra se move quando o microfone ouve você.',
   errors: {
+    origin_not_allowed:
+      'O servidor de chamadas não aceita este site. O responsável precisa permitir a origem desta página.',
+    screen_share_failed: 'Não foi possível compartilhar sua tela.',
+    device_not_found: 'Esse dispositivo não está mais disponível.',
+    speaker_unavailable: 'Não é possível reproduzir o som por esse alto-falante.',
     invalid_options: 'Esta sala não está configurada corretamente.',
     backend_unreachable: 'Não foi possível acessar o servidor de chamadas.',
     connection_lost: 'A conexão com a chamada caiu.',
@@ -62,6 +107,7 @@ const ptBR: Translation = {
     excellent: 'Conexão excelente',
     good: 'Conexão boa',
     poor: 'Conexão fraca',
+    bad: 'Conexão ruim',
     lost: 'Conexão perdida',
   },
   muteMic: 'Desativar áudio',

@@ -26,7 +26,51 @@ const ptPT: Translation = {
   micLevel: 'Nível do microfone',
   selfView: 'A sua câmara',
   participantVideo: (name) => `Câmara de ${name}`,
+  callControls: 'Controlos da chamada',
+  readyToJoin: 'Pronto para entrar?',
+  yourName: 'O seu nome',
+  allowDeviceHelp: (device) =>
+    device === 'camera'
+      ? 'O seu navegador está a bloquear a câmara. Clique no ícone da câmara ou do cadeado na barra de endereço, escolha Permitir e tente novamente.'
+      : 'O seu navegador está a bloquear o microfone. Clique no ícone do microfone ou do cadeado na barra de endereço, escolha Permitir e tente novamente.',
+  joinWithoutDevice: (device) =>
+    device === 'camera'
+      ? 'Não foi encontrada nenhuma câmara. Pode entrar sem ela.'
+      : 'Não foi encontrado nenhum microfone. Pode entrar sem ele.',
+  youLeftTitle: 'Saiu da chamada',
+  rejoin: 'Voltar a entrar',
+  speakingWhileMuted: (shortcut) =>
+    shortcut
+      ? `Está a falar sem som. Prima ${shortcut} ou o botão do microfone para reativar o som.`
+      : 'Está a falar sem som. Prima o botão do microfone para reativar o som.',
+  waitingForVideo: 'A aguardar o vídeo',
+  participantReconnecting: 'A restabelecer a ligação',
+  mediaReconnecting: 'A restabelecer o áudio e o vídeo…',
+  nextAttemptIn: (seconds) =>
+    seconds > 0 ? `Nova tentativa dentro de ${formatNumber('pt-PT', seconds)} s.` : 'A tentar agora.',
+  retryNow: 'Tentar agora',
+  uploadLossy: 'A sua ligação está instável: os outros podem não o ver ou ouvir bem.',
+  participantScreen: (name) => `Ecrã partilhado por ${name}`,
+  shareScreen: 'Partilhar ecrã',
+  screenShareOn: 'Parar a partilha do seu ecrã',
+  screenShareOff: 'Partilhar o seu ecrã',
+  camera: 'Câmara',
+  microphone: 'Microfone',
+  speaker: 'Altifalante',
+  defaultDevice: 'Predefinição do sistema',
+  unnamedDevice: (kind, index) => `${kind} ${formatNumber('pt-PT', index)}`,
+  deviceLost: (label) => `${label || 'Um dispositivo'} foi desligado; a usar a predefinição do sistema.`,
+  speakerNotSelectable: 'Este navegador reproduz as chamadas pelo altifalante do sistema.',
+  settings: 'Definições',
+  close: 'Fechar',
+  micTest: 'Teste do microfone',
+  micTestHint: 'Fale: a barra mexe-se quando o microfone o ouve.',
   errors: {
+    origin_not_allowed:
+      'O servidor de chamadas não aceita este site. O proprietário tem de permitir a origem desta página.',
+    screen_share_failed: 'Não foi possível partilhar o seu ecrã.',
+    device_not_found: 'Esse dispositivo já não está disponível.',
+    speaker_unavailable: 'Não é possível reproduzir o som nesse altifalante.',
     invalid_options: 'Esta sala não está configurada corretamente.',
     backend_unreachable: 'Não foi possível contactar o servidor de chamadas.',
     connection_lost: 'Perdeu-se a ligação à chamada.',
@@ -62,6 +106,7 @@ const ptPT: Translation = {
     excellent: 'Ligação excelente',
     good: 'Boa ligação',
     poor: 'Ligação fraca',
+    bad: 'Má ligação',
     lost: 'Ligação perdida',
   },
   muteMic: 'Silenciar',

@@ -26,7 +26,51 @@ const sv: Translation = {
   micLevel: 'Mikrofonnivå',
   selfView: 'Din kamera',
   participantVideo: (name) => `${name}s kamera`,
+  callControls: 'Samtalskontroller',
+  readyToJoin: 'Redo att gå med?',
+  yourName: 'Ditt namn',
+  allowDeviceHelp: (device) =>
+    device === 'camera'
+      ? 'Din webbläsare blockerar kameran. Klicka på kamera- eller låsikonen i adressfältet, välj Tillåt och försök igen.'
+      : 'Din webbläsare blockerar mikrofonen. Klicka på mikrofon- eller låsikonen i adressfältet, välj Tillåt och försök igen.',
+  joinWithoutDevice: (device) =>
+    device === 'camera'
+      ? 'Ingen kamera hittades. Du kan gå med utan kamera.'
+      : 'Ingen mikrofon hittades. Du kan gå med utan mikrofon.',
+  youLeftTitle: 'Du lämnade samtalet',
+  rejoin: 'Gå med igen',
+  speakingWhileMuted: (shortcut) =>
+    shortcut
+      ? `Du pratar med ljudet avstängt. Tryck på ${shortcut} eller mikrofonknappen för att slå på ljudet.`
+      : 'Du pratar med ljudet avstängt. Tryck på mikrofonknappen för att slå på ljudet.',
+  waitingForVideo: 'Väntar på video',
+  participantReconnecting: 'Återansluter',
+  mediaReconnecting: 'Återansluter ljud och video…',
+  nextAttemptIn: (seconds) =>
+    seconds > 0 ? `Nästa försök om ${formatNumber('sv', seconds)} s.` : 'Försöker nu.',
+  retryNow: 'Försök igen nu',
+  uploadLossy: 'Din anslutning är instabil: andra kanske inte ser eller hör dig ordentligt.',
+  participantScreen: (name) => `Skärm delad av ${name}`,
+  shareScreen: 'Dela skärm',
+  screenShareOn: 'Sluta dela din skärm',
+  screenShareOff: 'Dela din skärm',
+  camera: 'Kamera',
+  microphone: 'Mikrofon',
+  speaker: 'Högtalare',
+  defaultDevice: 'Systemstandard',
+  unnamedDevice: (kind, index) => `${kind} ${formatNumber('sv', index)}`,
+  deviceLost: (label) => `${label || 'En enhet'} kopplades från; systemstandarden används i stället.`,
+  speakerNotSelectable: 'Den här webbläsaren spelar upp samtal genom systemets högtalare.',
+  settings: 'Inställningar',
+  close: 'Stäng',
+  micTest: 'Mikrofontest',
+  micTestHint: 'Prata: stapeln rör sig när mikrofonen hör dig.',
   errors: {
+    origin_not_allowed:
+      'Samtalsservern accepterar inte den här webbplatsen. Dess ägare måste tillåta den här sidans ursprung.',
+    screen_share_failed: 'Din skärm kunde inte delas.',
+    device_not_found: 'Den enheten är inte längre tillgänglig.',
+    speaker_unavailable: 'Ljudet kan inte spelas upp genom den högtalaren.',
     invalid_options: 'Rummet är inte korrekt konfigurerat.',
     backend_unreachable: 'Det gick inte att nå samtalsservern.',
     connection_lost: 'Anslutningen till samtalet bröts.',
@@ -62,6 +106,7 @@ const sv: Translation = {
     excellent: 'Utmärkt anslutning',
     good: 'Bra anslutning',
     poor: 'Dålig anslutning',
+    bad: 'Mycket dålig anslutning',
     lost: 'Anslutningen bröts',
   },
   muteMic: 'Stäng av ljudet',

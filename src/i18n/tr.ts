@@ -26,7 +26,52 @@ const tr: Translation = {
   micLevel: 'Mikrofon seviyesi',
   selfView: 'Kameranız',
   participantVideo: (name) => `${name} kamerası`,
+  callControls: 'Görüşme denetimleri',
+  readyToJoin: 'Katılmaya hazır mısınız?',
+  yourName: 'Adınız',
+  allowDeviceHelp: (device) =>
+    device === 'camera'
+      ? 'Tarayıcınız kamerayı engelliyor. Adres çubuğundaki kamera veya kilit simgesine tıklayın, İzin ver’i seçin ve tekrar deneyin.'
+      : 'Tarayıcınız mikrofonu engelliyor. Adres çubuğundaki mikrofon veya kilit simgesine tıklayın, İzin ver’i seçin ve tekrar deneyin.',
+  joinWithoutDevice: (device) =>
+    device === 'camera'
+      ? 'Kamera bulunamadı. Kamera olmadan da katılabilirsiniz.'
+      : 'Mikrofon bulunamadı. Mikrofon olmadan da katılabilirsiniz.',
+  youLeftTitle: 'Görüşmeden ayrıldınız',
+  rejoin: 'Yeniden katıl',
+  speakingWhileMuted: (shortcut) =>
+    shortcut
+      ? `Sesiniz kapalıyken konuşuyorsunuz. Sesinizi açmak için ${shortcut} tuşlarına veya mikrofon düğmesine basın.`
+      : 'Sesiniz kapalıyken konuşuyorsunuz. Sesinizi açmak için mikrofon düğmesine basın.',
+  waitingForVideo: 'Video bekleniyor',
+  participantReconnecting: 'Yeniden bağlanıyor',
+  mediaReconnecting: 'Ses ve görüntü yeniden bağlanıyor…',
+  nextAttemptIn: (seconds) =>
+    seconds > 0 ? `Sonraki deneme ${formatNumber('tr', seconds)} sn sonra.` : 'Şimdi deneniyor.',
+  retryNow: 'Şimdi yeniden dene',
+  uploadLossy: 'Bağlantınız dengesiz: diğerleri sizi iyi göremeyebilir veya duyamayabilir.',
+  participantScreen: (name) => `${name} tarafından paylaşılan ekran`,
+  shareScreen: 'Ekranı paylaş',
+  screenShareOn: 'Ekranınızı paylaşmayı durdurun',
+  screenShareOff: 'Ekranınızı paylaşın',
+  camera: 'Kamera',
+  microphone: 'Mikrofon',
+  speaker: 'Hoparlör',
+  defaultDevice: 'Sistem varsayılanı',
+  unnamedDevice: (kind, index) => `${kind} ${formatNumber('tr', index)}`,
+  deviceLost: (label) =>
+    `${label || 'Bir cihaz'}: bağlantı kesildi; bunun yerine sistem varsayılanı kullanılıyor.`,
+  speakerNotSelectable: 'Bu tarayıcı görüşmeleri sistem hoparlöründen çalar.',
+  settings: 'Ayarlar',
+  close: 'Kapat',
+  micTest: 'Mikrofon testi',
+  micTestHint: 'Konuşun: mikrofonunuz sizi duyduğunda çubuk hareket eder.',
   errors: {
+    origin_not_allowed:
+      'Görüşme sunucusu bu siteyi kabul etmiyor. Site sahibinin bu sayfanın kaynağına izin vermesi gerekir.',
+    screen_share_failed: 'Ekranınız paylaşılamadı.',
+    device_not_found: 'Bu cihaz artık kullanılamıyor.',
+    speaker_unavailable: 'Ses bu hoparlörden çalınamıyor.',
     invalid_options: 'Bu oda doğru yapılandırılmamış.',
     backend_unreachable: 'Görüşme sunucusuna ulaşılamadı.',
     connection_lost: 'Görüşmeyle bağlantı koptu.',
@@ -62,6 +107,7 @@ const tr: Translation = {
     excellent: 'Mükemmel bağlantı',
     good: 'İyi bağlantı',
     poor: 'Zayıf bağlantı',
+    bad: 'Kötü bağlantı',
     lost: 'Bağlantı koptu',
   },
   muteMic: 'Sesini kapat',

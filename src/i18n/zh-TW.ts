@@ -26,7 +26,49 @@ const zhTW: Translation = {
   micLevel: '麥克風音量',
   selfView: '你的攝影機',
   participantVideo: (name) => `${name} 的攝影機`,
+  callControls: '通話控制項',
+  readyToJoin: '準備好加入了嗎？',
+  yourName: '你的名稱',
+  allowDeviceHelp: (device) =>
+    device === 'camera'
+      ? '你的瀏覽器封鎖了攝影機。請按一下網址列中的攝影機或鎖頭圖示，選擇「允許」，然後再試一次。'
+      : '你的瀏覽器封鎖了麥克風。請按一下網址列中的麥克風或鎖頭圖示，選擇「允許」，然後再試一次。',
+  joinWithoutDevice: (device) =>
+    device === 'camera'
+      ? '找不到攝影機。你也可以不使用攝影機加入。'
+      : '找不到麥克風。你也可以不使用麥克風加入。',
+  youLeftTitle: '你已離開通話',
+  rejoin: '重新加入',
+  speakingWhileMuted: (shortcut) =>
+    shortcut
+      ? `你正在靜音狀態下說話。按下 ${shortcut} 或麥克風按鈕即可取消靜音。`
+      : '你正在靜音狀態下說話。按下麥克風按鈕即可取消靜音。',
+  waitingForVideo: '正在等待視訊',
+  participantReconnecting: '正在重新連線',
+  mediaReconnecting: '正在重新連線音訊和視訊…',
+  nextAttemptIn: (seconds) => (seconds > 0 ? `${formatNumber('zh-TW', seconds)} 秒後重試。` : '正在重試。'),
+  retryNow: '立即重試',
+  uploadLossy: '你的網路連線不穩定：其他人可能無法清楚看到或聽到你。',
+  participantScreen: (name) => `${name} 分享的畫面`,
+  shareScreen: '分享畫面',
+  screenShareOn: '停止分享你的畫面',
+  screenShareOff: '分享你的畫面',
+  camera: '攝影機',
+  microphone: '麥克風',
+  speaker: '喇叭',
+  defaultDevice: '系統預設',
+  unnamedDevice: (kind, index) => `${kind} ${formatNumber('zh-TW', index)}`,
+  deviceLost: (label) => `${label || '某個裝置'}已中斷連線，已改用系統預設裝置。`,
+  speakerNotSelectable: '這個瀏覽器會透過系統喇叭播放通話聲音。',
+  settings: '設定',
+  close: '關閉',
+  micTest: '麥克風測試',
+  micTestHint: '請說話：麥克風收到你的聲音時，音量列會跳動。',
   errors: {
+    origin_not_allowed: '通話伺服器不接受這個網站。網站擁有者必須允許這個網頁的來源。',
+    screen_share_failed: '無法分享你的畫面。',
+    device_not_found: '該裝置已無法使用。',
+    speaker_unavailable: '無法透過該喇叭播放聲音。',
     invalid_options: '這個會議室的設定不正確。',
     backend_unreachable: '無法連線到通話伺服器。',
     connection_lost: '與通話的連線已中斷。',
@@ -62,6 +104,7 @@ const zhTW: Translation = {
     excellent: '連線極佳',
     good: '連線良好',
     poor: '連線不佳',
+    bad: '連線很差',
     lost: '連線已中斷',
   },
   muteMic: '靜音',
