@@ -14,4 +14,6 @@ if ((${#files[@]} == 0)); then
   echo "test:e2e: no files match test/e2e/**/*.test.ts" >&2
   exit 1
 fi
-exec node --import tsx --test --test-concurrency=1 --test-reporter=spec "$@" "${files[@]}"
+# --test-force-exit: a journey file whose tests all finished must not hang the run on a timer the
+# dev server leaves behind (seen after meeting-journey; tracked in the closing note).
+exec node --import tsx --test --test-force-exit --test-concurrency=1 --test-reporter=spec "$@" "${files[@]}"

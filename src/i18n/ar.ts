@@ -154,6 +154,10 @@ const ar: Translation = {
   privateToYou: 'بشكل خاص إليك',
   notifications: 'الإشعارات',
   dismiss: 'إغلاق',
+  pages: 'الصفحات',
+  previousPage: 'الصفحة السابقة',
+  nextPage: 'الصفحة التالية',
+  pageOf: (page, pages) => `الصفحة ${formatNumber('ar', page)} من ${formatNumber('ar', pages)}`,
 };
 
 export default ar;

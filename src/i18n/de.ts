@@ -133,6 +133,10 @@ const de: Translation = {
   privateToYou: 'privat an dich',
   notifications: 'Benachrichtigungen',
   dismiss: 'Schließen',
+  pages: 'Seiten',
+  previousPage: 'Vorherige Seite',
+  nextPage: 'Nächste Seite',
+  pageOf: (page, pages) => `Seite ${formatNumber('de', page)} von ${formatNumber('de', pages)}`,
 };
 
 export default de;

@@ -132,6 +132,10 @@ const es: Translation = {
   privateToYou: 'en privado a ti',
   notifications: 'Notificaciones',
   dismiss: 'Cerrar',
+  pages: 'Páginas',
+  previousPage: 'Página anterior',
+  nextPage: 'Página siguiente',
+  pageOf: (page, pages) => `Página ${formatNumber('es', page)} de ${formatNumber('es', pages)}`,
 };
 
 export default es;

@@ -136,6 +136,10 @@ const fr: Translation = {
   privateToYou: 'en privé à vous',
   notifications: 'Notifications',
   dismiss: 'Fermer',
+  pages: 'Pages',
+  previousPage: 'Page précédente',
+  nextPage: 'Page suivante',
+  pageOf: (page, pages) => `Page ${formatNumber('fr', page)} sur ${formatNumber('fr', pages)}`,
 };
 
 export default fr;

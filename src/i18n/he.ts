@@ -132,6 +132,10 @@ const he: Translation = {
   privateToYou: 'באופן פרטי אליך',
   notifications: 'התראות',
   dismiss: 'סגירה',
+  pages: 'עמודים',
+  previousPage: 'העמוד הקודם',
+  nextPage: 'העמוד הבא',
+  pageOf: (page, pages) => `עמוד ${formatNumber('he', page)} מתוך ${formatNumber('he', pages)}`,
 };
 
 export default he;

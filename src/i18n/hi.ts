@@ -130,6 +130,10 @@ const hi: Translation = {
   privateToYou: 'आपको निजी रूप से',
   notifications: 'सूचनाएँ',
   dismiss: 'बंद करें',
+  pages: 'पेज',
+  previousPage: 'पिछला पेज',
+  nextPage: 'अगला पेज',
+  pageOf: (page, pages) => `पेज ${formatNumber('hi', page)} / ${formatNumber('hi', pages)}`,
 };
 
 export default hi;

@@ -133,6 +133,10 @@ const it: Translation = {
   privateToYou: 'in privato a te',
   notifications: 'Notifiche',
   dismiss: 'Chiudi',
+  pages: 'Pagine',
+  previousPage: 'Pagina precedente',
+  nextPage: 'Pagina successiva',
+  pageOf: (page, pages) => `Pagina ${formatNumber('it', page)} di ${formatNumber('it', pages)}`,
 };
 
 export default it;

@@ -132,6 +132,10 @@ const ja: Translation = {
   privateToYou: 'あなたへの個別メッセージ',
   notifications: '通知',
   dismiss: '閉じる',
+  pages: 'ページ',
+  previousPage: '前のページ',
+  nextPage: '次のページ',
+  pageOf: (page, pages) => `${formatNumber('ja', page)} / ${formatNumber('ja', pages)} ページ`,
 };
 
 export default ja;

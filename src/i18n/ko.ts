@@ -131,6 +131,10 @@ const ko: Translation = {
   privateToYou: '나에게 비공개로',
   notifications: '알림',
   dismiss: '닫기',
+  pages: '페이지',
+  previousPage: '이전 페이지',
+  nextPage: '다음 페이지',
+  pageOf: (page, pages) => `${formatNumber('ko', page)}/${formatNumber('ko', pages)} 페이지`,
 };
 
 export default ko;

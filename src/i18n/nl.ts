@@ -134,6 +134,10 @@ const nl: Translation = {
   privateToYou: 'privé aan jou',
   notifications: 'Meldingen',
   dismiss: 'Sluiten',
+  pages: "Pagina's",
+  previousPage: 'Vorige pagina',
+  nextPage: 'Volgende pagina',
+  pageOf: (page, pages) => `Pagina ${formatNumber('nl', page)} van ${formatNumber('nl', pages)}`,
 };
 
 export default nl;

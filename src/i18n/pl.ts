@@ -144,6 +144,10 @@ const pl: Translation = {
   privateToYou: 'prywatnie do Ciebie',
   notifications: 'Powiadomienia',
   dismiss: 'Zamknij',
+  pages: 'Strony',
+  previousPage: 'Poprzednia strona',
+  nextPage: 'Następna strona',
+  pageOf: (page, pages) => `Strona ${formatNumber('pl', page)} z ${formatNumber('pl', pages)}`,
 };
 
 export default pl;

@@ -133,6 +133,10 @@ const ptBR: Translation = {
   privateToYou: 'em particular para você',
   notifications: 'Notificações',
   dismiss: 'Fechar',
+  pages: 'Páginas',
+  previousPage: 'Página anterior',
+  nextPage: 'Próxima página',
+  pageOf: (page, pages) => `Página ${formatNumber('pt-BR', page)} de ${formatNumber('pt-BR', pages)}`,
 };
 
 export default ptBR;

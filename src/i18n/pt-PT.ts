@@ -132,6 +132,10 @@ const ptPT: Translation = {
   privateToYou: 'em privado para si',
   notifications: 'Notificações',
   dismiss: 'Fechar',
+  pages: 'Páginas',
+  previousPage: 'Página anterior',
+  nextPage: 'Página seguinte',
+  pageOf: (page, pages) => `Página ${formatNumber('pt-PT', page)} de ${formatNumber('pt-PT', pages)}`,
 };
 
 export default ptPT;

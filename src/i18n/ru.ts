@@ -144,6 +144,10 @@ const ru: Translation = {
   privateToYou: 'лично вам',
   notifications: 'Уведомления',
   dismiss: 'Закрыть',
+  pages: 'Страницы',
+  previousPage: 'Предыдущая страница',
+  nextPage: 'Следующая страница',
+  pageOf: (page, pages) => `Страница ${formatNumber('ru', page)} из ${formatNumber('ru', pages)}`,
 };
 
 export default ru;

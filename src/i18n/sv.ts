@@ -132,6 +132,10 @@ const sv: Translation = {
   privateToYou: 'privat till dig',
   notifications: 'Aviseringar',
   dismiss: 'Stäng',
+  pages: 'Sidor',
+  previousPage: 'Föregående sida',
+  nextPage: 'Nästa sida',
+  pageOf: (page, pages) => `Sida ${formatNumber('sv', page)} av ${formatNumber('sv', pages)}`,
 };
 
 export default sv;

@@ -132,6 +132,10 @@ const tr: Translation = {
   privateToYou: 'size özel',
   notifications: 'Bildirimler',
   dismiss: 'Kapat',
+  pages: 'Sayfalar',
+  previousPage: 'Önceki sayfa',
+  nextPage: 'Sonraki sayfa',
+  pageOf: (page, pages) => `Sayfa ${formatNumber('tr', page)}/${formatNumber('tr', pages)}`,
 };
 
 export default tr;

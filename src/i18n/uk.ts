@@ -138,6 +138,10 @@ const uk: Translation = {
   privateToYou: 'особисто вам',
   notifications: 'Сповіщення',
   dismiss: 'Закрити',
+  pages: 'Сторінки',
+  previousPage: 'Попередня сторінка',
+  nextPage: 'Наступна сторінка',
+  pageOf: (page, pages) => `Сторінка ${formatNumber('uk', page)} з ${formatNumber('uk', pages)}`,
 };
 
 export default uk;

@@ -127,6 +127,10 @@ const zhCN: Translation = {
   privateToYou: '私聊你',
   notifications: '通知',
   dismiss: '关闭',
+  pages: '页面',
+  previousPage: '上一页',
+  nextPage: '下一页',
+  pageOf: (page, pages) => `第 ${formatNumber('zh-CN', page)} 页，共 ${formatNumber('zh-CN', pages)} 页`,
 };
 
 export default zhCN;

@@ -129,6 +129,10 @@ const zhTW: Translation = {
   privateToYou: '私訊你',
   notifications: '通知',
   dismiss: '關閉',
+  pages: '頁面',
+  previousPage: '上一頁',
+  nextPage: '下一頁',
+  pageOf: (page, pages) => `第 ${formatNumber('zh-TW', page)} 頁，共 ${formatNumber('zh-TW', pages)} 頁`,
 };
 
 export default zhTW;

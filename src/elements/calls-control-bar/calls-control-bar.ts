@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CallsControlElement } from '../../internal/control-element.js';
 import { defineElement } from '../../internal/define.js';
@@ -35,12 +35,18 @@ export class CallsControlBarElement extends CallsControlElement {
 
   protected override render() {
     return html`<div part="bar" role="toolbar" aria-label=${this.t.callControls} @keydown=${this.#onKeyDown}>
-      <slot>
-        <calls-mic-button room=${ifDefined(this.room)}></calls-mic-button>
-        <calls-camera-button room=${ifDefined(this.room)}></calls-camera-button>
-        <calls-screen-share-button room=${ifDefined(this.room)}></calls-screen-share-button>
-        <calls-settings room=${ifDefined(this.room)}></calls-settings>
-        <calls-leave-button room=${ifDefined(this.room)}></calls-leave-button>
+      <slot @slotchange=${() => this.requestUpdate()}>
+        ${
+          // The default set only when the page gave none: hidden fallback controls would still
+          // watch the room (and answer to queries and tests) beside the page's own.
+          this.children.length > 0
+            ? nothing
+            : html`<calls-mic-button room=${ifDefined(this.room)}></calls-mic-button>
+                <calls-camera-button room=${ifDefined(this.room)}></calls-camera-button>
+                <calls-screen-share-button room=${ifDefined(this.room)}></calls-screen-share-button>
+                <calls-settings room=${ifDefined(this.room)}></calls-settings>
+                <calls-leave-button room=${ifDefined(this.room)}></calls-leave-button>`
+        }
       </slot>
     </div>`;
   }
