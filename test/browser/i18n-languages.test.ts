@@ -10,7 +10,7 @@ import { shippedLanguages } from '../../src/i18n/languages.js';
 import { loadTranslation, registerTranslation, type Translation } from '../../src/internal/i18n.js';
 import { allText, englishLeftIn, latinWordsIn } from './helpers/i18n.js';
 import { waitFor } from './helpers/media.js';
-import { mountRoom, participantIdOf, removeRooms, uniqueRoomName } from './helpers/room.js';
+import { deepQuery, mountRoom, participantIdOf, removeRooms, uniqueRoomName } from './helpers/room.js';
 import { callsTestEnv } from './helpers/test-env.js';
 
 const nonLatin = new Set(['ru', 'uk', 'ar', 'he', 'hi', 'ja', 'ko', 'zh-cn', 'zh-tw']);
@@ -73,11 +73,14 @@ describe('every shipped language', () => {
       const t = await language(code);
       // Names, and key names the shortcuts' hints spell the way keyboards print them.
       const names = ['Ada', 'Bob', room, 'Enter', 'Shift', 'Ctrl'];
-      const check = (element: Element, what: string) => {
+      const check = async (element: Element, what: string) => {
         const texts = allText(element);
         expect(englishLeftIn(texts, t), `${what}: English left`).to.deep.equal([]);
+        // The device pickers show the labels the browser gives its devices (Chromium's fake
+        // "Fake Default Audio Input"): names like the people's, not our text.
+        const devices = (await navigator.mediaDevices.enumerateDevices()).map((device) => device.label);
         if (nonLatin.has(code))
-          expect(latinWordsIn(texts, names), `${what}: Latin words left`).to.deep.equal([]);
+          expect(latinWordsIn(texts, [...names, ...devices]), `${what}: Latin words left`).to.deep.equal([]);
       };
 
       // The detector itself: untranslated English is caught.
@@ -89,16 +92,16 @@ describe('every shipped language', () => {
         what: `the ${code} Join button`,
         timeout: 20_000,
       });
-      check(ada, 'lobby');
+      await check(ada, 'lobby');
 
       await ada.join();
       const bobId = participantIdOf(bob);
-      await waitFor(() => ada.shadowRoot?.querySelector(`calls-tile[participant-id="${bobId}"]`), {
+      await waitFor(() => deepQuery(ada, `calls-tile[participant-id="${bobId}"]`), {
         what: "Bob's tile",
         timeout: 30_000,
       });
       await waitFor(() => allText(ada).includes(t.leave), { what: 'the Leave button' });
-      check(ada, 'meeting');
+      await check(ada, 'meeting');
 
       // The kit's people elements in a custom layout, before and after joining (Ada again: leave
       // first, as joining twice under one name would replace the first).
@@ -111,13 +114,13 @@ describe('every shipped language', () => {
           what: 'the kit layout in the language',
         },
       );
-      check(kit, 'kit lobby');
+      await check(kit, 'kit lobby');
       await kit.join();
       await waitFor(() => allText(kit).some((x) => x.includes('Bob')), {
         what: 'Bob in the participant list',
         timeout: 30_000,
       });
-      check(kit, 'kit meeting');
+      await check(kit, 'kit meeting');
     });
   }
 });
@@ -137,8 +140,7 @@ describe('choosing the language', () => {
     document.documentElement.removeAttribute('lang');
   });
 
-  const joinLabel = (room: CallsRoomElement) =>
-    room.shadowRoot?.querySelector('[part~="join-button"]')?.textContent?.trim();
+  const joinLabel = joinText;
 
   it('follows the nearest ancestor lang, re-renders when it changes, then the document lang', async () => {
     const wrapper = document.createElement('div');
@@ -175,7 +177,13 @@ describe('choosing the language', () => {
     await loadTranslation('he');
     const room = mount(endpoint, uniqueRoomName('lang'), 'Ada', 'he');
     await waitFor(() => getComputedStyle(room).direction === 'rtl', { what: 'rtl from lang="he"' });
-    const controls = room.shadowRoot!.querySelector('[part="controls"]')!;
+    // The lobby's mic and camera controls, two shadow roots down, are laid out right to left too.
+    const controls = await waitFor(
+      () => deepQuery(room, 'calls-lobby')?.shadowRoot?.querySelector('[part="controls"]'),
+      {
+        what: "the lobby's controls",
+      },
+    );
     expect(getComputedStyle(controls).direction).to.equal('rtl');
 
     room.lang = 'en';
@@ -204,20 +212,30 @@ describe('right to left layout', () => {
 
   afterEach(removeRooms);
 
-  /** The default view's controls, left to right on screen, with their boxes relative to the bar. */
+  /**
+   * The default meeting's controls (the kit buttons in its <calls-control-bar>), each by its tag,
+   * with its native button's box relative to the bar's toolbar, left to right and line by line
+   * on screen (a narrow room wraps the bar).
+   */
   function controlBar(room: CallsRoomElement) {
-    const bar = room.shadowRoot!.querySelector<HTMLElement>('[part="controls"]')!;
+    const controlBarElement = deepQuery(room, 'calls-control-bar')!;
+    const bar = controlBarElement.shadowRoot!.querySelector<HTMLElement>('[part="bar"]')!;
     const barBox = bar.getBoundingClientRect();
-    return [...bar.querySelectorAll<HTMLElement>('button')]
-      .map((button) => {
-        const box = button.getBoundingClientRect();
-        return {
-          part: button.getAttribute('part')!,
-          left: box.left - barBox.left,
-          right: barBox.right - box.right,
-        };
+    return [...controlBarElement.children]
+      .map((control) => {
+        const button = control.shadowRoot?.querySelector<HTMLElement>('[part="button"]');
+        const box = button?.getBoundingClientRect();
+        return box && box.width > 0
+          ? {
+              part: control.localName,
+              top: Math.round(box.top - barBox.top),
+              left: box.left - barBox.left,
+              right: barBox.right - box.right,
+            }
+          : undefined;
       })
-      .sort((a, b) => a.left - b.left);
+      .filter((control) => control !== undefined)
+      .sort((a, b) => a.top - b.top || a.left - b.left);
   }
 
   for (const lang of ['ar', 'he']) {
@@ -236,28 +254,39 @@ describe('right to left layout', () => {
           what: `the ${lang} rooms rendered`,
         },
       );
+      // The control bar is the meeting's: join, then wait for every control of both bars.
+      await Promise.all([ltr.join(), rtl.join()]);
+      const leaveIcon = (room: CallsRoomElement) =>
+        deepQuery(room, 'calls-leave-button')?.shadowRoot?.querySelector('svg') ?? undefined;
+      await waitFor(
+        () => leaveIcon(ltr) && leaveIcon(rtl) && controlBar(ltr).length === controlBar(rtl).length,
+        {
+          what: 'both control bars',
+        },
+      );
       const ltrBar = controlBar(ltr);
       const rtlBar = controlBar(rtl);
       expect(ltrBar[0]!.part).to.include('mic-button');
-      expect(rtlBar.map((b) => b.part)).to.deep.equal([...ltrBar.map((b) => b.part)].reverse());
+      // Line by line, the RTL bar holds the LTR bar's controls in reverse order.
+      const lines = (bar: typeof ltrBar) =>
+        [...new Set(bar.map((b) => b.top))].map((top) => bar.filter((b) => b.top === top).map((b) => b.part));
+      expect(lines(rtlBar)).to.deep.equal(lines(ltrBar).map((line) => [...line].reverse()));
       // Each control is as far from the bar's right edge in RTL as from its left edge in LTR.
-      const mirrored = [...rtlBar].reverse();
-      ltrBar.forEach((button, i) => {
-        expect(Math.abs(mirrored[i]!.right - button.left), `${button.part} mirrored`).to.be.below(1);
-      });
+      for (const button of ltrBar) {
+        const mirrored = rtlBar.find((b) => b.part === button.part)!;
+        expect(Math.abs(mirrored.right - button.left), `${button.part} mirrored`).to.be.below(1);
+      }
 
-      await Promise.all([ltr.join(), rtl.join()]);
-      await waitFor(() => rtl.shadowRoot!.querySelector('[part~="leave-button"] svg'), {
-        what: 'the leave button',
-      });
-      const icon = (room: CallsRoomElement) =>
-        getComputedStyle(room.shadowRoot!.querySelector('[part~="leave-button"] svg')!).transform;
+      const icon = (room: CallsRoomElement) => getComputedStyle(leaveIcon(room)!).transform;
       expect(icon(ltr)).to.equal('none');
       expect(icon(rtl)).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
     });
   }
 });
 
+/** The label of the lobby's Join button (a native button in <calls-join-button>'s shadow root). */
 function joinText(room: CallsRoomElement): string | undefined {
-  return room.shadowRoot?.querySelector('[part~="join-button"]')?.textContent?.trim();
+  return deepQuery(room, 'calls-join-button')
+    ?.shadowRoot?.querySelector('[part="button"]')
+    ?.textContent?.trim();
 }

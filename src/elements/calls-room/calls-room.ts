@@ -422,6 +422,9 @@ export class CallsRoomElement extends LitElement {
   }
 
   protected override render() {
+    // Read on every render (not only for announcements) so the host follows its `lang`: a
+    // right-to-left language sets its `dir`, and a `lang` change re-renders it.
+    translationFor(this);
     return html`
       <slot name="lobby" ?hidden=${!this.#showsSlot('lobby')} @slotchange=${this.#onSlotChange}></slot>
       <slot name="left" ?hidden=${!this.#showsSlot('left')} @slotchange=${this.#onSlotChange}></slot>
