@@ -125,6 +125,8 @@ export class LocalMedia {
     // partytracks reads its preference once, when the device is created, and then only hears changes
     // while someone listens: keep listening, so a choice made while the device is idle (in a lobby
     // without preview) is the one the next capture starts with. Listening captures nothing.
+    // Without media devices (server-side rendering, Node) there is nothing to listen to.
+    if (!globalThis.navigator?.mediaDevices) return;
     this.#subscriptions.push(this.#mic.activeDevice$.subscribe(), this.#camera.activeDevice$.subscribe());
     // The microphone and camera matter while on; the speaker whenever something might play.
     this.#subscriptions.push(

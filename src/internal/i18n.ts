@@ -333,6 +333,9 @@ function closestAcrossShadows(
   attribute: string,
   skip?: (found: Element) => boolean,
 ): Element | null {
+  // Server-side rendering (Lit's DOM shim) gives elements no closest() and no root: they render in
+  // English there, and the client picks the page's language when it hydrates.
+  if (typeof element.closest !== 'function') return null;
   let current: Element | null = element;
   while (current) {
     let found = current.closest(`[${attribute}]`);

@@ -28,8 +28,11 @@ export abstract class CallsPanelButtonElement extends CallsButtonElement {
   /** The panel element, if it is on the page. */
   get panel(): HTMLElement | null {
     if (!this.for) return null;
-    const root = this.getRootNode() as Document | ShadowRoot;
-    return (root.getElementById?.(this.for) ?? document.getElementById(this.for)) as HTMLElement | null;
+    // Under SSR (Lit's DOM shim) there is neither a root to search nor a document.
+    const root = this.getRootNode?.() as Document | ShadowRoot | undefined;
+    return (root?.getElementById?.(this.for) ??
+      globalThis.document?.getElementById(this.for) ??
+      null) as HTMLElement | null;
   }
 
   override connectedCallback(): void {

@@ -39,7 +39,8 @@ export class CallsControlBarElement extends CallsControlElement {
         ${
           // The default set only when the page gave none: hidden fallback controls would still
           // watch the room (and answer to queries and tests) beside the page's own.
-          this.children.length > 0
+          // (Lit's SSR shim has no children: it renders the default set.)
+          (this.children?.length ?? 0) > 0
             ? nothing
             : html`<calls-mic-button room=${ifDefined(this.room)}></calls-mic-button>
                 <calls-camera-button room=${ifDefined(this.room)}></calls-camera-button>
