@@ -564,17 +564,8 @@ export class Room {
           this.#errors$.next(new CallsError('media_failed', 'The media connection failed.', { cause })),
       }),
     );
-    // Pulls start only once our microphone is published (it always is: a silent track while muted).
-    // The session's first m-section carries its BUNDLE transport, and a pull there is closed as soon
-    // as its publisher moves to a new session; the local SFU (werift) loses the transport with it and
-    // the connection stays down until the ICE timeout. Our own push lives as long as the session.
     media.add(
-      partyTracks.push(this.media.micTrack$).subscribe((meta) => {
-        this.#patchLocal({ audio: refOf(meta) });
-        if (run === this.#mediaRun && this.#partyTracks$.value !== partyTracks) {
-          this.#partyTracks$.next(partyTracks);
-        }
-      }),
+      partyTracks.push(this.media.micTrack$).subscribe((meta) => this.#patchLocal({ audio: refOf(meta) })),
     );
     const layers = this.#layers();
     media.add(
@@ -599,6 +590,7 @@ export class Room {
         this.#retryMedia();
       }),
     );
+    this.#partyTracks$.next(partyTracks);
   }
 
   /** A new Calls session after a short, growing pause, once the backend connection is up. */
