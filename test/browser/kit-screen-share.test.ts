@@ -12,7 +12,14 @@ import type { CallsScreenShareStartedEvent } from '../../src/events/screen-share
 import { CallsScreenShareToggleRequestEvent } from '../../src/events/screen-share-toggle-request.js';
 import type { CallsButtonElement } from '../../src/internal/button-element.js';
 import { waitFor, waitForVideoFrames } from './helpers/media.js';
-import { mountRoom, nextEvent, participantIdOf, removeRooms, uniqueRoomName } from './helpers/room.js';
+import {
+  deepQuery,
+  mountRoom,
+  nextEvent,
+  participantIdOf,
+  removeRooms,
+  uniqueRoomName,
+} from './helpers/room.js';
 import { callsTestEnv } from './helpers/test-env.js';
 
 async function nativeButton(element: CallsButtonElement): Promise<HTMLButtonElement> {
@@ -22,12 +29,11 @@ async function nativeButton(element: CallsButtonElement): Promise<HTMLButtonElem
   return button;
 }
 
-/** The screen tile of `participantId` in a room's default view, if it shows one. */
+/** The screen tile of `participantId` in a room's default view (inside its grid), if it shows one. */
 function screenTile(room: CallsRoomElement, participantId: string): CallsTileElement | null {
   return (
-    room.shadowRoot?.querySelector<CallsTileElement>(
-      `calls-tile[participant-id="${participantId}"][source="screen"]`,
-    ) ?? null
+    deepQuery<CallsTileElement>(room, `calls-tile[participant-id="${participantId}"][source="screen"]`) ??
+    null
   );
 }
 

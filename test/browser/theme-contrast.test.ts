@@ -4,8 +4,7 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { CallsRoomElement } from '../../src/elements/calls-room/calls-room.js';
-import { waitFor } from './helpers/media.js';
-import { mountRoom, removeRooms, uniqueRoomName } from './helpers/room.js';
+import { kitButton, mountRoom, removeRooms, uniqueRoomName } from './helpers/room.js';
 import { callsTestEnv } from './helpers/test-env.js';
 
 function luminance(color: string): number {
@@ -43,14 +42,10 @@ describe('Join and Leave text contrast', () => {
     it(`${colorScheme}: Join and Leave reach 4.5:1`, async () => {
       await emulateMedia({ colorScheme });
       const room: CallsRoomElement = mountRoom({ endpoint, room: uniqueRoomName('contrast'), name: 'Ada' });
-      const join = await waitFor(() => room.shadowRoot?.querySelector('[part~="join-button"]'), {
-        what: 'Join',
-      });
+      const join = await kitButton(room, 'calls-join-button');
       expect(contrastOf(join), 'Join').to.be.at.least(4.5);
       await room.join();
-      const leave = await waitFor(() => room.shadowRoot?.querySelector('[part~="leave-button"]'), {
-        what: 'Leave',
-      });
+      const leave = await kitButton(room, 'calls-leave-button');
       expect(contrastOf(leave), 'Leave').to.be.at.least(4.5);
     });
   }
