@@ -2,11 +2,12 @@
 // room publish and subscribe through the proxy, with werift as the browser, and media arrives.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { MediaStreamTrack, RTCPeerConnection, RtpHeader, RtpPacket } from 'werift';
+import { MediaStreamTrack, type RTCPeerConnection, RtpHeader, RtpPacket } from 'werift';
 import type { Participant } from '../../src/server/index.js';
 import type { RunningSfu } from '../../src/sfu/index.js';
 import { startSfu } from '../../src/sfu/index.js';
 import { forEachBackend } from './helpers/backends.js';
+import { connected, loopbackPeer } from './helpers/live-call.js';
 import type { Backend } from './helpers/server-harness.js';
 import { PresenceClient } from './helpers/server-harness.js';
 
@@ -19,30 +20,6 @@ interface CallsAnswer {
   requiresImmediateRenegotiation?: boolean;
   tracks?: Array<{ trackName: string; mid?: string }>;
   errorCode?: string;
-}
-
-/** A werift peer on loopback, the way the widget's browser would behave through partytracks. */
-function loopbackPeer(): RTCPeerConnection {
-  return new RTCPeerConnection({
-    iceServers: [],
-    bundlePolicy: 'max-bundle',
-    iceAdditionalHostAddresses: ['127.0.0.1'],
-    iceInterfaceAddresses: { udp4: '127.0.0.1' },
-  });
-}
-
-function connected(pc: RTCPeerConnection): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (pc.connectionState === 'connected') return resolve();
-    const subscription = pc.connectionStateChange.subscribe((state) => {
-      if (state === 'connected') {
-        subscription.unSubscribe();
-        resolve();
-      } else if (state === 'failed') {
-        reject(new Error('peer connection failed'));
-      }
-    });
-  });
 }
 
 forEachBackend(({ startBackend }) => {

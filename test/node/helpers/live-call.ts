@@ -35,6 +35,7 @@ export interface LiveCall {
   stop(): Promise<void>;
 }
 
+/** A werift peer on loopback, the way the widget's browser would behave through partytracks. */
 export function loopbackPeer(): RTCPeerConnection {
   return new RTCPeerConnection({
     iceServers: [],
@@ -44,7 +45,8 @@ export function loopbackPeer(): RTCPeerConnection {
   });
 }
 
-function connected(pc: RTCPeerConnection): Promise<void> {
+/** Resolves once `pc` is connected; rejects if it fails. */
+export function connected(pc: RTCPeerConnection): Promise<void> {
   return new Promise((resolve, reject) => {
     if (pc.connectionState === 'connected') return resolve();
     const subscription = pc.connectionStateChange.subscribe((state) => {
