@@ -4,6 +4,7 @@
  * browser tests start the same thing for their live stories and tests.
  */
 import { randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveNode } from '../server/adapters/node.js';
 import { type CallsHandlerOptions, createCallsHandler } from '../server/index.js';
@@ -48,7 +49,19 @@ export interface RunningDevServer {
 }
 
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
-const BROWSER_FILES = ['calls-elements.min.js', 'calls-elements.min.js.map'];
+/**
+ * What /dist/ serves: the script-tag bundle and the language chunks it loads from next to itself
+ * (`calls-elements.<lang>.min.js`), with their maps — nothing else of the package.
+ */
+const BROWSER_FILE = /^calls-elements(\.[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)?\.min\.js(\.map)?$/;
+
+function browserFiles(): string[] {
+  try {
+    return readdirSync(`${packageRoot}dist`).filter((name) => BROWSER_FILE.test(name));
+  } catch {
+    return [];
+  }
+}
 
 export async function startDevServer(options: DevServerOptions = {}): Promise<RunningDevServer> {
   const host = options.host ?? '127.0.0.1';
@@ -85,7 +98,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
     fallback: serveStaticFiles([
       { prefix: '/', root: options.site ?? `${packageRoot}demo` },
       // The script-tag bundle and its source map, and nothing else: dist/ also holds server code.
-      { prefix: '/dist/', root: `${packageRoot}dist`, only: BROWSER_FILES },
+      { prefix: '/dist/', root: `${packageRoot}dist`, only: browserFiles() },
     ]),
   }).catch(async (error: unknown) => {
     await handler.close();

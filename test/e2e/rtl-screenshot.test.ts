@@ -1,45 +1,56 @@
 // The script-tag bundle in a real page: a <calls-room lang="ar|he"> loads its language chunk from
 // next to the bundle (dist/calls-elements.<lang>.min.js) and lays out right to left. Evidence: real
-// Chromium screenshots of the control bar, compared structurally — the Join button's coloured
-// pixels sit mirrored across the bar from where the same language shows them left to right.
+// Chromium screenshots of the meeting's control bar, compared structurally — the Leave button's
+// coloured pixels sit mirrored across the bar from where the same language shows them left to right.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
 import { chromiumArgs, chromiumPath } from '../chromium.js';
+import { deepFind, theRoom } from './helpers/page-scripts.js';
 
-/** Replaces the demo's room with one in `lang` and `dir` (empty: the elements decide), awaiting its Join label. */
-async function showRoom(page: Page, lang: string, dir: string, join: string): Promise<void> {
+/** Replaces the demo's room with one in `lang` and `dir` (empty: the elements decide), joined. */
+async function showJoinedRoom(page: Page, lang: string, dir: string, join: string): Promise<void> {
   await page.evaluate(
     `(() => {
-      document.querySelector('calls-room')?.remove();
+      for (const old of document.querySelectorAll('calls-meeting, calls-room')) old.remove();
       const room = document.createElement('calls-room');
       room.setAttribute('endpoint', '/calls');
       room.setAttribute('room', 'rtl-screenshot');
+      room.setAttribute('name', 'Ada');
       room.setAttribute('lang', ${JSON.stringify(lang)});
       if (${JSON.stringify(dir)}) room.setAttribute('dir', ${JSON.stringify(dir)});
-      room.style.cssText = 'display:block;width:600px';
+      room.style.cssText = 'display:block;width:600px;height:400px';
       document.body.append(room);
     })()`,
   );
+  // The lobby speaks the language once its chunk has loaded; then join and wait for the meeting's bar.
   await page.waitForFunction(
-    `document.querySelector('calls-room')?.shadowRoot?.querySelector('[part~="join-button"]')?.textContent?.trim() === ${JSON.stringify(join)}`,
+    `(() => { ${deepFind} return deepFind('calls-join-button')[0]?.shadowRoot?.querySelector('[part="button"]')?.textContent?.trim() === ${JSON.stringify(join)}; })()`,
+    undefined,
+    { timeout: 30_000 },
+  );
+  await page.evaluate(`(() => { ${deepFind} return ${theRoom}.join(); })()`);
+  await page.waitForFunction(
+    `(() => { ${deepFind} return deepFind('calls-leave-button').some((leave) => leave.shadowRoot?.querySelector('[part="button"]')); })()`,
     undefined,
     { timeout: 30_000 },
   );
 }
 
 /**
- * The horizontal span, as fractions of the bar's width, of the screenshot's pixels in the Join
- * button's background colour (read from the screenshot in the page, through a canvas).
+ * The horizontal span, as fractions of the meeting's control bar's width, of the screenshot's
+ * pixels in the Leave button's background colour (read from the screenshot in the page, through a canvas).
  */
-async function joinSpan(page: Page): Promise<{ start: number; end: number }> {
-  const bar = page.locator('calls-room').locator('[part="controls"]');
+async function leaveSpan(page: Page): Promise<{ start: number; end: number }> {
+  // Playwright's CSS locators pierce open shadow roots.
+  const bar = page.locator('calls-control-bar [part="bar"]');
   const png = (await bar.screenshot()).toString('base64');
   return page.evaluate(
     `(async () => {
-      const join = document.querySelector('calls-room').shadowRoot.querySelector('[part~="join-button"]');
-      const [r, g, b] = getComputedStyle(join).backgroundColor.match(/\\d+/g).map(Number);
+      ${deepFind}
+      const leave = deepFind('calls-leave-button')[0].shadowRoot.querySelector('[part="button"]');
+      const [r, g, b] = getComputedStyle(leave).backgroundColor.match(/\\d+/g).map(Number);
       const image = new Image();
       image.src = 'data:image/png;base64,${png}';
       await image.decode();
@@ -93,22 +104,22 @@ describe('right-to-left screenshots of the script-tag bundle', () => {
       });
       await page.goto(`${dev.url}/?room=rtl-screenshot&name=Ada`);
 
-      await showRoom(page, lang, 'ltr', join);
-      const ltr = await joinSpan(page);
-      await showRoom(page, lang, '', join);
+      await showJoinedRoom(page, lang, 'ltr', join);
+      const ltr = await leaveSpan(page);
+      await showJoinedRoom(page, lang, '', join);
       assert.equal(
-        await page.evaluate(`getComputedStyle(document.querySelector('calls-room')).direction`),
+        await page.evaluate(`(() => { ${deepFind} return getComputedStyle(${theRoom}).direction; })()`),
         'rtl',
       );
-      const rtl = await joinSpan(page);
+      const rtl = await leaveSpan(page);
       await context.close();
 
       assert.equal(chunks.length, 1, `the ${lang} chunk loads once, from next to the bundle`);
       assert.ok(
         ltr.end > ltr.start && ltr.start > 0.5,
-        `LTR: Join at the end of the bar (${JSON.stringify(ltr)})`,
+        `LTR: Leave at the end of the bar (${JSON.stringify(ltr)})`,
       );
-      assert.ok(rtl.end < 0.5, `RTL: Join at the start, on the left (${JSON.stringify(rtl)})`);
+      assert.ok(rtl.end < 0.5, `RTL: Leave at the start, on the left (${JSON.stringify(rtl)})`);
       assert.ok(Math.abs(rtl.start - (1 - ltr.end)) < 0.02, `mirrored: ${JSON.stringify({ ltr, rtl })}`);
       assert.ok(Math.abs(rtl.end - (1 - ltr.start)) < 0.02, `mirrored: ${JSON.stringify({ ltr, rtl })}`);
     });

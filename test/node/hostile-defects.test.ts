@@ -295,6 +295,9 @@ describe('defects from the security review', { timeout: 90_000 }, () => {
       assert.equal((await fetch(`${dev.url}/dist/${serverFile}`)).status, 404, serverFile);
     }
     assert.equal((await fetch(`${dev.url}/dist/calls-elements.min.js`)).status, 200);
+    // The language chunks the bundle loads from next to itself are served too.
+    assert.equal((await fetch(`${dev.url}/dist/calls-elements.he.min.js`)).status, 200);
+    assert.equal((await fetch(`${dev.url}/dist/calls-elements.pt-BR.min.js`)).status, 200);
     assert.equal((await fetch(`${dev.url}/`)).status, 200);
   });
 });
