@@ -1,4 +1,4 @@
-import { ContextConsumer } from '@lit/context';
+import { ContextConsumer, ContextRoot } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { BehaviorSubject, distinctUntilChanged, map, type Observable, of, switchMap } from 'rxjs';
 import type { LocalMedia } from '../core/local-media.js';
@@ -6,6 +6,19 @@ import type { Room } from '../core/room.js';
 import { type CallsRoomContext, callsRoomContext } from './room-context.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * Kit elements that upgrade before the `<calls-room>` around them (parsed HTML with a deferred
+ * bundle defines the room's own kit first) ask for the room before it can answer. A context root
+ * on the document holds those requests and replays them when the room's provider appears. Attached
+ * once, when this module loads (before any element is defined); never in Node, where there is no page.
+ */
+const ROOT_ATTACHED = Symbol.for('calls-elements.context-root');
+const page = globalThis.document as (Document & { [ROOT_ATTACHED]?: true }) | undefined;
+if (page?.documentElement && typeof page.addEventListener === 'function' && !page[ROOT_ATTACHED]) {
+  page[ROOT_ATTACHED] = true;
+  new ContextRoot().attach(page.documentElement);
+}
 
 /**
  * Finds the `<calls-room>` an element belongs to: the one named by its `room` attribute (an id),

@@ -2,8 +2,8 @@
 // 1. Ada shares her screen with <calls-screen-share-button> (a real click; Chromium's fake capture
 //    answers with a test screen), Grace's default view gets a screen tile that decodes at the size
 //    Ada captures, and the SFU holds the screen as its own track; stopping removes the tile and the track.
-// 2. With two fake cameras (--use-fake-device-for-media-stream=device-count=2), Ada picks the second
-//    microphone before joining and the second camera in the call; the tracks she publishes come from
+// 2. With three fake cameras (--use-fake-device-for-media-stream=device-count=3), Ada picks the second
+//    microphone before joining and the third camera in the call; the tracks she publishes come from
 //    them, Grace decodes her camera and hears her; after leave → rejoin the same devices are used
 //    again and Grace decodes her again.
 // The pages are a host app's: served from their own origin (with the built bundle), talking to the
@@ -20,9 +20,13 @@ import { chromiumArgs, chromiumPath } from '../chromium.js';
 import { call } from '../node/helpers/sfu-api.js';
 import { deepFind } from './helpers/page-scripts.js';
 
-/** Two fake cameras (fake_device_0, fake_device_1) besides the usual two fake microphones. */
-const twoCameraArgs = chromiumArgs.map((arg) =>
-  arg === '--use-fake-device-for-media-stream' ? '--use-fake-device-for-media-stream=device-count=2' : arg,
+/**
+ * Three fake cameras besides the usual fake microphones. The journey picks fake_device_2:
+ * Chromium's fake_device_1 produces frames (they play locally) that WebRTC never sends — 0 bytes
+ * on a plain loopback RTCPeerConnection too — so a call could not show it; fake_device_2 is sent.
+ */
+const threeCameraArgs = chromiumArgs.map((arg) =>
+  arg === '--use-fake-device-for-media-stream' ? '--use-fake-device-for-media-stream=device-count=3' : arg,
 );
 
 const adaPage = (room: string) => `
@@ -71,7 +75,7 @@ const publishedSettings = `(async () => {
 const pageState = `(async () => {
   ${deepFind}
   const room = document.querySelector('calls-room');
-  const tiles = deepFind('calls-tile').map((t) => [t.source, t.videoElement?.videoWidth, t.videoElement?.hidden]);
+  const tiles = deepFind('calls-tile').map((t) => [t.source, t.videoElement?.videoWidth, t.videoElement?.videoHeight, t.videoElement?.hidden]);
   const people = await new Promise((resolve) => {
     const subscription = room?.model?.participants$.subscribe((list) => {
       resolve(list.map((p) => ({ name: p.name, videoEnabled: p.videoEnabled, video: p.tracks.video?.trackName ?? null })));
@@ -195,7 +199,7 @@ describe('screen share and device choice on the dev server', () => {
       backend: { cors: { allowedOrigins: [host] } },
     });
     endpoint = dev.endpoint;
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: twoCameraArgs });
+    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: threeCameraArgs });
   });
 
   after(async () => {
@@ -220,19 +224,28 @@ describe('screen share and device choice on the dev server', () => {
       `document.querySelector('calls-screen-share-button').shadowRoot.querySelector('button').getAttribute('aria-pressed') === 'true'`,
       'the button to show sharing',
     );
-    // What Ada captures: Chromium's fake screen, sized like her window's screen.
-    const captured = await waitIn<{ width: number; height: number }>(
+    // What Ada captures: Chromium's fake screen, sized like her window's screen. Its size can change
+    // once after the capture starts (the headless screen settles), so it is read again on every check.
+    const capturedNow = `new Promise((resolve) => { const s = document.getElementById('room').model.screenShare.videoTrack$.subscribe((t) => { if (t) { const { width, height } = t.getSettings(); resolve({ width, height }); queueMicrotask(() => s.unsubscribe()); } }); })`;
+    let captured = await waitIn<{ width: number; height: number }>(
       ada,
-      `new Promise((resolve) => { const s = document.getElementById('room').model.screenShare.videoTrack$.subscribe((t) => { if (t) { const { width, height } = t.getSettings(); resolve({ width, height }); queueMicrotask(() => s.unsubscribe()); } }); })`,
+      capturedNow,
       'Ada to capture her screen',
     );
     // The encoder starts small and climbs; the screen keeps its size once bandwidth allows (contentHint "detail").
-    const screen = await waitIn<{ width: number; height: number; frames: number }>(
-      grace,
-      `(() => { const tile = ${graceTileOf('screen')}; return tile && tile.width === ${captured.width} && tile.height === ${captured.height} && tile; })()`,
-      `Grace to decode Ada's screen at its captured ${captured.width}×${captured.height}`,
-      90_000,
-    );
+    const deadline = Date.now() + 90_000;
+    type Decoded = { width: number; height: number; frames: number };
+    let screen: Decoded | false = false;
+    while (!screen) {
+      captured = (await ada.evaluate(capturedNow)) as { width: number; height: number };
+      const seen = (await grace.evaluate(graceTileOf('screen'))) as Decoded | false;
+      if (seen && seen.width === captured.width && seen.height === captured.height) screen = seen;
+      else if (Date.now() > deadline)
+        throw new Error(
+          `Grace never decoded Ada's screen at its captured ${captured.width}×${captured.height}; she shows ${JSON.stringify(seen)}`,
+        );
+      else await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     assert.deepEqual([screen.width, screen.height], [captured.width, captured.height]);
     const later = await waitIn<{ frames: number }>(
       grace,
@@ -266,27 +279,27 @@ describe('screen share and device choice on the dev server', () => {
     // Device labels show once the page may use the devices; the fake UI grants that.
     await waitIn(
       ada,
-      `document.querySelector('calls-device-select[kind="videoinput"]').selectElement?.options.length === 2`,
-      'two cameras listed',
+      `document.querySelector('calls-device-select[kind="videoinput"]').selectElement?.options.length === 3`,
+      'three cameras listed',
     );
     const cameras = await camera.locator('option').allTextContents();
     assert.deepEqual(
       cameras.map((label) => label.trim()),
-      ['fake_device_0', 'fake_device_1'],
+      ['fake_device_0', 'fake_device_1', 'fake_device_2'],
     );
     // The microphone is chosen before joining, the camera in the call (both paths a person takes).
     await mic.selectOption({ label: 'Fake Audio Input 2' });
     const grace = await openPage(browser, host, 'Grace', gracePage(room));
     await ada.locator('calls-join-button').click();
     await waitIn(grace, graceTileOf('camera'), "Grace to decode Ada's first camera");
-    await camera.selectOption({ label: 'fake_device_1' });
+    await camera.selectOption({ label: 'fake_device_2' });
     const chosen = { camera: await camera.inputValue(), mic: await mic.inputValue() };
     const published = await waitIn<{ camera: string; cameraLabel: string; mic: string; micLabel: string }>(
       ada,
       `(async () => { const s = await ${publishedSettings}; return s.camera === ${JSON.stringify(chosen.camera)} && s.mic === ${JSON.stringify(chosen.mic)} && s; })()`,
       'Ada to publish from the chosen camera and microphone',
     );
-    assert.equal(published.cameraLabel, 'fake_device_1');
+    assert.equal(published.cameraLabel, 'fake_device_2');
     assert.equal(published.micLabel, 'Fake Audio Input 2');
     const seen = await waitIn<{ width: number; frames: number }>(
       grace,
@@ -300,7 +313,7 @@ describe('screen share and device choice on the dev server', () => {
       'Grace to hear Ada',
     );
     console.log(
-      `Grace decodes Ada's fake_device_1 at ${seen.width}px wide and hears her (peak ${peak.toFixed(3)})`,
+      `Grace decodes Ada's fake_device_2 at ${seen.width}px wide and hears her (peak ${peak.toFixed(3)})`,
     );
 
     await ada.locator('calls-leave-button').click();
