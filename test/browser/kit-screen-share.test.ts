@@ -126,7 +126,7 @@ describe('<calls-screen-share-button>', () => {
     // Ada sees her own share as a tile too, from the local capture.
     const ownTile = await waitFor(() => screenTile(ada, adaId), { what: "Ada's own screen tile" });
     await waitFor(() => (ownTile.videoElement?.videoWidth ?? 0) > 0, { what: 'her own screen to play' });
-    const capture = (ownTile.videoElement?.srcObject as MediaStream).getVideoTracks()[0]!;
+    const capture = (ownTile.videoElement!.srcObject as MediaStream).getVideoTracks()[0]!;
     await decodesAtCaptureSize(video, capture);
 
     const stopped = nextEvent(grace, 'calls-screen-share-stopped');
