@@ -16,6 +16,7 @@ import type {
 } from './api-types.js';
 import { BundleTransportFollower } from './bundle-transport.js';
 import { openNegotiatedChannel, SessionDataChannel } from './data-channels.js';
+import { DtlsRecordNumbering } from './dtls-record-numbers.js';
 import {
   CallsError,
   type CallsErrorBody,
@@ -72,6 +73,7 @@ export class Session {
   private readonly channels = new Map<number, SessionDataChannel>();
   private readonly usedChannelIds = new Set<number>();
   private readonly bundleTransport: BundleTransportFollower;
+  private readonly recordNumbering: DtlsRecordNumbering;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
@@ -89,6 +91,7 @@ export class Session {
     this.bundleTransport = new BundleTransportFollower(this.pc, () => {
       for (const subscription of this.subscriptions.values()) subscription.requestKeyframe();
     });
+    this.recordNumbering = new DtlsRecordNumbering(this.pc);
     this.pc.connectionStateChange.subscribe((state) => {
       if (state === 'connected') {
         this.connectedAt ??= Date.now();
@@ -560,6 +563,7 @@ export class Session {
     }
     try {
       await this.pc.setRemoteDescription(description);
+      this.recordNumbering.watch();
     } catch (error) {
       if (error instanceof CallsError) throw error;
       throw invalidDescription(`The ${description.type} could not be applied: ${(error as Error).message}`);
