@@ -250,6 +250,15 @@ export class Session {
           ),
         );
       }
+      if (!source.accepts(request)) {
+        return failedChannel(
+          request,
+          itemError(
+            'invalid_params',
+            `Data channel ${request.dataChannelName} of session ${request.sessionId} already has a subscriber that can reply`,
+          ),
+        );
+      }
       const subscriber = this.addChannel('remote', request, request.sessionId);
       source.subscribe(subscriber);
       return subscriber.result();
@@ -521,11 +530,16 @@ export class Session {
 
   private addChannel(
     location: 'local' | 'remote',
-    request: Pick<DataChannelRequest, 'dataChannelName' | 'ordered' | 'maxRetransmits' | 'maxPacketLifeTime'>,
+    request: Omit<DataChannelRequest, 'location' | 'sessionId'>,
     remoteSessionId: string | undefined,
   ): SessionDataChannel {
     const raw = openNegotiatedChannel(this.pc, request, this.usedChannelIds);
-    const channel = new SessionDataChannel(location, request.dataChannelName, raw, remoteSessionId);
+    const channel = new SessionDataChannel(location, request.dataChannelName, raw, remoteSessionId, {
+      waitForAck: request.waitForAck,
+      canReply: request.canReply,
+      // A subscriber that never acknowledged is torn down, as on Cloudflare.
+      onAckTimeout: () => this.channels.delete(raw.id),
+    });
     this.channels.set(channel.id, channel);
     return channel;
   }

@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { highestEpochOneSequence } from '../../src/sfu/dtls-record-numbers.js';
+import { CallsError } from '../../src/sfu/errors.js';
+import { parseDataChannels } from '../../src/sfu/request-validation.js';
 
 /** A serialized DTLS record header (and `length` bytes of body) of `epoch` and `sequence`. */
 function record(epoch: number, sequence: number, length = 4): Buffer {
@@ -32,5 +34,75 @@ describe('DTLS record numbers after the handshake', () => {
 
   it('stops at a truncated header instead of reading past the buffer', () => {
     assert.equal(highestEpochOneSequence([Buffer.concat([record(1, 9), Buffer.alloc(5)])]), 9);
+  });
+});
+
+/** Asserts that `body` is refused as Calls refuses it: 406 invalid_params naming `field`. */
+function refused(body: Record<string, unknown>, field: RegExp): void {
+  assert.throws(
+    () => parseDataChannels(body),
+    (error: unknown) =>
+      error instanceof CallsError &&
+      error.status === 406 &&
+      error.toJSON().errorCode === 'invalid_params' &&
+      field.test(error.toJSON().errorDescription),
+  );
+}
+
+const publisher = 'a'.repeat(32);
+
+describe('datachannels/new validation', () => {
+  it('keeps the reliability and subscriber options it was given', () => {
+    const [local, remote] = parseDataChannels({
+      dataChannels: [
+        { location: 'local', dataChannelName: 'chat', ordered: false, maxRetransmits: 0 },
+        {
+          location: 'remote',
+          dataChannelName: 'chat',
+          sessionId: publisher,
+          waitForAck: true,
+          canReply: true,
+        },
+      ],
+    });
+    assert.equal(local.ordered, false);
+    assert.equal(local.maxRetransmits, 0);
+    assert.equal(remote.waitForAck, true);
+    assert.equal(remote.canReply, true);
+  });
+
+  it('ignores waitForAck on a local channel, as Cloudflare documents', () => {
+    const [local] = parseDataChannels({
+      dataChannels: [{ location: 'local', dataChannelName: 'chat', waitForAck: true }],
+    });
+    assert.equal(local.location, 'local');
+  });
+
+  it('refuses canReply on a local channel', () => {
+    refused({ dataChannels: [{ location: 'local', dataChannelName: 'chat', canReply: true }] }, /canReply/);
+  });
+
+  it('refuses both maxRetransmits and maxPacketLifeTime', () => {
+    refused(
+      {
+        dataChannels: [
+          { location: 'local', dataChannelName: 'chat', maxRetransmits: 1, maxPacketLifeTime: 100 },
+        ],
+      },
+      /maxRetransmits or maxPacketLifeTime/,
+    );
+  });
+
+  it('refuses options of the wrong type', () => {
+    const remote = { location: 'remote', dataChannelName: 'chat', sessionId: publisher };
+    refused({ dataChannels: [{ ...remote, waitForAck: 'yes' }] }, /waitForAck must be a boolean/);
+    refused({ dataChannels: [{ ...remote, canReply: 1 }] }, /canReply must be a boolean/);
+    refused({ dataChannels: [{ ...remote, ordered: 'false' }] }, /ordered must be a boolean/);
+    refused({ dataChannels: [{ ...remote, maxRetransmits: -1 }] }, /maxRetransmits/);
+    refused({ dataChannels: [{ ...remote, maxPacketLifeTime: 1.5 }] }, /maxPacketLifeTime/);
+  });
+
+  it('refuses a remote channel without the publisher’s session', () => {
+    refused({ dataChannels: [{ location: 'remote', dataChannelName: 'chat' }] }, /sessionId/);
   });
 });
