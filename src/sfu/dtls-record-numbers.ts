@@ -50,6 +50,7 @@ function skipHandshakeSequenceNumbers(transport: RTCDtlsTransport): void {
  */
 export class DtlsRecordNumbering {
   private readonly watched = new WeakSet<RTCDtlsTransport>();
+  private readonly watchedSockets = new WeakSet<object>();
 
   constructor(private readonly pc: RTCPeerConnection) {
     pc.connectionStateChange.subscribe(() => this.watch());
@@ -59,10 +60,23 @@ export class DtlsRecordNumbering {
     for (const transport of this.pc.dtlsTransports) {
       if (this.watched.has(transport)) continue;
       this.watched.add(transport);
-      if (transport.state === 'connected') skipHandshakeSequenceNumbers(transport);
+      if (transport.state === 'connected') this.handshakeDone(transport);
       transport.onStateChange.subscribe((state) => {
-        if (state === 'connected') skipHandshakeSequenceNumbers(transport);
+        if (state === 'connected') this.handshakeDone(transport);
       });
     }
+  }
+
+  /**
+   * Fixes the handshake that just completed, and any later one on the same DTLS session: as DTLS
+   * server werift answers a client's new ClientHello (after the client moved its bundle,
+   * bundle-transport.ts) by handshaking again with a fresh counter, without a state change.
+   */
+  private handshakeDone(transport: RTCDtlsTransport): void {
+    skipHandshakeSequenceNumbers(transport);
+    const socket = transport.dtls;
+    if (!socket || this.watchedSockets.has(socket)) return;
+    this.watchedSockets.add(socket);
+    socket.onConnect.subscribe(() => skipHandshakeSequenceNumbers(transport));
   }
 }
