@@ -47,6 +47,10 @@ export interface DataChannelRequest {
   ordered?: boolean;
   maxRetransmits?: number;
   maxPacketLifeTime?: number;
+  /** Remote channels: hold delivery until the subscriber's first message (ignored on local ones). */
+  waitForAck?: boolean;
+  /** Remote channels only: this subscriber's messages go back to the publisher. */
+  canReply?: boolean;
 }
 
 export interface TrackResult {

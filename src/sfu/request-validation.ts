@@ -176,12 +176,18 @@ function parseDataChannel(value: unknown, where: string): DataChannelRequest {
     ordered: optionalBoolean(value.ordered, `${where}.ordered`),
     maxRetransmits: optionalCount(value.maxRetransmits, `${where}.maxRetransmits`),
     maxPacketLifeTime: optionalCount(value.maxPacketLifeTime, `${where}.maxPacketLifeTime`),
+    waitForAck: optionalBoolean(value.waitForAck, `${where}.waitForAck`),
+    canReply: optionalBoolean(value.canReply, `${where}.canReply`),
   };
   if (channel.maxRetransmits !== undefined && channel.maxPacketLifeTime !== undefined) {
     throw invalidParams(`${where} may set maxRetransmits or maxPacketLifeTime, not both`);
   }
   if (location === 'remote' && !channel.sessionId)
     throw invalidParams(`${where}.sessionId is required for a remote channel`);
+  // A publisher already sends on its own channel; only a subscriber can be granted the way back.
+  // (`waitForAck` on a local channel is ignored, as Cloudflare documents.)
+  if (location === 'local' && channel.canReply)
+    throw invalidParams(`${where}.canReply applies to remote channels only`);
   return channel;
 }
 

@@ -16,6 +16,7 @@ import type {
 } from './api-types.js';
 import { BundleTransportFollower } from './bundle-transport.js';
 import { openNegotiatedChannel, SessionDataChannel } from './data-channels.js';
+import { DtlsRecordNumbering } from './dtls-record-numbers.js';
 import {
   CallsError,
   type CallsErrorBody,
@@ -72,6 +73,7 @@ export class Session {
   private readonly channels = new Map<number, SessionDataChannel>();
   private readonly usedChannelIds = new Set<number>();
   private readonly bundleTransport: BundleTransportFollower;
+  private readonly recordNumbering: DtlsRecordNumbering;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
@@ -89,6 +91,7 @@ export class Session {
     this.bundleTransport = new BundleTransportFollower(this.pc, () => {
       for (const subscription of this.subscriptions.values()) subscription.requestKeyframe();
     });
+    this.recordNumbering = new DtlsRecordNumbering(this.pc);
     this.pc.connectionStateChange.subscribe((state) => {
       if (state === 'connected') {
         this.connectedAt ??= Date.now();
@@ -244,6 +247,15 @@ export class Session {
           itemError(
             'not_found_track_error',
             `Data channel ${request.dataChannelName} not found in session ${request.sessionId}`,
+          ),
+        );
+      }
+      if (!source.accepts(request)) {
+        return failedChannel(
+          request,
+          itemError(
+            'invalid_params',
+            `Data channel ${request.dataChannelName} of session ${request.sessionId} already has a subscriber that can reply`,
           ),
         );
       }
@@ -518,11 +530,16 @@ export class Session {
 
   private addChannel(
     location: 'local' | 'remote',
-    request: Pick<DataChannelRequest, 'dataChannelName' | 'ordered' | 'maxRetransmits' | 'maxPacketLifeTime'>,
+    request: Omit<DataChannelRequest, 'location' | 'sessionId'>,
     remoteSessionId: string | undefined,
   ): SessionDataChannel {
     const raw = openNegotiatedChannel(this.pc, request, this.usedChannelIds);
-    const channel = new SessionDataChannel(location, request.dataChannelName, raw, remoteSessionId);
+    const channel = new SessionDataChannel(location, request.dataChannelName, raw, remoteSessionId, {
+      waitForAck: request.waitForAck,
+      canReply: request.canReply,
+      // A subscriber that never acknowledged is torn down, as on Cloudflare.
+      onAckTimeout: () => this.channels.delete(raw.id),
+    });
     this.channels.set(channel.id, channel);
     return channel;
   }
@@ -560,6 +577,7 @@ export class Session {
     }
     try {
       await this.pc.setRemoteDescription(description);
+      this.recordNumbering.watch();
     } catch (error) {
       if (error instanceof CallsError) throw error;
       throw invalidDescription(`The ${description.type} could not be applied: ${(error as Error).message}`);
