@@ -12,15 +12,21 @@
  * transport stays `connecting` and all media of that peer connection stops; the old association's
  * close_notify also leaves werift's transport `closed`. See docs/architecture.md.
  *
- * After an offer that moves the bundle, the session calls {@link expectMove}; the next nomination
- * (a binding request with USE-CANDIDATE) from another address switches werift to that pair, and
- * the new DTLS handshake runs on it (started by werift when it is the client), with fresh SRTP
- * keys. Clients that keep their transport send no such nomination and nothing changes.
+ * After a description that moves the BUNDLE tag (an offer rejecting it, or an answer to our offer
+ * tagging another m-section, such as a recycled one), the session calls {@link expectMove}; the next
+ * nomination (a binding request with USE-CANDIDATE) from another address — or one heard up to 3 s
+ * before, since Chromium nominates on its new transport as soon as it applies its own description,
+ * often before the request carrying it arrives — switches werift to that pair, and the new DTLS
+ * handshake runs on it (started by werift when it is the client), with fresh SRTP keys. So does any
+ * nomination elsewhere once the client has closed the old DTLS association. Clients that keep their
+ * transport send no such nomination and nothing changes.
  */
 import type { RTCDtlsTransport, RTCPeerConnection } from 'werift';
 
 /** How long after such an offer a nomination from a new address counts as the moved transport. */
 const MOVE_WINDOW_MS = 15_000;
+/** How long before such an offer (or answer) a nomination from a new address still counts. */
+const EARLY_NOMINATION_MS = 3000;
 
 type Address = readonly [string, number];
 
@@ -31,6 +37,12 @@ export interface BindingRequest {
 
 export class BundleTransportFollower {
   private moveExpectedUntil = 0;
+  /**
+   * The latest nomination from another address heard while no move was expected. Chromium moves
+   * as it applies its own description, so its nominations on the new transport can arrive just
+   * before the request that carries that description; the move then happens when the request comes.
+   */
+  private earlyNomination: { from: Address; at: number } | undefined;
 
   /** `onResumed` runs once media can flow on the new transport (subscribers then need a keyframe). */
   constructor(
@@ -38,8 +50,11 @@ export class BundleTransportFollower {
     private readonly onResumed: () => void,
   ) {}
 
-  /** The client just offered to move its bundle to another transport. */
+  /** The client just sent a description (offer, or answer to ours) that moves its BUNDLE tag. */
   expectMove(now = Date.now()): void {
+    const early = this.earlyNomination;
+    this.earlyNomination = undefined;
+    if (early && now - early.at <= EARLY_NOMINATION_MS && this.moveTo(early.from, { nominate: true })) return;
     this.moveExpectedUntil = now + MOVE_WINDOW_MS;
   }
 
@@ -48,19 +63,55 @@ export class BundleTransportFollower {
    * itself, and nominates its pair when nothing is nominated any more.
    */
   onBindingRequest(request: BindingRequest, from: Address, now = Date.now()): void {
-    if (now > this.moveExpectedUntil || !request.attributesKeys.includes('USE-CANDIDATE')) return;
-    // Its DTLS state may already read `closed`: Chromium's old transport sends close_notify as it goes.
-    const transport = this.pc.dtlsTransports.find((candidate) => candidate.iceTransport.state !== 'closed');
+    if (!request.attributesKeys.includes('USE-CANDIDATE')) return;
+    // A DTLS transport the client closed (close_notify) means it moved, whatever the SDP said: it
+    // also moves, for instance, when a later description keeps the tag but its new transport has
+    // not settled yet. Without either sign a nomination elsewhere may be Chromium picking another
+    // pair of the same transport while it connects, which needs nothing from us.
+    const closedByClient = this.liveTransport()?.state === 'closed';
+    if (now > this.moveExpectedUntil && !closedByClient) {
+      if (this.nominatedElsewhere(from)) this.earlyNomination = { from, at: now };
+      return;
+    }
+    // werift nominates the new pair itself, synchronously right after this callback.
+    if (this.moveTo(from, { nominate: false })) this.moveExpectedUntil = 0;
+  }
+
+  /** Whether werift's nominated pair points at another address than `from`. */
+  private nominatedElsewhere(from: Address): boolean {
+    const nominated = this.liveTransport()?.iceTransport.connection?.nominated;
+    return nominated !== undefined && !sameAddress(nominated.remoteAddr, from);
+  }
+
+  /** Its DTLS state may already read `closed`: Chromium's old transport sends close_notify as it goes. */
+  private liveTransport(): RTCDtlsTransport | undefined {
+    return this.pc.dtlsTransports.find((candidate) => candidate.iceTransport.state !== 'closed');
+  }
+
+  /**
+   * Switches werift to the pair of `from` and follows the new DTLS association on it. With
+   * `nominate`, the pair is nominated here (its nominating request was heard earlier); without,
+   * werift does it while processing the request being heard. False when there is nothing to move.
+   */
+  private moveTo(from: Address, { nominate }: { nominate: boolean }): boolean {
+    const transport = this.liveTransport();
     const connection = transport?.iceTransport.connection;
-    const nominated = connection?.nominated;
-    if (!transport || !connection || !nominated || sameAddress(nominated.remoteAddr, from)) return;
-    this.moveExpectedUntil = 0;
+    if (!transport || !connection || !this.nominatedElsewhere(from)) return false;
+    const pair = connection.checkList.find((candidate) => sameAddress(candidate.remoteAddr, from));
+    if (nominate && !pair) return false;
     connection.resetNominatedPair();
-    // werift nominates the new pair synchronously right after this callback. As DTLS server it
-    // takes the client's new ClientHello on its own session (a renegotiation) once the flights
-    // reach the new port; as DTLS client it must start the new handshake itself.
+    if (nominate && pair) {
+      pair.remoteNominated = true;
+      pair.nominated = true;
+      // What werift does on a nominating request (it is public on werift's class, not on its type).
+      (connection as unknown as { checkComplete(nominated: typeof pair): void }).checkComplete(pair);
+    }
+    // As DTLS server werift takes the client's new ClientHello on its own session (a
+    // renegotiation) once the flights reach the new port; as DTLS client it must start the new
+    // handshake itself.
     if (transport.role === 'server') adoptClientHandshake(transport, this.onResumed);
     else setImmediate(() => void restartDtlsHandshake(transport, this.onResumed));
+    return true;
   }
 }
 

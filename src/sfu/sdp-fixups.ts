@@ -170,14 +170,13 @@ function bundleTag(session: string[]): string | undefined {
 }
 
 /**
- * True when `offer` rejects the m-section that tagged the BUNDLE group of `previous` and tags the
- * group with another one: Chromium then carries the remaining m-sections on a new transport.
+ * True when `next` — the client's offer, or its answer to ours — tags its BUNDLE group with
+ * another m-section than `previous` did. Chromium then carries the bundle on a new transport:
+ * when its offer rejects the old tag, and also when its answer tags an m-section our offer
+ * recycled for a new pull.
  */
-export function movesBundleTag(previous: string, offer: string): boolean {
+export function movesBundleTag(previous: string, next: string): boolean {
   const oldTag = bundleTag(splitSections(previous).session);
-  const { session, media } = splitSections(offer);
-  const newTag = bundleTag(session);
-  if (oldTag === undefined || newTag === undefined || newTag === oldTag) return false;
-  const oldTagSection = media.find((section) => midOf(section) === oldTag);
-  return oldTagSection !== undefined && isRejected(oldTagSection);
+  const newTag = bundleTag(splitSections(next).session);
+  return oldTag !== undefined && newTag !== undefined && newTag !== oldTag;
 }

@@ -572,7 +572,7 @@ export class Session {
 
   private async applyRemote(description: SessionDescriptionBody): Promise<void> {
     const previous = this.pc.remoteDescription?.sdp;
-    if (description.type === 'offer' && previous && movesBundleTag(previous, description.sdp)) {
+    if (previous && movesBundleTag(previous, description.sdp)) {
       this.bundleTransport.expectMove();
     }
     try {

@@ -74,10 +74,12 @@ describe('SDP fix-ups', () => {
     assert.doesNotMatch(fixed, /a=fmtp:111/);
   });
 
-  it('sees an offer that rejects the BUNDLE tag and tags the group with another m-section', () => {
+  it('sees a description that tags the BUNDLE group with another m-section', () => {
     const before = twoSections.replace('m=audio 0 ', 'm=audio 9 ');
     const movedTag = twoSections.replace('a=group:BUNDLE 0 1', 'a=group:BUNDLE 1');
     assert.equal(movesBundleTag(before, movedTag), true);
+    // An answer tagging a recycled m-section again moves it back.
+    assert.equal(movesBundleTag(movedTag, before), true);
     // Closing a later m-section keeps the tag; an unchanged offer moves nothing.
     const closedSecond = before
       .replace('a=group:BUNDLE 0 1', 'a=group:BUNDLE 0')
