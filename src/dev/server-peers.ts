@@ -29,21 +29,16 @@ export interface ProvideServerPeersOptions {
   command: string;
   /** Where to say, in one line, that the peers are being fetched. */
   log: (line: string) => void;
-  env?: NodeJS.ProcessEnv;
 }
 
 /**
  * Makes `werift` and `ws` importable: as they are when the app has them, else from the cache
  * (fetched first if the cache lacks them). Call it before importing the SFU or the Node adapter.
  */
-export async function provideServerPeers({
-  command,
-  log,
-  env = process.env,
-}: ProvideServerPeersOptions): Promise<void> {
+export async function provideServerPeers({ command, log }: ProvideServerPeersOptions): Promise<void> {
   if (SERVER_PEERS.every(resolvable)) return;
   const specs = pinnedSpecs();
-  const directory = join(cacheRoot(env), `server-peers-${digest(specs)}`);
+  const directory = join(cacheRoot(process.env), `server-peers-${digest(specs)}`);
   if (!SERVER_PEERS.every((name) => existsSync(join(directory, 'node_modules', name, 'package.json')))) {
     log(`calls-elements: fetching ${describe(specs)} for the local SFU into ${directory} (once)`);
     await install(specs, directory, command);
@@ -120,27 +115,50 @@ async function install(specs: Record<string, string>, directory: string, command
 
 function runNpm(args: string[], specs: Record<string, string>, command: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const windows = process.platform === 'win32';
-    const npm = spawn(windows ? 'npm.cmd' : 'npm', [...args, '--loglevel=error'], {
+    const { file, prefix, shell } = npmCommand();
+    const words = [...prefix, ...args, '--loglevel=error'];
+    // Through a shell (cmd.exe), a word with spaces (a cache under C:\Users\Jo Doe) needs quotes.
+    const npm = spawn(file, shell ? words.map((word) => (/\s/.test(word) ? `"${word}"` : word)) : words, {
       stdio: ['ignore', 'ignore', 'pipe'],
-      shell: windows,
-      timeout: NPM_TIMEOUT_MS,
+      shell,
     });
     let output = '';
     npm.stderr.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
-    const fail = (why: string) =>
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      npm.kill();
+    }, NPM_TIMEOUT_MS);
+    const fail = (why: string) => {
+      clearTimeout(timer);
       reject(new ServerPeersUnavailableError(unavailable(why, output, specs, command)));
+    };
     npm.once('error', (error: NodeJS.ErrnoException) =>
       fail(error.code === 'ENOENT' ? 'npm was not found on PATH' : `npm could not start: ${error.message}`),
     );
     npm.once('close', (code, signal) => {
-      if (code === 0) resolve();
-      else if (signal) fail(`npm was stopped (${signal}) after ${NPM_TIMEOUT_MS / 60_000} minutes at most`);
-      else fail(`npm install exited with code ${code}`);
+      if (code === 0) {
+        clearTimeout(timer);
+        resolve();
+      } else if (timedOut) fail(`npm install took longer than ${NPM_TIMEOUT_MS / 60_000} minutes`);
+      else fail(signal ? `npm install was stopped by ${signal}` : `npm install exited with code ${code}`);
     });
   });
+}
+
+/**
+ * Under npx (npm exec), the npm that is running us: started by node itself, so no shell is involved
+ * (on Windows a shell would split a cache path with spaces). Otherwise the npm on PATH.
+ */
+function npmCommand(): { file: string; prefix: string[]; shell: boolean } {
+  const running = process.env.npm_execpath;
+  if (running && /[\\/]npm-cli\.c?js$/.test(running)) {
+    return { file: process.execPath, prefix: [running], shell: false };
+  }
+  if (process.platform === 'win32') return { file: 'npm.cmd', prefix: [], shell: true };
+  return { file: 'npm', prefix: [], shell: false };
 }
 
 function unavailable(why: string, npmOutput: string, specs: Record<string, string>, command: string): string {

@@ -23,8 +23,12 @@ const fetchingLine =
 describe('calls-elements dev from an install without werift and ws', () => {
   let app: string;
   let scratch: string;
-  /** A PATH whose `npm` fails, leaving a mark: proof of whether the command ran npm. */
+  /**
+   * npms that fail, leaving a mark (proof of whether the command ran npm): on PATH, and as the
+   * `npm_execpath` npx hands its commands (the npm running them).
+   */
   let failingNpmPath: string;
+  let failingNpmCli: string;
   let npmMark: string;
 
   before(async () => {
@@ -41,16 +45,23 @@ describe('calls-elements dev from an install without werift and ws', () => {
     );
     await chmod(join(bin, 'npm'), 0o755);
     failingNpmPath = `${bin}${delimiter}${process.env.PATH ?? ''}`;
+    failingNpmCli = join(bin, 'npm-cli.js');
+    await writeFile(
+      failingNpmCli,
+      `require('node:fs').writeFileSync(${JSON.stringify(npmMark)}, '');\n` +
+        "console.error('npm ERR! network: registry unreachable');\nprocess.exit(1);\n",
+    );
   });
 
   after(async () => {
     for (const dir of [app, scratch]) if (dir) await rm(dir, { recursive: true, force: true });
   });
 
+  /** Runs the installed command; npm from PATH unless `env` names an `npm_execpath`, as npx does. */
   function runInstalled(args: string[], env: Record<string, string>): ChildProcess {
     return spawn(process.execPath, [join(app, 'node_modules/calls-elements/dist/cli.js'), ...args], {
       cwd: app,
-      env: { ...process.env, ...env },
+      env: { ...process.env, npm_execpath: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   }
@@ -123,7 +134,8 @@ describe('calls-elements dev from an install without werift and ws', () => {
     });
 
     // Again, with an npm that would fail: the cache is enough, and npm is not run at all.
-    await withDev({ CALLS_ELEMENTS_CACHE_DIR: cache, PATH: failingNpmPath }, async (url, stderr) => {
+    const failingNpms = { PATH: failingNpmPath, npm_execpath: failingNpmCli };
+    await withDev({ CALLS_ELEMENTS_CACHE_DIR: cache, ...failingNpms }, async (url, stderr) => {
       assert.doesNotMatch(stderr.text, /fetching/);
       assert.equal(existsSync(npmMark), false, 'the second start ran npm');
       assert.equal((await fetch(`${url}/calls/partytracks/generate-ice-servers`)).status, 200);
@@ -150,25 +162,27 @@ describe('calls-elements dev from an install without werift and ws', () => {
   });
 
   it('says what to run instead, and exits 1, when npm fails or is missing', { timeout: 60_000 }, async () => {
-    const cases = [
-      {
-        PATH: failingNpmPath,
-        why: /npm install exited with code 1\.\nnpm ERR! network: registry unreachable/,
-      },
+    const failed = /npm install exited with code 1\.\nnpm ERR! network: registry unreachable/;
+    const cases: Array<{ name: string; env: Record<string, string>; why: RegExp }> = [
+      { name: 'npm on PATH fails', env: { PATH: failingNpmPath }, why: failed },
+      // The real npm is on PATH: only the one npx names may run.
+      { name: 'the npm running npx fails', env: { npm_execpath: failingNpmCli }, why: failed },
       // No directory on PATH at all: npm cannot be found (the test starts node by its full path).
-      { PATH: join(scratch, 'empty'), why: /npm was not found on PATH\./ },
+      { name: 'no npm', env: { PATH: join(scratch, 'empty') }, why: /npm was not found on PATH\./ },
     ];
-    for (const { PATH, why } of cases) {
+    for (const { name, env, why } of cases) {
       const cache = await mkdtemp(join(scratch, 'cache-'));
+      await rm(npmMark, { force: true });
       const { code, stderr } = await finished(
-        runInstalled(['dev', '--port', '0'], { CALLS_ELEMENTS_CACHE_DIR: cache, PATH }),
+        runInstalled(['dev', '--port', '0'], { CALLS_ELEMENTS_CACHE_DIR: cache, ...env }),
       );
-      assert.equal(code, 1, stderr);
+      assert.equal(code, 1, `${name}: ${stderr}`);
       assert.match(stderr, /could not fetch werift@0\.24\.4 and ws@\^8[\d.]*, which the local SFU needs: /);
-      assert.match(stderr, why);
+      assert.match(stderr, why, name);
       assert.match(stderr, /npx -p calls-elements -p werift@0\.24\.4 -p "ws@\^8[\d.]*" calls-elements dev/);
       assert.match(stderr, /npm install --save-dev werift@0\.24\.4 "ws@\^8[\d.]*"/);
       assert.doesNotMatch(stderr, /\n\s+at /);
+      assert.equal(existsSync(npmMark), why === failed, `${name}: the failing npm ran`);
       assert.deepEqual(await readdir(cache), [], 'a failed fetch leaves nothing in the cache');
     }
   });
