@@ -40,8 +40,16 @@ export async function provideServerPeers({ command, log }: ProvideServerPeersOpt
   const specs = pinnedSpecs();
   const directory = join(cacheRoot(process.env), `server-peers-${digest(specs)}`);
   if (!SERVER_PEERS.every((name) => existsSync(join(directory, 'node_modules', name, 'package.json')))) {
-    log(`calls-elements: fetching ${describe(specs)} for the local SFU into ${directory} (once)`);
-    await install(specs, directory, command);
+    log(
+      `calls-elements: fetching ${packageSpecs(specs).join(' and ')} for the local SFU into ${directory} (once)`,
+    );
+    await install(specs, directory, command).catch((error: NodeJS.ErrnoException) => {
+      if (error instanceof ServerPeersUnavailableError) throw error;
+      // The cache directory could not be made or written (permissions, a full disk, …).
+      throw new ServerPeersUnavailableError(
+        unavailable(`${error.code ?? 'error'} on ${directory}: ${error.message}`, '', specs, command),
+      );
+    });
   }
   const data: PeerResolveData = {
     parentURL: pathToFileURL(join(directory, 'package.json')).href,
@@ -79,10 +87,9 @@ function digest(specs: Record<string, string>): string {
   return createHash('sha256').update(JSON.stringify(specs)).digest('hex').slice(0, 12);
 }
 
-function describe(specs: Record<string, string>): string {
-  return Object.entries(specs)
-    .map(([name, spec]) => `${name}@${spec}`)
-    .join(' and ');
+/** `['werift@0.24.4', 'ws@^8.18.3']` */
+function packageSpecs(specs: Record<string, string>): string[] {
+  return Object.entries(specs).map(([name, spec]) => `${name}@${spec}`);
 }
 
 /**
@@ -162,7 +169,7 @@ function npmCommand(): { file: string; prefix: string[]; shell: boolean } {
 }
 
 function unavailable(why: string, npmOutput: string, specs: Record<string, string>, command: string): string {
-  const packages = Object.entries(specs).map(([name, spec]) => `${name}@${spec}`);
+  const packages = packageSpecs(specs);
   const tail = npmOutput.trim().split('\n').slice(-10).join('\n');
   return [
     `calls-elements: could not fetch ${packages.join(' and ')}, which the local SFU needs: ${why}.`,

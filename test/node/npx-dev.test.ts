@@ -161,6 +161,21 @@ describe('calls-elements dev from an install without werift and ws', () => {
     assert.equal(existsSync(cache), false);
   });
 
+  it('says what to run instead, and exits 1, when the cache cannot be made', async () => {
+    const file = join(scratch, 'a-file');
+    await writeFile(file, '');
+    const { code, stderr } = await finished(
+      runInstalled(['dev', '--port', '0'], { CALLS_ELEMENTS_CACHE_DIR: join(file, 'cache') }),
+    );
+    assert.equal(code, 1, stderr);
+    assert.match(
+      stderr,
+      /could not fetch werift@0\.24\.4 and ws@\^8[\d.]*, which the local SFU needs: ENOTDIR/,
+    );
+    assert.match(stderr, /npx -p calls-elements -p werift@0\.24\.4 -p "ws@\^8[\d.]*" calls-elements dev/);
+    assert.doesNotMatch(stderr, /\n\s+at /);
+  });
+
   it('says what to run instead, and exits 1, when npm fails or is missing', { timeout: 60_000 }, async () => {
     const failed = /npm install exited with code 1\.\nnpm ERR! network: registry unreachable/;
     const cases: Array<{ name: string; env: Record<string, string>; why: RegExp }> = [
