@@ -3,11 +3,14 @@
  * `calls-elements <command>`:
  *   dev   the local SFU, the backend kit at /calls and the demo page, in one process
  *   sfu   the local Calls-compatible SFU alone
+ *
+ * The SFU and the Node backend are imported only once the arguments are good and werift and ws are
+ * importable (`provideServerPeers` fetches them into a cache when the install lacks them), so
+ * `--help` and a bad flag never need them.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { startDevServer } from './dev/dev-server.js';
-import { startSfu } from './sfu/index.js';
+import { provideServerPeers, ServerPeersUnavailableError } from './dev/server-peers.js';
 
 const USAGE = `Usage: calls-elements <command> [options]
 
@@ -62,23 +65,27 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
+  if (command !== 'dev' && command !== 'sfu') throw new UsageError(`Unknown command "${command}"`);
+  const port = parsePort(values.port ?? process.env.PORT ?? (command === 'dev' ? '8787' : '8788'));
+  const allowOrigins = (values['allow-origin'] ?? []).map(parseOrigin);
   const logLevel = values.quiet ? 'silent' : values.verbose ? 'verbose' : 'info';
+  await provideServerPeers({ command, log: (line) => process.stderr.write(`${line}\n`) });
   if (command === 'dev') {
+    const { startDevServer } = await import('./dev/dev-server.js');
     const appId = process.env.CALLS_APP_ID;
     const appSecret = process.env.CALLS_APP_SECRET;
     const dev = await startDevServer({
-      port: parsePort(values.port ?? process.env.PORT ?? '8787'),
+      port,
       host: values.host,
       cloudflare: appId && appSecret ? { appId, appSecret } : undefined,
-      allowOrigins: (values['allow-origin'] ?? []).map(parseOrigin),
+      allowOrigins,
       logLevel,
     });
     console.log(`calls-elements dev: open ${dev.url}/ in two tabs (media: ${dev.media})`);
     stopOnSignal(() => dev.stop());
     return;
   }
-  if (command !== 'sfu') throw new UsageError(`Unknown command "${command}"`);
-  const port = parsePort(values.port ?? process.env.PORT ?? '8788');
+  const { startSfu } = await import('./sfu/index.js');
   const sfu = await startSfu({
     port,
     host: values.host,
@@ -131,6 +138,10 @@ function stopOnSignal(stop: () => Promise<void>): void {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   const failure = error as NodeJS.ErrnoException & { port?: number; address?: string };
+  if (error instanceof ServerPeersUnavailableError) {
+    process.stderr.write(`${failure.message}\n`);
+    process.exit(1);
+  }
   if (error instanceof UsageError || failure.code?.startsWith('ERR_PARSE_ARGS')) {
     process.stderr.write(`${failure.message}\n\n${USAGE}`);
     process.exit(2);

@@ -6,45 +6,13 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
+import { finished, lineMatching } from './helpers/cli-process.js';
 
 function runCli(args: string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-}
-
-/**
- * Resolves with the first match of `pattern` in stdout. Keeps reading afterwards: closing the pipe
- * early would make the child's next write fail with EPIPE and kill it mid-test.
- */
-function lineMatching(child: ChildProcess, pattern: RegExp): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const match = pattern.exec(buffered);
-      if (match) resolve(match);
-    });
-    child.once('exit', () => reject(new Error(`the command exited without printing ${pattern}`)));
-  });
-}
-
-/** Waits for the command to exit; its exit code and everything it printed. */
-async function finished(
-  child: ChildProcess,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  // 'close', not 'exit': by then everything the command printed has been read.
-  const [code] = await once(child, 'close');
-  return { code, stdout, stderr };
 }
 
 describe('calls-elements CLI', () => {

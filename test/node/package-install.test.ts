@@ -1,19 +1,13 @@
-// calls-elements as an app installs it: `npm pack`, then `npm install` of the tarball into an empty
-// project (the registry supplies its dependencies). A browser install brings no server-only
-// packages, `require()` works, the types resolve under moduleResolution bundler and node16, and the
-// CLI explains how to get the local SFU's optional peers. Needs `npm run build` first.
+// calls-elements as an app installs it (helpers/packed-app.ts): a browser install brings no
+// server-only packages, `require()` works, and the types resolve under moduleResolution bundler and
+// node16. (The command in such an install, which fetches its own peers: npx-dev.test.ts.) Needs
+// `npm run build` first.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { installPackedApp, repositoryRoot as root, run } from './helpers/packed-app.js';
 
-const run = promisify(execFile);
-const root = fileURLToPath(new URL('../..', import.meta.url));
 /** Packages only the SFU and the Node backend use; none may come with a browser install. */
 const serverOnly = ['werift', 'ws', '@shinyoshiaki/ebml-builder', 'werift-rtp', 'werift-ice'];
 
@@ -21,17 +15,7 @@ describe('the packed package, installed into an app', () => {
   let app: string;
 
   before(async () => {
-    assert.ok(existsSync(`${root}dist/index.js`), 'run `npm run build` first');
-    app = await mkdtemp(join(tmpdir(), 'calls-elements-app-'));
-    const { stdout } = await run('npm', ['pack', '--silent', '--pack-destination', app], { cwd: root });
-    await writeFile(
-      join(app, 'package.json'),
-      JSON.stringify({ name: 'app', private: true, type: 'module' }),
-    );
-    await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', `./${stdout.trim()}`], {
-      cwd: app,
-      env: { ...process.env, npm_config_loglevel: 'error' },
-    });
+    app = await installPackedApp('calls-elements-app-');
   });
 
   after(async () => {
@@ -97,19 +81,4 @@ describe('the packed package, installed into an app', () => {
       });
     });
   }
-
-  it('the CLI says how to get the local SFU when its peers are missing', async () => {
-    const failed = await run(
-      process.execPath,
-      [join(app, 'node_modules/calls-elements/dist/bin.js'), 'dev'],
-      {
-        cwd: app,
-      },
-    ).then(
-      () => undefined,
-      (error: { code?: number; stderr?: string }) => error,
-    );
-    assert.equal(failed?.code, 1);
-    assert.match(failed?.stderr ?? '', /npx -p calls-elements -p werift -p ws calls-elements dev/);
-  });
 });
