@@ -8,6 +8,7 @@
  * importable (`provideServerPeers` fetches them into a cache when the install lacks them), so
  * `--help` and a bad flag never need them.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { provideServerPeers, ServerPeersUnavailableError } from './dev/server-peers.js';
@@ -25,7 +26,7 @@ Commands:
             --port <n>          HTTP port (default 8788, or $PORT)
             --host <address>    address to serve (default 127.0.0.1)
             --app-id <id>       app id (default $CALLS_APP_ID or "local-app")
-            --app-secret <s>    app secret (default $CALLS_APP_SECRET or "local-secret")
+            --app-secret <s>    app secret (default $CALLS_APP_SECRET, else a random one, printed)
             --verbose           log SDP bodies
             --quiet             log nothing
 
@@ -86,15 +87,21 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const { startSfu } = await import('./sfu/index.js');
+  const givenSecret = values['app-secret'] ?? (process.env.CALLS_APP_SECRET || undefined);
+  // A well-known default would let any web page the developer opens use the SFU (its API answers
+  // CORS for browser tests); an unguessable one, printed once, is as easy to paste into a backend.
+  const appSecret = givenSecret ?? randomBytes(18).toString('base64url');
   const sfu = await startSfu({
     port,
     host: values.host,
     appId: values['app-id'] ?? process.env.CALLS_APP_ID,
-    appSecret: values['app-secret'] ?? process.env.CALLS_APP_SECRET,
+    appSecret,
     logLevel,
   });
   console.log(`Local Calls SFU listening on ${sfu.url}`);
   console.log(`  API base: ${sfu.apiBaseUrl}/apps/${sfu.appId}   (Authorization: Bearer <app secret>)`);
+  if (!givenSecret)
+    console.log(`  app secret: ${appSecret}   (set CALLS_APP_SECRET or --app-secret to choose it)`);
   stopOnSignal(() => sfu.stop());
 }
 

@@ -40,6 +40,26 @@ describe('calls-elements CLI', () => {
     assert.equal(code, 0);
   });
 
+  it('makes up an unguessable app secret when none is given, and prints it', async () => {
+    const child = runCli(['sfu', '--port', '0'], { CALLS_APP_SECRET: '' });
+    try {
+      const listening = lineMatching(child, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      const printed = lineMatching(child, /app secret: (\S+)/);
+      const [[, url], [, secret]] = await Promise.all([listening, printed]);
+      assert.ok(secret && secret.length >= 20 && secret !== 'local-secret', secret);
+      const call = (bearer: string) =>
+        fetch(`${url}/v1/apps/local-app/sessions/new`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${bearer}` },
+        });
+      assert.equal((await call('local-secret')).status, 401);
+      assert.equal((await call(secret!)).status, 201);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  });
+
   it('takes --app-id and --app-secret over the environment', async () => {
     const child = runCli(
       ['sfu', '--port', '0', '--quiet', '--app-id', 'flag-app', '--app-secret', 'flag-secret'],
