@@ -158,6 +158,12 @@ const ar: Translation = {
   previousPage: 'الصفحة السابقة',
   nextPage: 'الصفحة التالية',
   pageOf: (page, pages) => `الصفحة ${formatNumber('ar', page)} من ${formatNumber('ar', pages)}`,
+  sharedScreens: 'الشاشات المشتركة',
+  pin: (name) => `تثبيت ${name}`,
+  unpin: (name) => `إلغاء تثبيت ${name}`,
+  layout: 'التخطيط',
+  layoutGrid: 'شبكة',
+  layoutSpeaker: 'المتحدث',
 };
 
 export default ar;

@@ -137,6 +137,12 @@ const de: Translation = {
   previousPage: 'Vorherige Seite',
   nextPage: 'Nächste Seite',
   pageOf: (page, pages) => `Seite ${formatNumber('de', page)} von ${formatNumber('de', pages)}`,
+  sharedScreens: 'Geteilte Bildschirme',
+  pin: (name) => `${name} anheften`,
+  unpin: (name) => `${name} lösen`,
+  layout: 'Layout',
+  layoutGrid: 'Raster',
+  layoutSpeaker: 'Sprecher',
 };
 
 export default de;

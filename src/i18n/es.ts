@@ -136,6 +136,12 @@ const es: Translation = {
   previousPage: 'Página anterior',
   nextPage: 'Página siguiente',
   pageOf: (page, pages) => `Página ${formatNumber('es', page)} de ${formatNumber('es', pages)}`,
+  sharedScreens: 'Pantallas compartidas',
+  pin: (name) => `Fijar a ${name}`,
+  unpin: (name) => `Dejar de fijar a ${name}`,
+  layout: 'Diseño',
+  layoutGrid: 'Cuadrícula',
+  layoutSpeaker: 'Orador',
 };
 
 export default es;

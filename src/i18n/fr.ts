@@ -140,6 +140,12 @@ const fr: Translation = {
   previousPage: 'Page précédente',
   nextPage: 'Page suivante',
   pageOf: (page, pages) => `Page ${formatNumber('fr', page)} sur ${formatNumber('fr', pages)}`,
+  sharedScreens: 'Écrans partagés',
+  pin: (name) => `Épingler ${name}`,
+  unpin: (name) => `Désépingler ${name}`,
+  layout: 'Disposition',
+  layoutGrid: 'Grille',
+  layoutSpeaker: 'Intervenant',
 };
 
 export default fr;

@@ -136,6 +136,12 @@ const he: Translation = {
   previousPage: 'העמוד הקודם',
   nextPage: 'העמוד הבא',
   pageOf: (page, pages) => `עמוד ${formatNumber('he', page)} מתוך ${formatNumber('he', pages)}`,
+  sharedScreens: 'מסכים משותפים',
+  pin: (name) => `הצמדת ${name}`,
+  unpin: (name) => `ביטול הצמדת ${name}`,
+  layout: 'פריסה',
+  layoutGrid: 'רשת',
+  layoutSpeaker: 'דובר',
 };
 
 export default he;

@@ -134,6 +134,12 @@ const hi: Translation = {
   previousPage: 'पिछला पेज',
   nextPage: 'अगला पेज',
   pageOf: (page, pages) => `पेज ${formatNumber('hi', page)} / ${formatNumber('hi', pages)}`,
+  sharedScreens: 'साझा स्क्रीन',
+  pin: (name) => `${name} को पिन करें`,
+  unpin: (name) => `${name} को अनपिन करें`,
+  layout: 'लेआउट',
+  layoutGrid: 'ग्रिड',
+  layoutSpeaker: 'वक्ता',
 };
 
 export default hi;

@@ -137,6 +137,12 @@ const it: Translation = {
   previousPage: 'Pagina precedente',
   nextPage: 'Pagina successiva',
   pageOf: (page, pages) => `Pagina ${formatNumber('it', page)} di ${formatNumber('it', pages)}`,
+  sharedScreens: 'Schermi condivisi',
+  pin: (name) => `Fissa ${name}`,
+  unpin: (name) => `Sblocca ${name}`,
+  layout: 'Layout',
+  layoutGrid: 'Griglia',
+  layoutSpeaker: 'Relatore',
 };
 
 export default it;

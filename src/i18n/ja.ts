@@ -136,6 +136,12 @@ const ja: Translation = {
   previousPage: '前のページ',
   nextPage: '次のページ',
   pageOf: (page, pages) => `${formatNumber('ja', page)} / ${formatNumber('ja', pages)} ページ`,
+  sharedScreens: '共有画面',
+  pin: (name) => `${name}を固定`,
+  unpin: (name) => `${name}の固定を解除`,
+  layout: 'レイアウト',
+  layoutGrid: 'グリッド',
+  layoutSpeaker: 'スピーカー',
 };
 
 export default ja;

@@ -135,6 +135,12 @@ const ko: Translation = {
   previousPage: '이전 페이지',
   nextPage: '다음 페이지',
   pageOf: (page, pages) => `${formatNumber('ko', page)}/${formatNumber('ko', pages)} 페이지`,
+  sharedScreens: '공유 화면',
+  pin: (name) => `${name} 고정`,
+  unpin: (name) => `${name} 고정 해제`,
+  layout: '레이아웃',
+  layoutGrid: '그리드',
+  layoutSpeaker: '발표자',
 };
 
 export default ko;

@@ -138,6 +138,12 @@ const nl: Translation = {
   previousPage: 'Vorige pagina',
   nextPage: 'Volgende pagina',
   pageOf: (page, pages) => `Pagina ${formatNumber('nl', page)} van ${formatNumber('nl', pages)}`,
+  sharedScreens: 'Gedeelde schermen',
+  pin: (name) => `${name} vastzetten`,
+  unpin: (name) => `${name} losmaken`,
+  layout: 'Indeling',
+  layoutGrid: 'Raster',
+  layoutSpeaker: 'Spreker',
 };
 
 export default nl;

@@ -148,6 +148,12 @@ const pl: Translation = {
   previousPage: 'Poprzednia strona',
   nextPage: 'Następna strona',
   pageOf: (page, pages) => `Strona ${formatNumber('pl', page)} z ${formatNumber('pl', pages)}`,
+  sharedScreens: 'Udostępnione ekrany',
+  pin: (name) => `Przypnij ${name}`,
+  unpin: (name) => `Odepnij ${name}`,
+  layout: 'Układ',
+  layoutGrid: 'Siatka',
+  layoutSpeaker: 'Mówca',
 };
 
 export default pl;

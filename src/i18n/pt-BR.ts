@@ -137,6 +137,12 @@ const ptBR: Translation = {
   previousPage: 'Página anterior',
   nextPage: 'Próxima página',
   pageOf: (page, pages) => `Página ${formatNumber('pt-BR', page)} de ${formatNumber('pt-BR', pages)}`,
+  sharedScreens: 'Telas compartilhadas',
+  pin: (name) => `Fixar ${name}`,
+  unpin: (name) => `Desafixar ${name}`,
+  layout: 'Layout',
+  layoutGrid: 'Grade',
+  layoutSpeaker: 'Orador',
 };
 
 export default ptBR;

@@ -136,6 +136,12 @@ const ptPT: Translation = {
   previousPage: 'Página anterior',
   nextPage: 'Página seguinte',
   pageOf: (page, pages) => `Página ${formatNumber('pt-PT', page)} de ${formatNumber('pt-PT', pages)}`,
+  sharedScreens: 'Ecrãs partilhados',
+  pin: (name) => `Fixar ${name}`,
+  unpin: (name) => `Desafixar ${name}`,
+  layout: 'Esquema',
+  layoutGrid: 'Grelha',
+  layoutSpeaker: 'Orador',
 };
 
 export default ptPT;

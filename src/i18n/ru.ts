@@ -148,6 +148,12 @@ const ru: Translation = {
   previousPage: 'Предыдущая страница',
   nextPage: 'Следующая страница',
   pageOf: (page, pages) => `Страница ${formatNumber('ru', page)} из ${formatNumber('ru', pages)}`,
+  sharedScreens: 'Общие экраны',
+  pin: (name) => `Закрепить ${name}`,
+  unpin: (name) => `Открепить ${name}`,
+  layout: 'Раскладка',
+  layoutGrid: 'Сетка',
+  layoutSpeaker: 'Докладчик',
 };
 
 export default ru;

@@ -136,6 +136,12 @@ const sv: Translation = {
   previousPage: 'Föregående sida',
   nextPage: 'Nästa sida',
   pageOf: (page, pages) => `Sida ${formatNumber('sv', page)} av ${formatNumber('sv', pages)}`,
+  sharedScreens: 'Delade skärmar',
+  pin: (name) => `Fäst ${name}`,
+  unpin: (name) => `Lossa ${name}`,
+  layout: 'Layout',
+  layoutGrid: 'Rutnät',
+  layoutSpeaker: 'Talare',
 };
 
 export default sv;

@@ -136,6 +136,12 @@ const tr: Translation = {
   previousPage: 'Önceki sayfa',
   nextPage: 'Sonraki sayfa',
   pageOf: (page, pages) => `Sayfa ${formatNumber('tr', page)}/${formatNumber('tr', pages)}`,
+  sharedScreens: 'Paylaşılan ekranlar',
+  pin: (name) => `${name} sabitle`,
+  unpin: (name) => `${name} sabitlemeyi kaldır`,
+  layout: 'Düzen',
+  layoutGrid: 'Izgara',
+  layoutSpeaker: 'Konuşmacı',
 };
 
 export default tr;

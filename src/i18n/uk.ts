@@ -142,6 +142,12 @@ const uk: Translation = {
   previousPage: 'Попередня сторінка',
   nextPage: 'Наступна сторінка',
   pageOf: (page, pages) => `Сторінка ${formatNumber('uk', page)} з ${formatNumber('uk', pages)}`,
+  sharedScreens: 'Спільні екрани',
+  pin: (name) => `Закріпити ${name}`,
+  unpin: (name) => `Відкріпити ${name}`,
+  layout: 'Розкладка',
+  layoutGrid: 'Сітка',
+  layoutSpeaker: 'Доповідач',
 };
 
 export default uk;

@@ -133,6 +133,12 @@ const zhTW: Translation = {
   previousPage: '上一頁',
   nextPage: '下一頁',
   pageOf: (page, pages) => `第 ${formatNumber('zh-TW', page)} 頁，共 ${formatNumber('zh-TW', pages)} 頁`,
+  sharedScreens: '共用的畫面',
+  pin: (name) => `釘選 ${name}`,
+  unpin: (name) => `取消釘選 ${name}`,
+  layout: '版面配置',
+  layoutGrid: '格狀',
+  layoutSpeaker: '發言者',
 };
 
 export default zhTW;

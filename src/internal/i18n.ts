@@ -114,6 +114,15 @@ export interface Translation {
   nextPage: string;
   /** `page` counts from 1. */
   pageOf: (page: number, pages: number) => string;
+  /** The speaker layout's switcher between several shared screens. */
+  sharedScreens: string;
+  /** The tile's pin button: pin them large in the speaker layout (for you only). */
+  pin: (name: string) => string;
+  unpin: (name: string) => string;
+  /** `<calls-layout-select>`: its group, and the two layouts. */
+  layout: string;
+  layoutGrid: string;
+  layoutSpeaker: string;
 }
 
 export const english: Translation = {
@@ -241,6 +250,12 @@ export const english: Translation = {
   previousPage: 'Previous page',
   nextPage: 'Next page',
   pageOf: (page, pages) => `Page ${page} of ${pages}`,
+  sharedScreens: 'Shared screens',
+  pin: (name) => `Pin ${name}`,
+  unpin: (name) => `Unpin ${name}`,
+  layout: 'Layout',
+  layoutGrid: 'Grid',
+  layoutSpeaker: 'Speaker',
 };
 
 /** A shipped language as its file has it, or overrides from `registerTranslation`. */

@@ -3,9 +3,10 @@ import { property, state } from 'lit/decorators.js';
 import { BehaviorSubject, combineLatest, filter, of, switchMap } from 'rxjs';
 import type { Participant } from '../../core/participant.js';
 import type { Reaction } from '../../core/people.js';
+import { CallsPinRequestEvent } from '../../events/pin-request.js';
 import { CallsControlElement } from '../../internal/control-element.js';
 import { defineElement } from '../../internal/define.js';
-import { handIcon } from '../../internal/icons.js';
+import { handIcon, pinIcon } from '../../internal/icons.js';
 import { subscribe } from '../../internal/subscribe.js';
 import { tileOverlayStyles } from './calls-tile-overlay.styles.js';
 
@@ -23,12 +24,16 @@ interface ShownReaction {
  * `<calls-tile>` renders one over its video; place one yourself over any custom tile. It covers its
  * positioned parent, lets clicks through, and shows the participant's raised hand (with their place
  * in the raise order) and their reactions rising from the bottom — still, without movement, under
- * `prefers-reduced-motion`. Each reaction is announced to screen readers.
+ * `prefers-reduced-motion`. Each reaction is announced to screen readers. Its pin button pins the
+ * participant large in the speaker layout for you alone (`calls-pin-request`), or unpins them.
  *
- * @summary A participant's raised hand and reactions, over their tile.
+ * @summary A participant's raised hand, reactions and pin button, over their tile.
+ *
+ * @event {CallsPinRequestEvent} calls-pin-request - The pin button: `detail` is `{ participantId, pinned }`.
  *
  * @csspart hand - The raised-hand badge, with the place in the raise order.
  * @csspart reaction - Each reaction while it shows.
+ * @csspart pin-button - Pins or unpins them; `aria-pressed` while they are your pin.
  * @csspart announcer - The live region that announces reactions.
  *
  * @cssproperty --calls-hand-background - Behind the raised-hand badge.
@@ -47,6 +52,7 @@ export class CallsTileOverlayElement extends CallsControlElement {
   @state() private participant: Participant | undefined;
   @state() private shown: readonly ShownReaction[] = [];
   @state() private announcement = '';
+  @state() private pinned: string | null = null;
 
   readonly #participantId$ = new BehaviorSubject('');
   #counter = 0;
@@ -72,6 +78,13 @@ export class CallsTileOverlayElement extends CallsControlElement {
           ),
         ),
       (reaction) => this.#show(reaction),
+    );
+    subscribe(
+      this,
+      () => this.fromContext((context) => context.pinned$, null as string | null),
+      (pinned) => {
+        this.pinned = pinned;
+      },
     );
   }
 
@@ -99,8 +112,23 @@ export class CallsTileOverlayElement extends CallsControlElement {
             >${reaction.emoji}</span
           >`,
       )}
+ ${person ? this.#renderPin(person) : nothing}
       <span part="announcer" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>
     `;
+  }
+
+  #renderPin(person: Participant) {
+    const pinned = this.pinned === person.id;
+    const label = pinned ? this.t.unpin(person.name) : this.t.pin(person.name);
+    return html`<button
+      part="pin-button"
+      aria-pressed=${pinned ? 'true' : 'false'}
+      aria-label=${label}
+      title=${label}
+      @click=${() => this.request(new CallsPinRequestEvent({ participantId: person.id, pinned: !pinned }))}
+    >
+      ${pinIcon}
+    </button>`;
   }
 
   #show(reaction: Reaction): void {
