@@ -10,16 +10,16 @@ export const speakerLayoutStyles = [
       gap: var(--_gap);
       min-height: var(--calls-speaker-layout-min-height, 320px);
     }
-    /* A size container, so the large tile can be as big as 16:9 allows in both directions. */
     [part='main'] {
       flex: 1;
       min-height: 0;
-      container-type: size;
-      display: grid;
-      place-items: center;
+      display: flex;
     }
+    /* The large tile fills the area whatever its shape, and shows the whole picture in it. */
     [part='main-tile'] {
-      width: min(100cqw, 100cqh * 16 / 9);
+      flex: 1;
+      aspect-ratio: auto;
+      --calls-video-fit: contain;
     }
     [part='shares'] {
       display: flex;

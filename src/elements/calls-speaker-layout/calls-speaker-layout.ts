@@ -63,6 +63,7 @@ export class CallsSpeakerLayoutElement extends CallsControlElement {
   /** Sharers in the order they started, so the newest share is the one shown. */
   #sharers: string[] = [];
   #recheck: ReturnType<typeof setTimeout> | undefined;
+  #frame = 0;
 
   constructor() {
     super();
@@ -104,6 +105,7 @@ export class CallsSpeakerLayoutElement extends CallsControlElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#recheck);
+    cancelAnimationFrame(this.#frame);
   }
 
   /** Lets the active speaker in, now or once whoever is shown has had their time. */
@@ -211,7 +213,9 @@ export class CallsSpeakerLayoutElement extends CallsControlElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.#measureStrip();
+    // Tiles came or went: whether the strip overflows shows after layout, so measure in the next frame.
+    cancelAnimationFrame(this.#frame);
+    this.#frame = requestAnimationFrame(this.#measureStrip);
   }
 }
 
