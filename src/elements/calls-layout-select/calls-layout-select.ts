@@ -19,14 +19,18 @@ import { layoutSelectStyles } from './calls-layout-select.styles.js';
  *   is `grid` or `speaker`. Cancelable.
  *
  * @csspart group - The pair of buttons.
- * @csspart button - Each button (`layout-grid` and `layout-speaker` name them apart); `aria-pressed`
- *   on the current one.
+ * @csspart button - Each button; `aria-pressed` on the current one.
+ * @csspart grid-button - The grid button.
+ * @csspart speaker-button - The speaker button.
+ * @csspart icon - The icon in each button.
  *
  * @cssproperty --calls-control-background - Behind the buttons.
  * @cssproperty --calls-control-foreground - The icons.
  * @cssproperty --calls-control-radius - Corner radius.
  * @cssproperty --calls-accent - The current layout's button.
  * @cssproperty --calls-accent-foreground - The current layout's icon.
+ * @cssproperty --calls-foreground - Text color.
+ * @cssproperty --calls-font-family - Font.
  */
 export class CallsLayoutSelectElement extends CallsControlElement {
   static override styles = layoutSelectStyles;
@@ -46,19 +50,28 @@ export class CallsLayoutSelectElement extends CallsControlElement {
 
   protected override render() {
     const t = this.t;
-    const option = (layout: CallsLayout, label: string, icon: unknown) =>
-      html`<button
-        part="button layout-${layout}"
-        data-layout=${layout}
-        aria-pressed=${this.layout === layout ? 'true' : 'false'}
-        aria-label=${label}
-        title=${label}
-        @click=${() => this.#choose(layout)}
-      >
-        <span part="icon">${icon}</span>
-      </button>`;
+    const pressed = (layout: CallsLayout) => (this.layout === layout ? 'true' : 'false');
     return html`<div part="group" role="group" aria-label=${t.layout}>
-      ${option('grid', t.layoutGrid, gridIcon)} ${option('speaker', t.layoutSpeaker, speakerLayoutIcon)}
+      <button
+        part="button grid-button"
+        data-layout="grid"
+        aria-pressed=${pressed('grid')}
+        aria-label=${t.layoutGrid}
+        title=${t.layoutGrid}
+        @click=${() => this.#choose('grid')}
+      >
+        <span part="icon">${gridIcon}</span>
+      </button>
+      <button
+        part="button speaker-button"
+        data-layout="speaker"
+        aria-pressed=${pressed('speaker')}
+        aria-label=${t.layoutSpeaker}
+        title=${t.layoutSpeaker}
+        @click=${() => this.#choose('speaker')}
+      >
+        <span part="icon">${speakerLayoutIcon}</span>
+      </button>
     </div>`;
   }
 

@@ -44,6 +44,7 @@ const keyOf = (tile: VideoTile) => `${tile.participantId}/${tile.source}`;
  * @cssproperty --calls-control-foreground - The buttons' text and icons.
  * @cssproperty --calls-control-radius - Corner radius of the buttons.
  * @cssproperty --calls-accent - The chosen share's button, and focus rings.
+ * @cssproperty --calls-accent-foreground - The chosen share's button text.
  * @cssproperty --calls-foreground - Text color.
  * @cssproperty --calls-font-family - Font.
  */
@@ -136,7 +137,16 @@ export class CallsSpeakerLayoutElement extends CallsControlElement {
       .sort((a, b) => Number(this.#isSelf(b)) - Number(this.#isSelf(a)));
     const t = this.t;
     return html`<div part="main">
-        ${main ? this.#tile(main, 'main-tile') : nothing}
+        ${
+          main
+            ? html`<calls-tile
+                part="main-tile"
+                room=${ifDefined(this.room)}
+                participant-id=${main.participantId}
+                source=${main.source}
+              ></calls-tile>`
+            : nothing
+        }
       </div>
       ${this.#sharers.length > 1 ? this.#renderShares(main) : nothing}
       <div part="filmstrip-bar" ?hidden=${strip.length === 0}>
@@ -151,7 +161,17 @@ export class CallsSpeakerLayoutElement extends CallsControlElement {
           ${previousIcon}
         </button>
         <div part="filmstrip" aria-label=${t.participants} @scroll=${this.#measureStrip}>
-          ${repeat(strip, keyOf, (tile) => this.#tile(tile, 'filmstrip-tile'))}
+          ${repeat(
+            strip,
+            keyOf,
+            (tile) =>
+              html`<calls-tile
+                part="filmstrip-tile"
+                room=${ifDefined(this.room)}
+                participant-id=${tile.participantId}
+                source=${tile.source}
+              ></calls-tile>`,
+          )}
         </div>
         <button
           part="scroll-button"
@@ -182,15 +202,6 @@ export class CallsSpeakerLayoutElement extends CallsControlElement {
         </button>`,
       )}
     </div>`;
-  }
-
-  #tile(tile: VideoTile, part: string) {
-    return html`<calls-tile
-      part=${part}
-      room=${ifDefined(this.room)}
-      participant-id=${tile.participantId}
-      source=${tile.source}
-    ></calls-tile>`;
   }
 
   #isSelf(tile: VideoTile): boolean {

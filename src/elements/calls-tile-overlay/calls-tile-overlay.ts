@@ -38,6 +38,9 @@ interface ShownReaction {
  *
  * @cssproperty --calls-hand-background - Behind the raised-hand badge.
  * @cssproperty --calls-hand-foreground - The badge's text and icon.
+ * @cssproperty --calls-label-background - Behind the pin button.
+ * @cssproperty --calls-label-foreground - The pin icon.
+ * @cssproperty --calls-accent - The pin button's focus ring.
  * @cssproperty --calls-reaction-size - Font size of a reaction.
  * @cssproperty --calls-reaction-duration - How long a reaction shows.
  * @cssproperty --calls-foreground - Text color.
