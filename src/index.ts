@@ -6,6 +6,7 @@
 import './elements/calls-room/calls-room.js';
 
 export * from './core/index.js';
+export { CallsAloneNoticeElement } from './elements/calls-alone-notice/calls-alone-notice.js';
 export { CallsAudioPromptElement } from './elements/calls-audio-prompt/calls-audio-prompt.js';
 export { CallsCameraButtonElement } from './elements/calls-camera-button/calls-camera-button.js';
 export { CallsChatElement } from './elements/calls-chat/calls-chat.js';

@@ -164,6 +164,11 @@ const ar: Translation = {
   layout: 'التخطيط',
   layoutGrid: 'شبكة',
   layoutSpeaker: 'المتحدث',
+  aloneInRoom: 'أنت الوحيد هنا',
+  inviteLink: 'رابط لدعوة الآخرين',
+  copyLink: 'نسخ الرابط',
+  linkCopied: 'تم نسخ الرابط',
+  copyFailed: 'تعذّر النسخ: الرابط محدد، انسخه بنفسك',
 };
 
 export default ar;

@@ -143,6 +143,11 @@ const de: Translation = {
   layout: 'Layout',
   layoutGrid: 'Raster',
   layoutSpeaker: 'Sprecher',
+  aloneInRoom: 'Sie sind allein hier',
+  inviteLink: 'Link zum Einladen',
+  copyLink: 'Link kopieren',
+  linkCopied: 'Link kopiert',
+  copyFailed: 'Kopieren nicht möglich: Der Link ist markiert, kopieren Sie ihn selbst',
 };
 
 export default de;

@@ -142,6 +142,11 @@ const es: Translation = {
   layout: 'Diseño',
   layoutGrid: 'Cuadrícula',
   layoutSpeaker: 'Orador',
+  aloneInRoom: 'Eres la única persona aquí',
+  inviteLink: 'Enlace para invitar a otros',
+  copyLink: 'Copiar enlace',
+  linkCopied: 'Enlace copiado',
+  copyFailed: 'No se pudo copiar: el enlace está seleccionado, cópialo tú',
 };
 
 export default es;

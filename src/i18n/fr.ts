@@ -146,6 +146,11 @@ const fr: Translation = {
   layout: 'Disposition',
   layoutGrid: 'Grille',
   layoutSpeaker: 'Intervenant',
+  aloneInRoom: 'Vous êtes seul ici',
+  inviteLink: 'Lien pour inviter d’autres personnes',
+  copyLink: 'Copier le lien',
+  linkCopied: 'Lien copié',
+  copyFailed: 'Copie impossible : le lien est sélectionné, copiez-le vous-même',
 };
 
 export default fr;

@@ -142,6 +142,11 @@ const he: Translation = {
   layout: 'פריסה',
   layoutGrid: 'רשת',
   layoutSpeaker: 'דובר',
+  aloneInRoom: 'אתם היחידים כאן',
+  inviteLink: 'קישור להזמנת אחרים',
+  copyLink: 'העתקת הקישור',
+  linkCopied: 'הקישור הועתק',
+  copyFailed: 'לא ניתן להעתיק: הקישור מסומן, העתיקו אותו בעצמכם',
 };
 
 export default he;

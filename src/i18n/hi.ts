@@ -140,6 +140,11 @@ const hi: Translation = {
   layout: 'लेआउट',
   layoutGrid: 'ग्रिड',
   layoutSpeaker: 'वक्ता',
+  aloneInRoom: 'यहाँ केवल आप हैं',
+  inviteLink: 'दूसरों को आमंत्रित करने का लिंक',
+  copyLink: 'लिंक कॉपी करें',
+  linkCopied: 'लिंक कॉपी हो गया',
+  copyFailed: 'कॉपी नहीं हो सका: लिंक चुना हुआ है, इसे स्वयं कॉपी करें',
 };
 
 export default hi;

@@ -143,6 +143,11 @@ const it: Translation = {
   layout: 'Layout',
   layoutGrid: 'Griglia',
   layoutSpeaker: 'Relatore',
+  aloneInRoom: 'Sei l’unico qui',
+  inviteLink: 'Link per invitare altri',
+  copyLink: 'Copia link',
+  linkCopied: 'Link copiato',
+  copyFailed: 'Impossibile copiare: il link è selezionato, copialo tu',
 };
 
 export default it;

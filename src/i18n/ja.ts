@@ -142,6 +142,11 @@ const ja: Translation = {
   layout: 'レイアウト',
   layoutGrid: 'グリッド',
   layoutSpeaker: 'スピーカー',
+  aloneInRoom: '参加者はあなただけです',
+  inviteLink: '招待用リンク',
+  copyLink: 'リンクをコピー',
+  linkCopied: 'リンクをコピーしました',
+  copyFailed: 'コピーできませんでした。リンクを選択したので、手動でコピーしてください',
 };
 
 export default ja;

@@ -144,6 +144,11 @@ const nl: Translation = {
   layout: 'Indeling',
   layoutGrid: 'Raster',
   layoutSpeaker: 'Spreker',
+  aloneInRoom: 'U bent hier de enige',
+  inviteLink: 'Link om anderen uit te nodigen',
+  copyLink: 'Link kopiëren',
+  linkCopied: 'Link gekopieerd',
+  copyFailed: 'Kopiëren lukt niet: de link is geselecteerd, kopieer hem zelf',
 };
 
 export default nl;

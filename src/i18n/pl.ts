@@ -154,6 +154,11 @@ const pl: Translation = {
   layout: 'Układ',
   layoutGrid: 'Siatka',
   layoutSpeaker: 'Mówca',
+  aloneInRoom: 'Jesteś tu sam',
+  inviteLink: 'Link do zaproszenia innych',
+  copyLink: 'Kopiuj link',
+  linkCopied: 'Skopiowano link',
+  copyFailed: 'Nie udało się skopiować: link jest zaznaczony, skopiuj go samodzielnie',
 };
 
 export default pl;

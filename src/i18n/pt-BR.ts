@@ -143,6 +143,11 @@ const ptBR: Translation = {
   layout: 'Layout',
   layoutGrid: 'Grade',
   layoutSpeaker: 'Orador',
+  aloneInRoom: 'Você é o único aqui',
+  inviteLink: 'Link para convidar outras pessoas',
+  copyLink: 'Copiar link',
+  linkCopied: 'Link copiado',
+  copyFailed: 'Não foi possível copiar: o link está selecionado, copie-o você mesmo',
 };
 
 export default ptBR;

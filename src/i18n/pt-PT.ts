@@ -142,6 +142,11 @@ const ptPT: Translation = {
   layout: 'Esquema',
   layoutGrid: 'Grelha',
   layoutSpeaker: 'Orador',
+  aloneInRoom: 'É o único aqui',
+  inviteLink: 'Ligação para convidar outras pessoas',
+  copyLink: 'Copiar ligação',
+  linkCopied: 'Ligação copiada',
+  copyFailed: 'Não foi possível copiar: a ligação está selecionada, copie-a manualmente',
 };
 
 export default ptPT;

@@ -154,6 +154,11 @@ const ru: Translation = {
   layout: 'Раскладка',
   layoutGrid: 'Сетка',
   layoutSpeaker: 'Докладчик',
+  aloneInRoom: 'Вы здесь один',
+  inviteLink: 'Ссылка для приглашения',
+  copyLink: 'Копировать ссылку',
+  linkCopied: 'Ссылка скопирована',
+  copyFailed: 'Не удалось скопировать: ссылка выделена, скопируйте её сами',
 };
 
 export default ru;

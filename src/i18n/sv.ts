@@ -142,6 +142,11 @@ const sv: Translation = {
   layout: 'Layout',
   layoutGrid: 'Rutnät',
   layoutSpeaker: 'Talare',
+  aloneInRoom: 'Du är ensam här',
+  inviteLink: 'Länk för att bjuda in andra',
+  copyLink: 'Kopiera länk',
+  linkCopied: 'Länken kopierades',
+  copyFailed: 'Det gick inte att kopiera: länken är markerad, kopiera den själv',
 };
 
 export default sv;

@@ -142,6 +142,11 @@ const tr: Translation = {
   layout: 'Düzen',
   layoutGrid: 'Izgara',
   layoutSpeaker: 'Konuşmacı',
+  aloneInRoom: 'Burada yalnızca siz varsınız',
+  inviteLink: 'Başkalarını davet etme bağlantısı',
+  copyLink: 'Bağlantıyı kopyala',
+  linkCopied: 'Bağlantı kopyalandı',
+  copyFailed: 'Kopyalanamadı: bağlantı seçili, kendiniz kopyalayın',
 };
 
 export default tr;

@@ -148,6 +148,11 @@ const uk: Translation = {
   layout: 'Розкладка',
   layoutGrid: 'Сітка',
   layoutSpeaker: 'Доповідач',
+  aloneInRoom: 'Ви тут самі',
+  inviteLink: 'Посилання для запрошення',
+  copyLink: 'Копіювати посилання',
+  linkCopied: 'Посилання скопійовано',
+  copyFailed: 'Не вдалося скопіювати: посилання виділене, скопіюйте його самі',
 };
 
 export default uk;

@@ -137,6 +137,11 @@ const zhCN: Translation = {
   layout: '布局',
   layoutGrid: '网格',
   layoutSpeaker: '发言人',
+  aloneInRoom: '这里只有你一个人',
+  inviteLink: '邀请他人的链接',
+  copyLink: '复制链接',
+  linkCopied: '链接已复制',
+  copyFailed: '无法复制：链接已选中，请手动复制',
 };
 
 export default zhCN;

@@ -139,6 +139,11 @@ const zhTW: Translation = {
   layout: '版面配置',
   layoutGrid: '格狀',
   layoutSpeaker: '發言者',
+  aloneInRoom: '這裡只有你一個人',
+  inviteLink: '邀請他人的連結',
+  copyLink: '複製連結',
+  linkCopied: '已複製連結',
+  copyFailed: '無法複製：連結已選取，請自行複製',
 };
 
 export default zhTW;

@@ -123,6 +123,12 @@ export interface Translation {
   layout: string;
   layoutGrid: string;
   layoutSpeaker: string;
+  /** `<calls-alone-notice>`: alone in the call, the link to share, and copying it. */
+  aloneInRoom: string;
+  inviteLink: string;
+  copyLink: string;
+  linkCopied: string;
+  copyFailed: string;
 }
 
 export const english: Translation = {
@@ -256,6 +262,11 @@ export const english: Translation = {
   layout: 'Layout',
   layoutGrid: 'Grid',
   layoutSpeaker: 'Speaker',
+  aloneInRoom: "You're the only one here",
+  inviteLink: 'Link to invite others',
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied',
+  copyFailed: "Couldn't copy: the link is selected, copy it yourself",
 };
 
 /** A shipped language as its file has it, or overrides from `registerTranslation`. */

@@ -5,6 +5,7 @@ import type { CallsLayout, CallsLayoutChangeEvent } from '../../events/layout-ch
 import { defineElement } from '../../internal/define.js';
 import '../calls-audio-prompt/calls-audio-prompt.js';
 import '../calls-camera-button/calls-camera-button.js';
+import '../calls-alone-notice/calls-alone-notice.js';
 import '../calls-chat/calls-chat.js';
 import '../calls-chat-button/calls-chat-button.js';
 import '../calls-connection-banner/calls-connection-banner.js';
@@ -122,6 +123,7 @@ export class CallsMeetingElement extends LitElement {
       <calls-lobby slot="lobby" ?ask-name=${this.askName} .displayName=${this.displayName}></calls-lobby>
       <calls-status></calls-status>
       <calls-audio-prompt></calls-audio-prompt>
+      <calls-alone-notice></calls-alone-notice>
       ${
         this.layout === 'speaker'
           ? html`<calls-speaker-layout></calls-speaker-layout>`

@@ -40,6 +40,7 @@ import { shortcutFor } from '../../internal/shortcuts.js';
 import { subscribe } from '../../internal/subscribe.js';
 import '../calls-audio-prompt/calls-audio-prompt.js';
 import '../calls-camera-button/calls-camera-button.js';
+import '../calls-alone-notice/calls-alone-notice.js';
 import '../calls-chat/calls-chat.js';
 import '../calls-chat-button/calls-chat-button.js';
 import '../calls-connection-banner/calls-connection-banner.js';
@@ -154,6 +155,7 @@ const stateGroups = {
  * @csspart audio-prompt - The default meeting's `<calls-audio-prompt>`.
  * @csspart banner - The default meeting's `<calls-connection-banner>`, over its tiles.
  * @csspart lobby - The default meeting's `<calls-lobby>`.
+ * @csspart alone-notice - The default meeting's `<calls-alone-notice>` (while nobody else is in the call).
  * @csspart grid - The default meeting's `<calls-grid>` (while `layout` is `grid`).
  * @csspart speaker-layout - The default meeting's `<calls-speaker-layout>` (while `layout` is `speaker`).
  * @csspart muted-hint - The default meeting's `<calls-muted-hint>`.
@@ -472,6 +474,7 @@ export class CallsRoomElement extends LitElement {
     return html`
       <calls-status part="status"></calls-status>
       <calls-audio-prompt part="audio-prompt"></calls-audio-prompt>
+      <calls-alone-notice part="alone-notice"></calls-alone-notice>
       <calls-connection-banner part="banner"></calls-connection-banner>
       ${
         this.layout === 'speaker'
