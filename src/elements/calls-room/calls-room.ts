@@ -91,8 +91,9 @@ const stateGroups = {
  * handles unless a listener cancels them first. It renders no controls of its own.
  *
  * With no children it shows the default meeting, made of kit elements only: `<calls-lobby>` before
- * joining; `<calls-status>`, `<calls-audio-prompt>`, `<calls-grid>`, `<calls-muted-hint>` and
- * `<calls-control-bar>` in the call; `<calls-left-screen>` after leaving. With children, it shows the `lobby` slot before
+ * joining; `<calls-status>`, `<calls-audio-prompt>`, `<calls-alone-notice>`, `<calls-grid>` (or
+ * `<calls-speaker-layout>`, as `layout` says), `<calls-muted-hint>` and `<calls-control-bar>` (with a
+ * `<calls-layout-select>`) in the call; `<calls-left-screen>` after leaving. With children, it shows the `lobby` slot before
  * joining and the `left` slot after leaving (each when filled), and the default slot otherwise.
  *
  * Changing `endpoint` or `room` while in a room moves to the new one (`calls-room-change`, then
