@@ -6,6 +6,7 @@
 import './elements/calls-room/calls-room.js';
 
 export * from './core/index.js';
+export { CallsAloneNoticeElement } from './elements/calls-alone-notice/calls-alone-notice.js';
 export { CallsAudioPromptElement } from './elements/calls-audio-prompt/calls-audio-prompt.js';
 export { CallsCameraButtonElement } from './elements/calls-camera-button/calls-camera-button.js';
 export { CallsChatElement } from './elements/calls-chat/calls-chat.js';
@@ -16,6 +17,7 @@ export { CallsDeviceSelectElement } from './elements/calls-device-select/calls-d
 export { CallsGridElement } from './elements/calls-grid/calls-grid.js';
 export { CallsHandButtonElement } from './elements/calls-hand-button/calls-hand-button.js';
 export { CallsJoinButtonElement } from './elements/calls-join-button/calls-join-button.js';
+export { CallsLayoutSelectElement } from './elements/calls-layout-select/calls-layout-select.js';
 export { CallsLeaveButtonElement } from './elements/calls-leave-button/calls-leave-button.js';
 export { CallsLeftScreenElement } from './elements/calls-left-screen/calls-left-screen.js';
 export { CallsLobbyElement } from './elements/calls-lobby/calls-lobby.js';
@@ -29,6 +31,7 @@ export { CallsReactionsButtonElement } from './elements/calls-reactions-button/c
 export { CallsRoomElement } from './elements/calls-room/calls-room.js';
 export { CallsScreenShareButtonElement } from './elements/calls-screen-share-button/calls-screen-share-button.js';
 export { CallsSettingsElement } from './elements/calls-settings/calls-settings.js';
+export { CallsSpeakerLayoutElement } from './elements/calls-speaker-layout/calls-speaker-layout.js';
 export { CallsStatusElement } from './elements/calls-status/calls-status.js';
 export { CallsTileElement } from './elements/calls-tile/calls-tile.js';
 export { CallsTileOverlayElement } from './elements/calls-tile-overlay/calls-tile-overlay.js';

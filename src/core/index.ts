@@ -42,5 +42,7 @@ export type { ScreenShareChange, ScreenSharer } from './screen-share.js';
 export { isSharingScreen, ScreenShare, screenShareChanges } from './screen-share.js';
 export type { SpeakingOptions } from './speaking.js';
 export { nextActiveSpeaker, SpeakingDetector } from './speaking.js';
+export type { SpeakerHold, SpotlightChoice } from './spotlight.js';
+export { holdSpeaker, SPEAKER_HOLD_MS, spotlightTile } from './spotlight.js';
 export type { VideoTile } from './tiles.js';
 export { videoTiles } from './tiles.js';

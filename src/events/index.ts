@@ -12,6 +12,7 @@ import { CallsErrorEvent } from './error.js';
 import { CallsHandToggleRequestEvent } from './hand-toggle-request.js';
 import { CallsJoinRequestEvent } from './join-request.js';
 import { CallsJoinedEvent } from './joined.js';
+import { CallsLayoutChangeEvent } from './layout-change.js';
 import { CallsLeaveRequestEvent } from './leave-request.js';
 import { CallsLeftEvent } from './left.js';
 import { CallsLowerHandRequestEvent } from './lower-hand-request.js';
@@ -22,6 +23,7 @@ import { CallsParticipantJoinedEvent } from './participant-joined.js';
 import { CallsParticipantLeftEvent } from './participant-left.js';
 import { CallsParticipantMuteRequestEvent } from './participant-mute-request.js';
 import { CallsParticipantRemoveRequestEvent } from './participant-remove-request.js';
+import { CallsPinRequestEvent } from './pin-request.js';
 import { CallsReactionRequestEvent } from './reaction-request.js';
 import { CallsReconnectRequestEvent } from './reconnect-request.js';
 import { CallsRoomChangeEvent } from './room-change.js';
@@ -40,6 +42,7 @@ export type { CallsErrorDetail } from './error.js';
 export type { CallsHandToggleRequestDetail } from './hand-toggle-request.js';
 export type { CallsJoinRequestDetail } from './join-request.js';
 export type { CallsJoinedDetail } from './joined.js';
+export type { CallsLayout, CallsLayoutChangeDetail } from './layout-change.js';
 export type { CallsLeftDetail } from './left.js';
 export type { CallsLowerHandRequestDetail } from './lower-hand-request.js';
 export type { CallsMicToggleRequestDetail } from './mic-toggle-request.js';
@@ -49,6 +52,7 @@ export type { CallsParticipantJoinedDetail } from './participant-joined.js';
 export type { CallsParticipantLeftDetail } from './participant-left.js';
 export type { CallsParticipantMuteRequestDetail } from './participant-mute-request.js';
 export type { CallsParticipantRemoveRequestDetail } from './participant-remove-request.js';
+export type { CallsPinRequestDetail } from './pin-request.js';
 export type { CallsReactionRequestDetail } from './reaction-request.js';
 export type { CallsReconnectRequestDetail } from './reconnect-request.js';
 export type { CallsRoomChangeDetail } from './room-change.js';
@@ -68,6 +72,7 @@ export {
   CallsHandToggleRequestEvent,
   CallsJoinedEvent,
   CallsJoinRequestEvent,
+  CallsLayoutChangeEvent,
   CallsLeaveRequestEvent,
   CallsLeftEvent,
   CallsLowerHandRequestEvent,
@@ -78,6 +83,7 @@ export {
   CallsParticipantLeftEvent,
   CallsParticipantMuteRequestEvent,
   CallsParticipantRemoveRequestEvent,
+  CallsPinRequestEvent,
   CallsReactionRequestEvent,
   CallsReconnectRequestEvent,
   CallsRoomChangeEvent,
@@ -116,5 +122,7 @@ declare global {
     'calls-screen-share-toggle-request': CallsScreenShareToggleRequestEvent;
     'calls-device-lost': CallsDeviceLostEvent;
     'calls-device-select-request': CallsDeviceSelectRequestEvent;
+    'calls-pin-request': CallsPinRequestEvent;
+    'calls-layout-change': CallsLayoutChangeEvent;
   }
 }

@@ -158,6 +158,17 @@ const ar: Translation = {
   previousPage: 'الصفحة السابقة',
   nextPage: 'الصفحة التالية',
   pageOf: (page, pages) => `الصفحة ${formatNumber('ar', page)} من ${formatNumber('ar', pages)}`,
+  sharedScreens: 'الشاشات المشتركة',
+  pin: (name) => `تثبيت ${name}`,
+  unpin: (name) => `إلغاء تثبيت ${name}`,
+  layout: 'التخطيط',
+  layoutGrid: 'شبكة',
+  layoutSpeaker: 'المتحدث',
+  aloneInRoom: 'أنت الوحيد هنا',
+  inviteLink: 'رابط لدعوة الآخرين',
+  copyLink: 'نسخ الرابط',
+  linkCopied: 'تم نسخ الرابط',
+  copyFailed: 'تعذّر النسخ: الرابط محدد، انسخه بنفسك',
 };
 
 export default ar;

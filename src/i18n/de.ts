@@ -137,6 +137,17 @@ const de: Translation = {
   previousPage: 'Vorherige Seite',
   nextPage: 'Nächste Seite',
   pageOf: (page, pages) => `Seite ${formatNumber('de', page)} von ${formatNumber('de', pages)}`,
+  sharedScreens: 'Geteilte Bildschirme',
+  pin: (name) => `${name} anheften`,
+  unpin: (name) => `${name} lösen`,
+  layout: 'Layout',
+  layoutGrid: 'Raster',
+  layoutSpeaker: 'Sprecher',
+  aloneInRoom: 'Sie sind allein hier',
+  inviteLink: 'Link zum Einladen',
+  copyLink: 'Link kopieren',
+  linkCopied: 'Link kopiert',
+  copyFailed: 'Kopieren nicht möglich: Der Link ist markiert, kopieren Sie ihn selbst',
 };
 
 export default de;

@@ -136,6 +136,17 @@ const es: Translation = {
   previousPage: 'Página anterior',
   nextPage: 'Página siguiente',
   pageOf: (page, pages) => `Página ${formatNumber('es', page)} de ${formatNumber('es', pages)}`,
+  sharedScreens: 'Pantallas compartidas',
+  pin: (name) => `Fijar a ${name}`,
+  unpin: (name) => `Dejar de fijar a ${name}`,
+  layout: 'Diseño',
+  layoutGrid: 'Cuadrícula',
+  layoutSpeaker: 'Orador',
+  aloneInRoom: 'Eres la única persona aquí',
+  inviteLink: 'Enlace para invitar a otros',
+  copyLink: 'Copiar enlace',
+  linkCopied: 'Enlace copiado',
+  copyFailed: 'No se pudo copiar: el enlace está seleccionado, cópialo tú',
 };
 
 export default es;

@@ -140,6 +140,17 @@ const fr: Translation = {
   previousPage: 'Page précédente',
   nextPage: 'Page suivante',
   pageOf: (page, pages) => `Page ${formatNumber('fr', page)} sur ${formatNumber('fr', pages)}`,
+  sharedScreens: 'Écrans partagés',
+  pin: (name) => `Épingler ${name}`,
+  unpin: (name) => `Désépingler ${name}`,
+  layout: 'Disposition',
+  layoutGrid: 'Grille',
+  layoutSpeaker: 'Intervenant',
+  aloneInRoom: 'Vous êtes seul ici',
+  inviteLink: 'Lien pour inviter d’autres personnes',
+  copyLink: 'Copier le lien',
+  linkCopied: 'Lien copié',
+  copyFailed: 'Copie impossible : le lien est sélectionné, copiez-le vous-même',
 };
 
 export default fr;

@@ -136,6 +136,17 @@ const he: Translation = {
   previousPage: 'העמוד הקודם',
   nextPage: 'העמוד הבא',
   pageOf: (page, pages) => `עמוד ${formatNumber('he', page)} מתוך ${formatNumber('he', pages)}`,
+  sharedScreens: 'מסכים משותפים',
+  pin: (name) => `הצמדת ${name}`,
+  unpin: (name) => `ביטול הצמדת ${name}`,
+  layout: 'פריסה',
+  layoutGrid: 'רשת',
+  layoutSpeaker: 'דובר',
+  aloneInRoom: 'אתם היחידים כאן',
+  inviteLink: 'קישור להזמנת אחרים',
+  copyLink: 'העתקת הקישור',
+  linkCopied: 'הקישור הועתק',
+  copyFailed: 'לא ניתן להעתיק: הקישור מסומן, העתיקו אותו בעצמכם',
 };
 
 export default he;

@@ -134,6 +134,17 @@ const hi: Translation = {
   previousPage: 'पिछला पेज',
   nextPage: 'अगला पेज',
   pageOf: (page, pages) => `पेज ${formatNumber('hi', page)} / ${formatNumber('hi', pages)}`,
+  sharedScreens: 'साझा स्क्रीन',
+  pin: (name) => `${name} को पिन करें`,
+  unpin: (name) => `${name} को अनपिन करें`,
+  layout: 'लेआउट',
+  layoutGrid: 'ग्रिड',
+  layoutSpeaker: 'वक्ता',
+  aloneInRoom: 'यहाँ केवल आप हैं',
+  inviteLink: 'दूसरों को आमंत्रित करने का लिंक',
+  copyLink: 'लिंक कॉपी करें',
+  linkCopied: 'लिंक कॉपी हो गया',
+  copyFailed: 'कॉपी नहीं हो सका: लिंक चुना हुआ है, इसे स्वयं कॉपी करें',
 };
 
 export default hi;

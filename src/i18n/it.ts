@@ -137,6 +137,17 @@ const it: Translation = {
   previousPage: 'Pagina precedente',
   nextPage: 'Pagina successiva',
   pageOf: (page, pages) => `Pagina ${formatNumber('it', page)} di ${formatNumber('it', pages)}`,
+  sharedScreens: 'Schermi condivisi',
+  pin: (name) => `Fissa ${name}`,
+  unpin: (name) => `Sblocca ${name}`,
+  layout: 'Layout',
+  layoutGrid: 'Griglia',
+  layoutSpeaker: 'Relatore',
+  aloneInRoom: 'Sei l’unico qui',
+  inviteLink: 'Link per invitare altri',
+  copyLink: 'Copia link',
+  linkCopied: 'Link copiato',
+  copyFailed: 'Impossibile copiare: il link è selezionato, copialo tu',
 };
 
 export default it;

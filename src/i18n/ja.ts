@@ -136,6 +136,17 @@ const ja: Translation = {
   previousPage: '前のページ',
   nextPage: '次のページ',
   pageOf: (page, pages) => `${formatNumber('ja', page)} / ${formatNumber('ja', pages)} ページ`,
+  sharedScreens: '共有画面',
+  pin: (name) => `${name}を固定`,
+  unpin: (name) => `${name}の固定を解除`,
+  layout: 'レイアウト',
+  layoutGrid: 'グリッド',
+  layoutSpeaker: 'スピーカー',
+  aloneInRoom: '参加者はあなただけです',
+  inviteLink: '招待用リンク',
+  copyLink: 'リンクをコピー',
+  linkCopied: 'リンクをコピーしました',
+  copyFailed: 'コピーできませんでした。リンクを選択したので、手動でコピーしてください',
 };
 
 export default ja;

@@ -135,6 +135,17 @@ const ko: Translation = {
   previousPage: '이전 페이지',
   nextPage: '다음 페이지',
   pageOf: (page, pages) => `${formatNumber('ko', page)}/${formatNumber('ko', pages)} 페이지`,
+  sharedScreens: '공유 화면',
+  pin: (name) => `${name} 고정`,
+  unpin: (name) => `${name} 고정 해제`,
+  layout: '레이아웃',
+  layoutGrid: '그리드',
+  layoutSpeaker: '발표자',
+  aloneInRoom: '지금은 혼자 있습니다',
+  inviteLink: '다른 사람을 초대할 링크',
+  copyLink: '링크 복사',
+  linkCopied: '링크를 복사했습니다',
+  copyFailed: '복사하지 못했습니다. 링크가 선택되어 있으니 직접 복사하세요',
 };
 
 export default ko;

@@ -138,6 +138,17 @@ const nl: Translation = {
   previousPage: 'Vorige pagina',
   nextPage: 'Volgende pagina',
   pageOf: (page, pages) => `Pagina ${formatNumber('nl', page)} van ${formatNumber('nl', pages)}`,
+  sharedScreens: 'Gedeelde schermen',
+  pin: (name) => `${name} vastzetten`,
+  unpin: (name) => `${name} losmaken`,
+  layout: 'Indeling',
+  layoutGrid: 'Raster',
+  layoutSpeaker: 'Spreker',
+  aloneInRoom: 'U bent hier de enige',
+  inviteLink: 'Link om anderen uit te nodigen',
+  copyLink: 'Link kopiëren',
+  linkCopied: 'Link gekopieerd',
+  copyFailed: 'Kopiëren lukt niet: de link is geselecteerd, kopieer hem zelf',
 };
 
 export default nl;

@@ -148,6 +148,17 @@ const pl: Translation = {
   previousPage: 'Poprzednia strona',
   nextPage: 'Następna strona',
   pageOf: (page, pages) => `Strona ${formatNumber('pl', page)} z ${formatNumber('pl', pages)}`,
+  sharedScreens: 'Udostępnione ekrany',
+  pin: (name) => `Przypnij ${name}`,
+  unpin: (name) => `Odepnij ${name}`,
+  layout: 'Układ',
+  layoutGrid: 'Siatka',
+  layoutSpeaker: 'Mówca',
+  aloneInRoom: 'Jesteś tu sam',
+  inviteLink: 'Link do zaproszenia innych',
+  copyLink: 'Kopiuj link',
+  linkCopied: 'Skopiowano link',
+  copyFailed: 'Nie udało się skopiować: link jest zaznaczony, skopiuj go samodzielnie',
 };
 
 export default pl;

@@ -137,6 +137,17 @@ const ptBR: Translation = {
   previousPage: 'Página anterior',
   nextPage: 'Próxima página',
   pageOf: (page, pages) => `Página ${formatNumber('pt-BR', page)} de ${formatNumber('pt-BR', pages)}`,
+  sharedScreens: 'Telas compartilhadas',
+  pin: (name) => `Fixar ${name}`,
+  unpin: (name) => `Desafixar ${name}`,
+  layout: 'Layout',
+  layoutGrid: 'Grade',
+  layoutSpeaker: 'Orador',
+  aloneInRoom: 'Você é o único aqui',
+  inviteLink: 'Link para convidar outras pessoas',
+  copyLink: 'Copiar link',
+  linkCopied: 'Link copiado',
+  copyFailed: 'Não foi possível copiar: o link está selecionado, copie-o você mesmo',
 };
 
 export default ptBR;

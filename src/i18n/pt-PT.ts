@@ -136,6 +136,17 @@ const ptPT: Translation = {
   previousPage: 'Página anterior',
   nextPage: 'Página seguinte',
   pageOf: (page, pages) => `Página ${formatNumber('pt-PT', page)} de ${formatNumber('pt-PT', pages)}`,
+  sharedScreens: 'Ecrãs partilhados',
+  pin: (name) => `Fixar ${name}`,
+  unpin: (name) => `Desafixar ${name}`,
+  layout: 'Esquema',
+  layoutGrid: 'Grelha',
+  layoutSpeaker: 'Orador',
+  aloneInRoom: 'É o único aqui',
+  inviteLink: 'Ligação para convidar outras pessoas',
+  copyLink: 'Copiar ligação',
+  linkCopied: 'Ligação copiada',
+  copyFailed: 'Não foi possível copiar: a ligação está selecionada, copie-a manualmente',
 };
 
 export default ptPT;

@@ -148,6 +148,17 @@ const ru: Translation = {
   previousPage: 'Предыдущая страница',
   nextPage: 'Следующая страница',
   pageOf: (page, pages) => `Страница ${formatNumber('ru', page)} из ${formatNumber('ru', pages)}`,
+  sharedScreens: 'Общие экраны',
+  pin: (name) => `Закрепить ${name}`,
+  unpin: (name) => `Открепить ${name}`,
+  layout: 'Раскладка',
+  layoutGrid: 'Сетка',
+  layoutSpeaker: 'Докладчик',
+  aloneInRoom: 'Вы здесь один',
+  inviteLink: 'Ссылка для приглашения',
+  copyLink: 'Копировать ссылку',
+  linkCopied: 'Ссылка скопирована',
+  copyFailed: 'Не удалось скопировать: ссылка выделена, скопируйте её сами',
 };
 
 export default ru;

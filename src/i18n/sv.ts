@@ -136,6 +136,17 @@ const sv: Translation = {
   previousPage: 'Föregående sida',
   nextPage: 'Nästa sida',
   pageOf: (page, pages) => `Sida ${formatNumber('sv', page)} av ${formatNumber('sv', pages)}`,
+  sharedScreens: 'Delade skärmar',
+  pin: (name) => `Fäst ${name}`,
+  unpin: (name) => `Lossa ${name}`,
+  layout: 'Layout',
+  layoutGrid: 'Rutnät',
+  layoutSpeaker: 'Talare',
+  aloneInRoom: 'Du är ensam här',
+  inviteLink: 'Länk för att bjuda in andra',
+  copyLink: 'Kopiera länk',
+  linkCopied: 'Länken kopierades',
+  copyFailed: 'Det gick inte att kopiera: länken är markerad, kopiera den själv',
 };
 
 export default sv;

@@ -136,6 +136,17 @@ const tr: Translation = {
   previousPage: 'Önceki sayfa',
   nextPage: 'Sonraki sayfa',
   pageOf: (page, pages) => `Sayfa ${formatNumber('tr', page)}/${formatNumber('tr', pages)}`,
+  sharedScreens: 'Paylaşılan ekranlar',
+  pin: (name) => `${name} sabitle`,
+  unpin: (name) => `${name} sabitlemeyi kaldır`,
+  layout: 'Düzen',
+  layoutGrid: 'Izgara',
+  layoutSpeaker: 'Konuşmacı',
+  aloneInRoom: 'Burada yalnızca siz varsınız',
+  inviteLink: 'Başkalarını davet etme bağlantısı',
+  copyLink: 'Bağlantıyı kopyala',
+  linkCopied: 'Bağlantı kopyalandı',
+  copyFailed: 'Kopyalanamadı: bağlantı seçili, kendiniz kopyalayın',
 };
 
 export default tr;

@@ -142,6 +142,17 @@ const uk: Translation = {
   previousPage: 'Попередня сторінка',
   nextPage: 'Наступна сторінка',
   pageOf: (page, pages) => `Сторінка ${formatNumber('uk', page)} з ${formatNumber('uk', pages)}`,
+  sharedScreens: 'Спільні екрани',
+  pin: (name) => `Закріпити ${name}`,
+  unpin: (name) => `Відкріпити ${name}`,
+  layout: 'Розкладка',
+  layoutGrid: 'Сітка',
+  layoutSpeaker: 'Доповідач',
+  aloneInRoom: 'Ви тут самі',
+  inviteLink: 'Посилання для запрошення',
+  copyLink: 'Копіювати посилання',
+  linkCopied: 'Посилання скопійовано',
+  copyFailed: 'Не вдалося скопіювати: посилання виділене, скопіюйте його самі',
 };
 
 export default uk;

@@ -131,6 +131,17 @@ const zhCN: Translation = {
   previousPage: '上一页',
   nextPage: '下一页',
   pageOf: (page, pages) => `第 ${formatNumber('zh-CN', page)} 页，共 ${formatNumber('zh-CN', pages)} 页`,
+  sharedScreens: '共享的屏幕',
+  pin: (name) => `固定 ${name}`,
+  unpin: (name) => `取消固定 ${name}`,
+  layout: '布局',
+  layoutGrid: '网格',
+  layoutSpeaker: '发言人',
+  aloneInRoom: '这里只有你一个人',
+  inviteLink: '邀请他人的链接',
+  copyLink: '复制链接',
+  linkCopied: '链接已复制',
+  copyFailed: '无法复制：链接已选中，请手动复制',
 };
 
 export default zhCN;

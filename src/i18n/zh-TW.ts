@@ -133,6 +133,17 @@ const zhTW: Translation = {
   previousPage: '上一頁',
   nextPage: '下一頁',
   pageOf: (page, pages) => `第 ${formatNumber('zh-TW', page)} 頁，共 ${formatNumber('zh-TW', pages)} 頁`,
+  sharedScreens: '共用的畫面',
+  pin: (name) => `釘選 ${name}`,
+  unpin: (name) => `取消釘選 ${name}`,
+  layout: '版面配置',
+  layoutGrid: '格狀',
+  layoutSpeaker: '發言者',
+  aloneInRoom: '這裡只有你一個人',
+  inviteLink: '邀請他人的連結',
+  copyLink: '複製連結',
+  linkCopied: '已複製連結',
+  copyFailed: '無法複製：連結已選取，請自行複製',
 };
 
 export default zhTW;

@@ -114,6 +114,21 @@ export interface Translation {
   nextPage: string;
   /** `page` counts from 1. */
   pageOf: (page: number, pages: number) => string;
+  /** The speaker layout's switcher between several shared screens. */
+  sharedScreens: string;
+  /** The tile's pin button: pin them large in the speaker layout (for you only). */
+  pin: (name: string) => string;
+  unpin: (name: string) => string;
+  /** `<calls-layout-select>`: its group, and the two layouts. */
+  layout: string;
+  layoutGrid: string;
+  layoutSpeaker: string;
+  /** `<calls-alone-notice>`: alone in the call, the link to share, and copying it. */
+  aloneInRoom: string;
+  inviteLink: string;
+  copyLink: string;
+  linkCopied: string;
+  copyFailed: string;
 }
 
 export const english: Translation = {
@@ -241,6 +256,17 @@ export const english: Translation = {
   previousPage: 'Previous page',
   nextPage: 'Next page',
   pageOf: (page, pages) => `Page ${page} of ${pages}`,
+  sharedScreens: 'Shared screens',
+  pin: (name) => `Pin ${name}`,
+  unpin: (name) => `Unpin ${name}`,
+  layout: 'Layout',
+  layoutGrid: 'Grid',
+  layoutSpeaker: 'Speaker',
+  aloneInRoom: "You're the only one here",
+  inviteLink: 'Link to invite others',
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied',
+  copyFailed: "Couldn't copy: the link is selected, copy it yourself",
 };
 
 /** A shipped language as its file has it, or overrides from `registerTranslation`. */

@@ -41,3 +41,10 @@ export const settingsIcon = icon(
 );
 export const previousIcon = icon(svg`<path d="M15 5l-7 7 7 7"/>`);
 export const nextIcon = icon(svg`<path d="M9 5l7 7-7 7"/>`);
+export const gridIcon = icon(
+  svg`<rect x="4" y="4" width="7" height="7"/><rect x="13" y="4" width="7" height="7"/><rect x="4" y="13" width="7" height="7"/><rect x="13" y="13" width="7" height="7"/>`,
+);
+export const speakerLayoutIcon = icon(
+  svg`<rect x="3" y="4" width="18" height="11" rx="1"/><path d="M4 19h4M10 19h4M16 19h4"/>`,
+);
+export const pinIcon = icon(svg`<path d="M9 4h6l-1 6 4 4H6l4-4zM12 14v6"/>`);

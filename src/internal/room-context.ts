@@ -3,6 +3,7 @@ import type { Observable } from 'rxjs';
 import type { CallsError } from '../core/errors.js';
 import type { LocalMedia } from '../core/local-media.js';
 import type { Room } from '../core/room.js';
+import type { CallsLayout } from '../events/layout-change.js';
 
 /**
  * Where the person is: `lobby` before joining (and while joining), `call` while in the room, `left`
@@ -25,6 +26,10 @@ export interface CallsRoomContext {
   readonly leftReason$: Observable<'left' | CallsError['code'] | undefined>;
   /** Whether the room's keyboard shortcuts are on (so hints may mention them). */
   readonly shortcuts$: Observable<boolean>;
+  /** Who this viewer pinned (`calls-pin-request`); null for nobody. Never sent to the room. */
+  readonly pinned$: Observable<string | null>;
+  /** The layout the room's `layout` attribute asks for. */
+  readonly layout$: Observable<CallsLayout>;
   /** The latest error to show the person; cleared when a new join starts. */
   readonly error$: Observable<CallsError | undefined>;
   /**

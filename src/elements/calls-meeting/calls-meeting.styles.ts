@@ -25,6 +25,7 @@ export const meetingStyles = [
     }
     calls-lobby,
     calls-grid,
+    calls-speaker-layout,
     calls-left-screen {
       flex: 1;
     }

@@ -1,15 +1,18 @@
 import { html, LitElement } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { Room } from '../../core/room.js';
+import type { CallsLayout, CallsLayoutChangeEvent } from '../../events/layout-change.js';
 import { defineElement } from '../../internal/define.js';
 import '../calls-audio-prompt/calls-audio-prompt.js';
 import '../calls-camera-button/calls-camera-button.js';
+import '../calls-alone-notice/calls-alone-notice.js';
 import '../calls-chat/calls-chat.js';
 import '../calls-chat-button/calls-chat-button.js';
 import '../calls-connection-banner/calls-connection-banner.js';
 import '../calls-control-bar/calls-control-bar.js';
 import '../calls-grid/calls-grid.js';
 import '../calls-hand-button/calls-hand-button.js';
+import '../calls-layout-select/calls-layout-select.js';
 import '../calls-leave-button/calls-leave-button.js';
 import '../calls-left-screen/calls-left-screen.js';
 import '../calls-lobby/calls-lobby.js';
@@ -22,6 +25,7 @@ import type { CallsRoomElement } from '../calls-room/calls-room.js';
 import '../calls-room/calls-room.js';
 import '../calls-screen-share-button/calls-screen-share-button.js';
 import '../calls-settings/calls-settings.js';
+import '../calls-speaker-layout/calls-speaker-layout.js';
 import '../calls-status/calls-status.js';
 import '../calls-toasts/calls-toasts.js';
 import { meetingStyles } from './calls-meeting.styles.js';
@@ -37,6 +41,8 @@ import { meetingStyles } from './calls-meeting.styles.js';
  * @event {CallsJoinedEvent} calls-joined - From its `<calls-room>`: joined.
  * @event {CallsLeftEvent} calls-left - From its `<calls-room>`: no longer in the room.
  * @event {CallsErrorEvent} calls-error - From its `<calls-room>`: something failed (`event.code`).
+ * @event {CallsLayoutChangeEvent} calls-layout-change - Its layout select asks for another layout;
+ *   cancel it to keep the one shown.
  *
  * @csspart room - The `<calls-room>`.
  *
@@ -62,6 +68,9 @@ export class CallsMeetingElement extends LitElement {
 
   /** Ask for a name in the lobby (for backends that take the name people type). */
   @property({ type: Boolean, attribute: 'ask-name' }) askName = false;
+
+  /** `grid` or `speaker`: how the call lays out the tiles. Its layout select changes it; reflected. */
+  @property({ reflect: true }) layout: CallsLayout = 'grid';
 
   /** The host app's credential for the backend (property only). */
   @property({ attribute: false }) token: string | undefined;
@@ -89,6 +98,16 @@ export class CallsMeetingElement extends LitElement {
     await this.roomElement?.leave();
   }
 
+  /**
+   * The room applies the change in a microtask it queued when the event reached it, if nobody
+   * cancelled it; this one is queued after that, so it reads the room's answer.
+   */
+  readonly #onLayoutChange = (_event: CallsLayoutChangeEvent) => {
+    queueMicrotask(() => {
+      if (this.roomElement) this.layout = this.roomElement.layout;
+    });
+  };
+
   protected override render() {
     return html`<calls-room
       part="room"
@@ -98,11 +117,18 @@ export class CallsMeetingElement extends LitElement {
       .displayName=${this.displayName}
       .token=${this.token}
       .getToken=${this.getToken}
+      .layout=${this.layout}
+      @calls-layout-change=${this.#onLayoutChange}
     >
       <calls-lobby slot="lobby" ?ask-name=${this.askName} .displayName=${this.displayName}></calls-lobby>
       <calls-status></calls-status>
       <calls-audio-prompt></calls-audio-prompt>
-      <calls-grid></calls-grid>
+      <calls-alone-notice></calls-alone-notice>
+      ${
+        this.layout === 'speaker'
+          ? html`<calls-speaker-layout></calls-speaker-layout>`
+          : html`<calls-grid></calls-grid>`
+      }
       <calls-connection-banner></calls-connection-banner>
       <calls-muted-hint></calls-muted-hint>
       <calls-participant-list id="people" hidden></calls-participant-list>
@@ -116,6 +142,7 @@ export class CallsMeetingElement extends LitElement {
         <calls-reactions-button></calls-reactions-button>
         <calls-participants-button for="people"></calls-participants-button>
         <calls-chat-button for="chat"></calls-chat-button>
+        <calls-layout-select></calls-layout-select>
         <calls-settings></calls-settings>
         <calls-leave-button></calls-leave-button>
       </calls-control-bar>

@@ -22,6 +22,7 @@ export const roomStyles = [
       box-sizing: border-box;
     }
     [part='grid'],
+    [part='speaker-layout'],
     [part='lobby'],
     [part='left-screen'] {
       flex: 1;

@@ -25,6 +25,7 @@ import { CallsConnectionQualityChangeEvent } from '../../events/connection-quali
 import { CallsDeviceLostEvent } from '../../events/device-lost.js';
 import { CallsErrorEvent } from '../../events/error.js';
 import { CallsJoinedEvent } from '../../events/joined.js';
+import type { CallsLayout } from '../../events/layout-change.js';
 import { CallsLeftEvent } from '../../events/left.js';
 import { CallsMicToggleRequestEvent } from '../../events/mic-toggle-request.js';
 import { CallsParticipantJoinedEvent } from '../../events/participant-joined.js';
@@ -39,12 +40,14 @@ import { shortcutFor } from '../../internal/shortcuts.js';
 import { subscribe } from '../../internal/subscribe.js';
 import '../calls-audio-prompt/calls-audio-prompt.js';
 import '../calls-camera-button/calls-camera-button.js';
+import '../calls-alone-notice/calls-alone-notice.js';
 import '../calls-chat/calls-chat.js';
 import '../calls-chat-button/calls-chat-button.js';
 import '../calls-connection-banner/calls-connection-banner.js';
 import '../calls-control-bar/calls-control-bar.js';
 import '../calls-grid/calls-grid.js';
 import '../calls-hand-button/calls-hand-button.js';
+import '../calls-layout-select/calls-layout-select.js';
 import '../calls-leave-button/calls-leave-button.js';
 import '../calls-left-screen/calls-left-screen.js';
 import '../calls-lobby/calls-lobby.js';
@@ -55,6 +58,7 @@ import '../calls-participants-button/calls-participants-button.js';
 import '../calls-reactions-button/calls-reactions-button.js';
 import '../calls-screen-share-button/calls-screen-share-button.js';
 import '../calls-settings/calls-settings.js';
+import '../calls-speaker-layout/calls-speaker-layout.js';
 import '../calls-status/calls-status.js';
 import '../calls-toasts/calls-toasts.js';
 import { roomStyles } from './calls-room.styles.js';
@@ -87,8 +91,9 @@ const stateGroups = {
  * handles unless a listener cancels them first. It renders no controls of its own.
  *
  * With no children it shows the default meeting, made of kit elements only: `<calls-lobby>` before
- * joining; `<calls-status>`, `<calls-audio-prompt>`, `<calls-grid>`, `<calls-muted-hint>` and
- * `<calls-control-bar>` in the call; `<calls-left-screen>` after leaving. With children, it shows the `lobby` slot before
+ * joining; `<calls-status>`, `<calls-audio-prompt>`, `<calls-alone-notice>`, `<calls-grid>` (or
+ * `<calls-speaker-layout>`, as `layout` says), `<calls-muted-hint>` and `<calls-control-bar>` (with a
+ * `<calls-layout-select>`) in the call; `<calls-left-screen>` after leaving. With children, it shows the `lobby` slot before
  * joining and the `left` slot after leaving (each when filled), and the default slot otherwise.
  *
  * Changing `endpoint` or `room` while in a room moves to the new one (`calls-room-change`, then
@@ -139,6 +144,10 @@ const stateGroups = {
  *   start or stop sharing your screen (`detail.enabled`); cancel it to leave sharing as it is.
  * @event {CallsDeviceSelectRequestEvent} calls-device-select-request - A control asks to use another
  *   device: `detail` is `{ kind, deviceId }`; cancel it to keep the device in use.
+ * @event {CallsPinRequestEvent} calls-pin-request - A tile's pin button (or a control inside) asks to
+ *   pin or unpin someone for you: `detail` is `{ participantId, pinned }`; cancel it to keep the pin.
+ * @event {CallsLayoutChangeEvent} calls-layout-change - A `<calls-layout-select>` asks for another
+ *   layout (`detail.layout`); the room sets `layout` unless a listener cancels it.
  * @event {CallsAudioResumeRequestEvent} calls-audio-resume-request - The sound prompt's button (or a
  *   control inside) asks to start the sound the browser blocked.
  *
@@ -147,7 +156,9 @@ const stateGroups = {
  * @csspart audio-prompt - The default meeting's `<calls-audio-prompt>`.
  * @csspart banner - The default meeting's `<calls-connection-banner>`, over its tiles.
  * @csspart lobby - The default meeting's `<calls-lobby>`.
- * @csspart grid - The default meeting's `<calls-grid>`.
+ * @csspart alone-notice - The default meeting's `<calls-alone-notice>` (while nobody else is in the call).
+ * @csspart grid - The default meeting's `<calls-grid>` (while `layout` is `grid`).
+ * @csspart speaker-layout - The default meeting's `<calls-speaker-layout>` (while `layout` is `speaker`).
  * @csspart muted-hint - The default meeting's `<calls-muted-hint>`.
  * @csspart control-bar - The default meeting's `<calls-control-bar>`.
  * @csspart people - The default meeting's `<calls-participant-list>`, a side panel its participants button opens.
@@ -192,6 +203,12 @@ export class CallsRoomElement extends LitElement {
    */
   @property({ type: Boolean }) shortcuts = false;
 
+  /**
+   * How the default meeting lays out the tiles: `grid` (everyone, page by page) or `speaker` (one
+   * large, the others in a filmstrip). A `<calls-layout-select>` inside sets it; reflected.
+   */
+  @property({ reflect: true }) layout: CallsLayout = 'grid';
+
   /** The host app's credential for the backend (property only; never an attribute). */
   @property({ attribute: false }) token: string | undefined;
 
@@ -227,6 +244,9 @@ export class CallsRoomElement extends LitElement {
     distinctUntilChanged(),
   );
   readonly #shortcutsOn$ = new BehaviorSubject(false);
+  /** This viewer's pin: kept here, never sent to the room. */
+  readonly #pinned$ = new BehaviorSubject<string | null>(null);
+  readonly #layout$ = new BehaviorSubject<CallsLayout>('grid');
   readonly #context: CallsRoomContext = {
     room$: this.#room$.asObservable(),
     media: this.#media,
@@ -234,6 +254,8 @@ export class CallsRoomElement extends LitElement {
     leftReason$: this.#leftReason$.asObservable(),
     error$: this.#error$.asObservable(),
     shortcuts$: this.#shortcutsOn$.pipe(distinctUntilChanged()),
+    pinned$: this.#pinned$.pipe(distinctUntilChanged()),
+    layout$: this.#layout$.pipe(distinctUntilChanged()),
     handleRequest: (event) => this.#handleRequest(event),
   };
   /** Request events already handed to the request map (one may arrive by bubbling and by context). */
@@ -248,6 +270,17 @@ export class CallsRoomElement extends LitElement {
       await this.#room$.value?.resumeAudio();
     },
     room: () => this.#room$.value,
+    pin: (participantId, pinned) => {
+      if (pinned) this.#pinned$.next(participantId);
+      else if (this.#pinned$.value === participantId) this.#pinned$.next(null);
+    },
+    setLayout: (layout) => {
+      if (layout === 'grid' || layout === 'speaker') this.layout = layout;
+      else
+        this.#reported$.next(
+          new CallsError('invalid_options', `Unknown layout "${layout}": use grid or speaker.`),
+        );
+    },
     reconnect: () => {
       const room = this.#room$.value;
       if (room) room.reconnectNow();
@@ -400,6 +433,7 @@ export class CallsRoomElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#shortcutsOn$.next(this.shortcuts || !this.hasChildren);
+    if (changed.has('layout')) this.#layout$.next(this.layout === 'speaker' ? 'speaker' : 'grid');
     if (changed.has('endpoint') || changed.has('room') || changed.has('autojoin'))
       this.#autojoinTried = false;
     if ((changed.has('endpoint') || changed.has('room')) && this.#joinedAt && this.#room$.value) {
@@ -441,8 +475,13 @@ export class CallsRoomElement extends LitElement {
     return html`
       <calls-status part="status"></calls-status>
       <calls-audio-prompt part="audio-prompt"></calls-audio-prompt>
+      <calls-alone-notice part="alone-notice"></calls-alone-notice>
       <calls-connection-banner part="banner"></calls-connection-banner>
-      <calls-grid part="grid"></calls-grid>
+      ${
+        this.layout === 'speaker'
+          ? html`<calls-speaker-layout part="speaker-layout"></calls-speaker-layout>`
+          : html`<calls-grid part="grid"></calls-grid>`
+      }
       <calls-muted-hint part="muted-hint"></calls-muted-hint>
       <calls-participant-list part="people" id="people" hidden></calls-participant-list>
       <calls-chat part="chat" id="chat" hidden></calls-chat>
@@ -455,6 +494,7 @@ export class CallsRoomElement extends LitElement {
         <calls-reactions-button></calls-reactions-button>
         <calls-participants-button for="people"></calls-participants-button>
         <calls-chat-button for="chat"></calls-chat-button>
+        <calls-layout-select></calls-layout-select>
         <calls-settings></calls-settings>
         <calls-leave-button></calls-leave-button>
       </calls-control-bar>

@@ -2,6 +2,7 @@ import type { DeviceKind } from '../../core/devices.js';
 import { CallsError } from '../../core/errors.js';
 import type { LocalMedia } from '../../core/local-media.js';
 import type { Room } from '../../core/room.js';
+import type { CallsLayout } from '../../events/layout-change.js';
 import { peopleRequests } from './people-requests.js';
 
 /** What a request handler may act on: the room element's own operations and its devices. */
@@ -14,6 +15,9 @@ export interface RequestTarget {
   room(): Room | undefined;
   /** Reconnects now (or joins again after the room gave up). */
   reconnect(): void;
+  /** Pins `participantId` for this viewer (`pinned: false` unpins them). */
+  pin(participantId: string, pinned: boolean): void;
+  setLayout(layout: CallsLayout): void;
   /** Reports a refused request the way the room reports its errors (`calls-error`). */
   report(error: CallsError): void;
 }
@@ -21,7 +25,15 @@ export interface RequestTarget {
 type Handler = (
   target: RequestTarget,
   event: Event & {
-    detail?: { enabled?: boolean; displayName?: string; kind?: DeviceKind; deviceId?: string };
+    detail?: {
+      enabled?: boolean;
+      displayName?: string;
+      kind?: DeviceKind;
+      deviceId?: string;
+      participantId?: string;
+      pinned?: boolean;
+      layout?: CallsLayout;
+    };
   },
 ) => void | Promise<void>;
 
@@ -55,4 +67,7 @@ export const requestMap: Readonly<Record<string, Handler>> = {
   },
   'calls-device-select-request': ({ media }, event) =>
     media.selectDevice(event.detail?.kind as DeviceKind, String(event.detail?.deviceId ?? '')),
+  'calls-pin-request': (target, event) =>
+    target.pin(String(event.detail?.participantId ?? ''), event.detail?.pinned !== false),
+  'calls-layout-change': (target, event) => target.setLayout(event.detail?.layout ?? 'grid'),
 };

@@ -25,6 +25,34 @@ export const tileOverlayStyles = [
       font-weight: 600;
       font-size: 14px;
     }
+    /* Faint until wanted, so it does not sit on everyone's face; solid while it holds a pin. */
+    [part='pin-button'] {
+      position: absolute;
+      top: 4px;
+      inset-inline-end: 4px;
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      width: 44px;
+      height: 44px;
+      border: 0;
+      border-radius: 50%;
+      background: var(--calls-label-background, rgb(0 0 0 / 55%));
+      color: var(--calls-label-foreground, #ffffff);
+      pointer-events: auto;
+      cursor: pointer;
+      opacity: 0.35;
+      transition: opacity 120ms;
+    }
+    [part='pin-button']:hover,
+    [part='pin-button']:focus-visible,
+    [part='pin-button'][aria-pressed='true'] {
+      opacity: 1;
+    }
+    [part='pin-button']:focus-visible {
+      outline: 2px solid var(--_accent);
+      outline-offset: -2px;
+    }
     [part='reaction'] {
       position: absolute;
       bottom: 12px;

@@ -3,9 +3,10 @@ import { property, state } from 'lit/decorators.js';
 import { BehaviorSubject, combineLatest, filter, of, switchMap } from 'rxjs';
 import type { Participant } from '../../core/participant.js';
 import type { Reaction } from '../../core/people.js';
+import { CallsPinRequestEvent } from '../../events/pin-request.js';
 import { CallsControlElement } from '../../internal/control-element.js';
 import { defineElement } from '../../internal/define.js';
-import { handIcon } from '../../internal/icons.js';
+import { handIcon, pinIcon } from '../../internal/icons.js';
 import { subscribe } from '../../internal/subscribe.js';
 import { tileOverlayStyles } from './calls-tile-overlay.styles.js';
 
@@ -23,16 +24,23 @@ interface ShownReaction {
  * `<calls-tile>` renders one over its video; place one yourself over any custom tile. It covers its
  * positioned parent, lets clicks through, and shows the participant's raised hand (with their place
  * in the raise order) and their reactions rising from the bottom — still, without movement, under
- * `prefers-reduced-motion`. Each reaction is announced to screen readers.
+ * `prefers-reduced-motion`. Each reaction is announced to screen readers. Its pin button pins the
+ * participant large in the speaker layout for you alone (`calls-pin-request`), or unpins them.
  *
- * @summary A participant's raised hand and reactions, over their tile.
+ * @summary A participant's raised hand, reactions and pin button, over their tile.
+ *
+ * @event {CallsPinRequestEvent} calls-pin-request - The pin button: `detail` is `{ participantId, pinned }`.
  *
  * @csspart hand - The raised-hand badge, with the place in the raise order.
  * @csspart reaction - Each reaction while it shows.
+ * @csspart pin-button - Pins or unpins them; `aria-pressed` while they are your pin.
  * @csspart announcer - The live region that announces reactions.
  *
  * @cssproperty --calls-hand-background - Behind the raised-hand badge.
  * @cssproperty --calls-hand-foreground - The badge's text and icon.
+ * @cssproperty --calls-label-background - Behind the pin button.
+ * @cssproperty --calls-label-foreground - The pin icon.
+ * @cssproperty --calls-accent - The pin button's focus ring.
  * @cssproperty --calls-reaction-size - Font size of a reaction.
  * @cssproperty --calls-reaction-duration - How long a reaction shows.
  * @cssproperty --calls-foreground - Text color.
@@ -47,6 +55,7 @@ export class CallsTileOverlayElement extends CallsControlElement {
   @state() private participant: Participant | undefined;
   @state() private shown: readonly ShownReaction[] = [];
   @state() private announcement = '';
+  @state() private pinned: string | null = null;
 
   readonly #participantId$ = new BehaviorSubject('');
   #counter = 0;
@@ -72,6 +81,13 @@ export class CallsTileOverlayElement extends CallsControlElement {
           ),
         ),
       (reaction) => this.#show(reaction),
+    );
+    subscribe(
+      this,
+      () => this.fromContext((context) => context.pinned$, null as string | null),
+      (pinned) => {
+        this.pinned = pinned;
+      },
     );
   }
 
@@ -99,8 +115,23 @@ export class CallsTileOverlayElement extends CallsControlElement {
             >${reaction.emoji}</span
           >`,
       )}
+ ${person ? this.#renderPin(person) : nothing}
       <span part="announcer" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</span>
     `;
+  }
+
+  #renderPin(person: Participant) {
+    const pinned = this.pinned === person.id;
+    const label = pinned ? this.t.unpin(person.name) : this.t.pin(person.name);
+    return html`<button
+      part="pin-button"
+      aria-pressed=${pinned ? 'true' : 'false'}
+      aria-label=${label}
+      title=${label}
+      @click=${() => this.request(new CallsPinRequestEvent({ participantId: person.id, pinned: !pinned }))}
+    >
+      ${pinIcon}
+    </button>`;
   }
 
   #show(reaction: Reaction): void {
