@@ -20,7 +20,7 @@ async function showJoinedRoom(page: Page, lang: string, dir: string, join: strin
       room.setAttribute('name', 'Ada');
       room.setAttribute('lang', ${JSON.stringify(lang)});
       if (${JSON.stringify(dir)}) room.setAttribute('dir', ${JSON.stringify(dir)});
-      room.style.cssText = 'display:block;width:600px;height:400px';
+      room.style.cssText = 'display:block;width:1100px;height:400px';
       document.body.append(room);
     })()`,
   );
@@ -57,9 +57,13 @@ async function leaveSpan(page: Page): Promise<{ start: number; end: number }> {
       const canvas = new OffscreenCanvas(image.width, image.height);
       const context = canvas.getContext('2d');
       context.drawImage(image, 0, 0);
-      const { data, width, height } = context.getImageData(0, 0, image.width, image.height);
+      const { data, width } = context.getImageData(0, 0, image.width, image.height);
+      // One row through the middle of the Leave button: the participants badge shares its red.
+      const barBox = deepFind('calls-control-bar')[0].shadowRoot.querySelector('[part="bar"]').getBoundingClientRect();
+      const leaveBox = leave.getBoundingClientRect();
+      const middle = Math.round(((leaveBox.top + leaveBox.height / 2 - barBox.top) * image.height) / barBox.height);
       let start = width, end = -1;
-      for (let y = 0; y < height; y += 1)
+      for (let y = middle; y <= middle; y += 1)
         for (let x = 0; x < width; x += 1) {
           const i = (y * width + x) * 4;
           if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 12) {
@@ -95,7 +99,7 @@ describe('right-to-left screenshots of the script-tag bundle', () => {
     }, async () => {
       const context = await browser.newContext({
         permissions: ['camera', 'microphone'],
-        viewport: { width: 800, height: 600 },
+        viewport: { width: 1200, height: 600 },
       });
       const page = await context.newPage();
       const chunks: string[] = [];
