@@ -25,6 +25,7 @@ import {
   negotiationInProgress,
   sessionNotConnected,
 } from './errors.js';
+import { assertIceRestartOffer, beforeIceRestart } from './ice-restart.js';
 import {
   alignExtensionIds,
   createPeerConnection,
@@ -141,12 +142,29 @@ export class Session {
     return this.publishTracks(request);
   }
 
-  /** `PUT renegotiate`: the client's answer to the offer we made last. */
-  async renegotiate(answer: SessionDescriptionBody): Promise<void> {
+  /**
+   * `PUT renegotiate`: the client's answer to the offer we made last, or, on a stable session, a
+   * client offer that restarts ICE (ice-restart.ts), which gets an answer.
+   */
+  async renegotiate(description: SessionDescriptionBody): Promise<SessionDescriptionBody | undefined> {
+    if (description.type === 'offer') return this.restartIce(description);
     if (this.pc.signalingState !== 'have-local-offer') {
       throw invalidDescription('No server offer is waiting for an answer on this session');
     }
-    await this.applyRemote(answer);
+    await this.applyRemote(description);
+    return undefined;
+  }
+
+  private async restartIce(offer: SessionDescriptionBody): Promise<SessionDescriptionBody> {
+    this.assertStable();
+    assertIceRestartOffer(this.pc.remoteDescription?.sdp, offer.sdp);
+    const restart = beforeIceRestart(this.pc);
+    await this.applyRemote(offer);
+    const answer = await this.answer();
+    restart.resume(() => {
+      for (const subscription of this.subscriptions.values()) subscription.requestKeyframe();
+    });
+    return answer;
   }
 
   async closeTracks(request: CloseTracksRequest): Promise<NegotiationResult & { tracks: TrackResult[] }> {
