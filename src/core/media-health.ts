@@ -1,4 +1,5 @@
 import { exhaustMap, filter, from, type Observable, of, switchMap, take, timer } from 'rxjs';
+import type { IceRestartOutcome } from './ice-restart.js';
 
 /** Why the room gives up on its Calls session and makes a new one. */
 export type MediaFailure =
@@ -20,15 +21,26 @@ export interface MediaHealthOptions {
   silenceMs?: number;
   /** Not connected for this long is a failure whatever the SFU says. Default 20000 ms. */
   connectTimeoutMs?: number;
+  /**
+   * Restarts ICE on a session the SFU still holds while nothing arrives on it (ice-restart.ts).
+   * Without it such a session waits for ICE to come back by itself.
+   */
+  restartIce?: (pc: RTCPeerConnection, sessionId: string) => Promise<IceRestartOutcome>;
+  /** Least time between two ICE restarts of one session. Default 5000 ms. */
+  iceRestartIntervalMs?: number;
 }
 
 const SESSION_ID = /^[0-9a-f]{32}$/i;
 
 /**
  * Watches one Calls session and emits once it cannot recover by itself. A connection that is merely
- * disconnected may come back (ICE keeps checking, and the SFU keeps a session 30 s), so silence
- * alone only makes the room ask the SFU; a session the SFU has forgotten — a restart, or the SFU
- * closing it — is replaced at once instead of after partytracks' ICE timeout.
+ * disconnected may come back (the SFU keeps a session 30 s), so silence alone only makes the room
+ * ask the SFU: a session the SFU has forgotten — a restart, or the SFU closing it — is replaced at
+ * once instead of after partytracks' ICE timeout; a session it still holds gets an ICE restart
+ * while nothing arrives (the path may be gone for good: a new port, a NAT that rebound; the
+ * browser may even still call it `connected` when its checks found a new path the ICE-lite SFU
+ * never switched to), early enough to beat partytracks' own 7 s "disconnected" timeout, which
+ * would make a new session.
  */
 export function mediaFailure$(
   session$: Observable<{ peerConnection: RTCPeerConnection; sessionId: string }>,
@@ -37,6 +49,7 @@ export function mediaFailure$(
   const intervalMs = options.intervalMs ?? 1000;
   const silenceMs = options.silenceMs ?? 2500;
   const connectTimeoutMs = options.connectTimeoutMs ?? 20_000;
+  const iceRestartIntervalMs = options.iceRestartIntervalMs ?? 5000;
   return session$.pipe(
     switchMap(({ peerConnection: pc, sessionId }) => {
       if (typeof sessionId !== 'string' || !SESSION_ID.test(sessionId)) return of('no_session' as const);
@@ -45,6 +58,7 @@ export function mediaFailure$(
       let connectedAt: number | undefined;
       let downSince = performance.now();
       let probedAt = Number.NEGATIVE_INFINITY;
+      let restartedAt = Number.NEGATIVE_INFINITY;
       return timer(0, intervalMs).pipe(
         exhaustMap(() =>
           from(
@@ -66,7 +80,13 @@ export function mediaFailure$(
               // A new session that never connected has nothing to ask about yet.
               if (connectedAt === undefined || now - probedAt < 2 * intervalMs) return undefined;
               probedAt = now;
-              return (await options.probe(sessionId)) === 'gone' ? 'session_gone' : undefined;
+              const held = await options.probe(sessionId);
+              if (held === 'gone') return 'session_gone';
+              if (held === 'alive' && options.restartIce && now - restartedAt >= iceRestartIntervalMs) {
+                // 'busy' (partytracks is negotiating) tries again at the next probe.
+                if ((await options.restartIce(pc, sessionId)) !== 'busy') restartedAt = now;
+              }
+              return undefined;
             })(),
           ),
         ),

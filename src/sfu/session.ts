@@ -161,8 +161,12 @@ export class Session {
     const restart = beforeIceRestart(this.pc);
     await this.applyRemote(offer);
     const answer = await this.answer();
+    // Nothing flowed while the path was down: decoders on both sides wait for a keyframe.
     restart.resume(() => {
       for (const subscription of this.subscriptions.values()) subscription.requestKeyframe();
+      for (const track of this.published.values()) {
+        for (const rid of track.layers.keys()) track.requestKeyframe(rid);
+      }
     });
     return answer;
   }
