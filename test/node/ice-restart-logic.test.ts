@@ -60,16 +60,24 @@ describe('SFU: an offer on PUT renegotiate', () => {
   });
 });
 
-/** A peer connection that receives nothing: its transport byte count never grows. */
-function silentConnection(connectionState: RTCPeerConnectionState) {
+/**
+ * A peer connection that receives no media: its transport byte count never grows. With
+ * `answered`, the SFU still answers its ICE checks (the STUN response count grows).
+ */
+function silentConnection(connectionState: RTCPeerConnectionState, answered = false) {
+  let responses = 0;
   return {
     connectionState,
-    getStats: async () => new Map([['t', { type: 'transport', bytesReceived: 1000 }]]),
+    getStats: async () =>
+      new Map<string, object>([
+        ['t', { type: 'transport', bytesReceived: 1000 }],
+        ['p', { type: 'candidate-pair', responsesReceived: answered ? ++responses : 0 }],
+      ]),
   } as unknown as RTCPeerConnection;
 }
 
 const SESSION = '0123456789abcdef0123456789abcdef';
-const fast = { intervalMs: 5, silenceMs: 10, iceRestartIntervalMs: 40 };
+const fast = { intervalMs: 5, silenceMs: 10, pathSilenceMs: 10, iceRestartIntervalMs: 40 };
 
 describe('room: a silent Calls session', () => {
   it('the SFU still holds gets ICE restarts, spaced out, and is not replaced', async () => {
@@ -97,6 +105,22 @@ describe('room: a silent Calls session', () => {
         assert.deepEqual(restarts, []);
       }
     }
+  });
+
+  it('whose ICE checks the SFU still answers keeps its ICE (no restart)', async () => {
+    let restarts = 0;
+    const failures = await firstValueFrom(
+      mediaFailure$(of({ peerConnection: silentConnection('connected', true), sessionId: SESSION }), {
+        ...fast,
+        probe: async () => 'alive',
+        restartIce: async () => {
+          restarts += 1;
+          return 'restarted';
+        },
+      }).pipe(timeout({ first: 200, with: () => of('none') }), toArray()),
+    );
+    assert.deepEqual(failures, ['none']);
+    assert.equal(restarts, 0);
   });
 
   it('the SFU forgot is replaced without an ICE restart', async () => {
