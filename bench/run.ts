@@ -1,7 +1,7 @@
 // `npm run bench`: makes sure dist/ is fresh, runs every measurement one after another (they share
 // two cores, so never in parallel), prints one table per measurement and writes bench/results.json.
 // `npm run bench -- --only=bundle,presence` runs a subset (ids: bundle, join, capacity, leaks,
-// presence, sfu-memory).
+// presence, recovery, sfu-memory).
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { ensureFreshBuild } from './lib/fresh-build.js';
@@ -10,6 +10,7 @@ import { measureBundleSize } from './measures/bundle-size.js';
 import { measureJoinLatency } from './measures/join-latency.js';
 import { measureLeaks } from './measures/leaks.js';
 import { measurePresence } from './measures/presence.js';
+import { measureRecovery } from './measures/recovery.js';
 import { measureSfuCapacity } from './measures/sfu-capacity.js';
 import { measureSfuMemory } from './measures/sfu-memory.js';
 
@@ -19,6 +20,7 @@ const measurements: Record<string, () => Promise<Section>> = {
   capacity: measureSfuCapacity,
   leaks: measureLeaks,
   presence: measurePresence,
+  recovery: measureRecovery,
   'sfu-memory': measureSfuMemory,
 };
 

@@ -28,6 +28,7 @@ import { type BackoffOptions, backoffDelay, resolveBackoff } from './backoff.js'
 import { deadTrack$ } from './dead-track.js';
 import { CallsError } from './errors.js';
 import { withHandOrder } from './hands.js';
+import { restartIce } from './ice-restart.js';
 import { DEFAULT_SIMULCAST_LAYERS, type SimulcastLayer } from './layout.js';
 import { LocalMedia, type LocalMediaOptions } from './local-media.js';
 import { type MediaFailure, mediaFailure$ } from './media-health.js';
@@ -89,9 +90,11 @@ export type RoomEvent =
   /** A participant's measured quality changed (for yourself: your upload). */
   | { type: 'quality-change'; participantId: string; isSelf: boolean; quality: ConnectionQuality }
   /**
-   * The room repaired something by itself: a new Calls session (`reason` says why) or a fresh pull
-   * of a track that stopped receiving (`participantId`, `kind`).
+   * The room repaired something by itself: an ICE restart on the Calls session the SFU still
+   * holds, a new Calls session (`reason` says why) or a fresh pull of a track that stopped
+   * receiving (`participantId`, `kind`).
    */
+  | { type: 'recovery'; action: 'ice-restart' }
   | { type: 'recovery'; action: 'new-session'; reason: MediaFailure | 'backend-restarted' }
   | { type: 'recovery'; action: 'repull'; participantId: string; kind: TrackSlot }
   | ScreenShareChange;
@@ -585,6 +588,11 @@ export class Room {
     media.add(
       mediaFailure$(partyTracks.session$, {
         probe: (id) => probeSession(prefix, id, this.#headers),
+        restartIce: async (pc, id) => {
+          const outcome = await restartIce(prefix, id, pc, this.#headers);
+          if (outcome === 'restarted') this.#events$.next({ type: 'recovery', action: 'ice-restart' });
+          return outcome;
+        },
       }).subscribe((reason) => {
         this.#events$.next({ type: 'recovery', action: 'new-session', reason });
         this.#retryMedia();

@@ -146,9 +146,13 @@ export function parseUpdateTracks(body: Json): UpdateTracksRequest {
   return { tracks, sessionDescription: parseSessionDescription(body.sessionDescription, 'offer') };
 }
 
+/**
+ * `PUT renegotiate` carries the client's answer to the SFU's last offer, or a client offer on a
+ * stable session (an ICE restart: new credentials, the same tracks), which the SFU answers.
+ */
 export function parseRenegotiate(body: Json): SessionDescriptionBody {
-  const description = parseSessionDescription(body.sessionDescription, 'answer');
-  if (!description) throw invalidParams('sessionDescription answer is required');
+  const description = parseSessionDescription(body.sessionDescription);
+  if (!description) throw invalidParams('sessionDescription (an answer, or an offer) is required');
   return description;
 }
 

@@ -36,10 +36,11 @@ const sessionOperations: Record<string, Partial<Record<string, Operation>>> = {
   },
   renegotiate: {
     PUT: async (registry, body, sessionId) => {
-      const answer = parseRenegotiate(body);
+      const description = parseRenegotiate(body);
       const session = registry.use(sessionId);
-      await session.exclusive(() => session.renegotiate(answer));
-      return ok({});
+      // An answer completes the SFU's offer ({}); an ICE-restart offer gets the SFU's answer.
+      const answer = await session.exclusive(() => session.renegotiate(description));
+      return ok(answer ? { sessionDescription: answer } : {});
     },
   },
   'tracks/close': {

@@ -26,6 +26,7 @@ import {
   negotiationInProgress,
   sessionNotConnected,
 } from './errors.js';
+import { assertIceRestartOffer, beforeIceRestart } from './ice-restart.js';
 import {
   alignExtensionIds,
   createPeerConnection,
@@ -144,12 +145,33 @@ export class Session {
     return this.publishTracks(request);
   }
 
-  /** `PUT renegotiate`: the client's answer to the offer we made last. */
-  async renegotiate(answer: SessionDescriptionBody): Promise<void> {
+  /**
+   * `PUT renegotiate`: the client's answer to the offer we made last, or, on a stable session, a
+   * client offer that restarts ICE (ice-restart.ts), which gets an answer.
+   */
+  async renegotiate(description: SessionDescriptionBody): Promise<SessionDescriptionBody | undefined> {
+    if (description.type === 'offer') return this.restartIce(description);
     if (this.pc.signalingState !== 'have-local-offer') {
       throw invalidDescription('No server offer is waiting for an answer on this session');
     }
-    await this.applyRemote(answer);
+    await this.applyRemote(description);
+    return undefined;
+  }
+
+  private async restartIce(offer: SessionDescriptionBody): Promise<SessionDescriptionBody> {
+    this.assertStable();
+    assertIceRestartOffer(this.pc.remoteDescription?.sdp, offer.sdp);
+    const restart = beforeIceRestart(this.pc);
+    await this.applyRemote(offer);
+    const answer = await this.answer();
+    // Nothing flowed while the path was down: decoders on both sides wait for a keyframe.
+    restart.resume(() => {
+      for (const subscription of this.subscriptions.values()) subscription.requestKeyframe();
+      for (const track of this.published.values()) {
+        for (const rid of track.layers.keys()) track.requestKeyframe(rid);
+      }
+    });
+    return answer;
   }
 
   async closeTracks(request: CloseTracksRequest): Promise<NegotiationResult & { tracks: TrackResult[] }> {

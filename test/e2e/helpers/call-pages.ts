@@ -90,9 +90,19 @@ export async function openCallPage(
   page.on('pageerror', (error) => console.error(`[${name}] page error:`, error));
   await options.beforeJoin?.(page);
   await page.goto(`${url}/?room=${room}&name=${name}`);
-  // The demo opens the lobby: join from it, as a person would.
-  await page.locator('calls-lobby calls-join-button [part="button"]').click();
+  await joinFromLobby(page);
   return { name, page, context, sockets };
+}
+
+/** The demo opens the lobby: join from it, as a person would. */
+function joinFromLobby(page: Page): Promise<void> {
+  return page.locator('calls-lobby calls-join-button [part="button"]').click();
+}
+
+/** What a person does when a call does not come back by itself: reload the page and join again. */
+export async function reloadAndJoin(call: CallPage): Promise<void> {
+  await call.page.reload();
+  await joinFromLobby(call.page);
 }
 
 /**

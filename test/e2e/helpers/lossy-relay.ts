@@ -1,6 +1,7 @@
-// A UDP relay between one page and the SFU that can drop a share of the media the page sends:
-// real packet loss on a real path, so the quality shown is what the connection's own statistics
-// say. The page is pointed at it by rewriting the SFU's ICE candidates in its remote descriptions.
+// A UDP relay between one page and the SFU that can drop a share of the media the page sends
+// (real packet loss on a real path, so the quality shown is what the connection's own statistics
+// say) or rebind like a NAT (the path is gone until ICE finds a new one). The page is pointed at
+// it by rewriting the SFU's ICE candidates in its remote descriptions.
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import type { Page } from 'playwright-core';
 
@@ -16,6 +17,7 @@ export class LossyRelay {
   uploadLoss = 0;
   dropped = 0;
   readonly #legs = new Map<number, Leg>();
+  #mappings = 0;
 
   /** Makes `page` send its media through the relay (before it joins). */
   async attach(page: Page): Promise<void> {
@@ -43,6 +45,20 @@ export class LossyRelay {
         return original.call(this, { type: description.type, sdp });
       };
     });
+  }
+
+  /**
+   * Forgets every port mapping, as a NAT that rebinds does: what the page sends to the old ports
+   * goes nowhere, and descriptions it receives from now on point at new ones. The page's ICE path
+   * is gone for good; only new candidates (an ICE restart) find the SFU again.
+   */
+  rebind(): void {
+    this.close();
+  }
+
+  /** Ports the page has been given so far, old ones included (one per mapping made). */
+  get mappings(): number {
+    return this.#mappings;
   }
 
   close(): void {
@@ -75,6 +91,7 @@ export class LossyRelay {
       new Promise<void>((resolve) => sfuSide.bind(0, '127.0.0.1', resolve)),
     ]);
     this.#legs.set(sfuPort, { pageSide, sfuSide });
+    this.#mappings += 1;
     return pageSide.address().port;
   }
 }
