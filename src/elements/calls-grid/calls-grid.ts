@@ -53,8 +53,8 @@ function tileOfKey(key: string): VideoTile {
  *
  * @event {CallsPageChangeEvent} calls-page-change - The page turned: `detail` is `{ page, pages }`, `page` from 0.
  *
- * @csspart tiles - The grid that holds the current page's tiles.
- * @csspart tile - Each `<calls-tile>`.
+ * @csspart tiles - The grid that holds the current page's tiles: a list (`role="list"`) of them.
+ * @csspart tile - Each `<calls-tile>`, a list item named after its participant and their mic and camera.
  * @csspart pagination - The page controls (shown while there is more than one page).
  * @csspart page-button - The previous and next page buttons.
  * @csspart page-label - "Page 2 of 3".
@@ -177,6 +177,8 @@ export class CallsGridElement extends CallsControlElement {
     const width = layout && layout.tileWidth > 0 ? `${layout.tileWidth}px` : '1fr';
     return html`<div
         part="tiles"
+        role="list"
+        aria-label=${this.t.participants}
         class=${pages > 1 ? 'paged' : ''}
         style="--_columns: ${columns}; --_tile-width: ${width}"
         @pointerdown=${this.#onPointerDown}
@@ -190,6 +192,7 @@ export class CallsGridElement extends CallsControlElement {
             const tile = tileOfKey(key);
             return html`<calls-tile
               part="tile"
+              role="listitem"
               room=${ifDefined(this.room)}
               participant-id=${tile.participantId}
               source=${tile.source}

@@ -16,6 +16,7 @@ import {
 } from 'rxjs';
 import { CallsError } from '../../core/errors.js';
 import { LocalMedia } from '../../core/local-media.js';
+import type { Participant } from '../../core/participant.js';
 import type { ConnectionState } from '../../core/presence-client.js';
 import { Room, type RoomEvent } from '../../core/room.js';
 import { CallsActiveSpeakerChangeEvent } from '../../events/active-speaker-change.js';
@@ -58,6 +59,7 @@ import '../calls-settings/calls-settings.js';
 import '../calls-status/calls-status.js';
 import '../calls-toasts/calls-toasts.js';
 import { roomStyles } from './calls-room.styles.js';
+import { peopleAnnouncements } from './people-announcements.js';
 import { type RequestTarget, requestMap } from './request-map.js';
 
 /** Resolves after the current task: late enough for a token a framework sets in its first effect. */
@@ -142,7 +144,8 @@ const stateGroups = {
  * @event {CallsAudioResumeRequestEvent} calls-audio-resume-request - The sound prompt's button (or a
  *   control inside) asks to start the sound the browser blocked.
  *
- * @csspart announcer - The live region that announces joins and leaves.
+ * @csspart announcer - The live region (polite) that announces joins and leaves, and someone else's camera
+ *   going off or connection dropping.
  * @csspart status - The default meeting's `<calls-status>`.
  * @csspart audio-prompt - The default meeting's `<calls-audio-prompt>`.
  * @csspart banner - The default meeting's `<calls-connection-banner>`, over its tiles.
@@ -302,6 +305,18 @@ export class CallsRoomElement extends LitElement {
       () => fromRoom((room) => room.activeSpeaker$, null as string | null).pipe(startWith(null), pairwise()),
       ([before, after]) => {
         if (before !== after) this.dispatchEvent(new CallsActiveSpeakerChangeEvent({ participantId: after }));
+      },
+    );
+    subscribe(
+      this,
+      () =>
+        fromRoom((room) => room.participants$, [] as readonly Participant[]).pipe(
+          startWith([] as readonly Participant[]),
+          pairwise(),
+        ),
+      ([before, after]) => {
+        const said = peopleAnnouncements(before, after, translationFor(this));
+        if (said.length > 0) this.announcement = said.join('. ');
       },
     );
     subscribe(
