@@ -228,9 +228,13 @@ function partsInTemplates() {
           const source = [mod.path, ...superclassModules(customElementsManifest, element)]
             .map((path) => readFileSync(path, 'utf8'))
             .join('\n');
-          const rendered = new Set(
-            [...source.matchAll(/\spart="([^"]+)"/g)].flatMap(([, names]) => names.split(' ')),
-          );
+          const rendered = new Set([
+            ...[...source.matchAll(/\spart="([^"]+)"/g)].flatMap(([, names]) => names.split(' ')),
+            // Parts of inner elements re-exported as its own: `exportparts="inner: outer, same"`.
+            ...[...source.matchAll(/\sexportparts="([^"]+)"/g)].flatMap(([, pairs]) =>
+              pairs.split(',').map((pair) => pair.split(':').at(-1).trim()),
+            ),
+          ]);
           const documented = new Set(element.cssParts?.map((part) => part.name));
           const tag = element.tagName ?? element.name;
           for (const name of rendered) {

@@ -39,6 +39,32 @@ import { meetingStyles } from './calls-meeting.styles.js';
  * @event {CallsErrorEvent} calls-error - From its `<calls-room>`: something failed (`event.code`).
  *
  * @csspart room - The `<calls-room>`.
+ * @csspart tile - Each tile of the default meeting's grid (re-exported from it, as are the parts below).
+ * @csspart tile-base - Each tile's frame; outlined while its participant speaks.
+ * @csspart tile-video - Each tile's `<video>`.
+ * @csspart tile-placeholder - Each tile's placeholder (camera off, or no picture yet).
+ * @csspart tile-initials - The initials in a tile's placeholder.
+ * @csspart tile-spinner - The spinner in a tile's placeholder.
+ * @csspart tile-status - A tile's "Reconnecting".
+ * @csspart tile-label - Each tile's name tag.
+ * @csspart tile-name - Each tile's participant name.
+ * @csspart tile-muted-indicator - Each tile's muted icon.
+ * @csspart tile-quality - Each tile's network-quality bars.
+ * @csspart tile-overlay - Each tile's `<calls-tile-overlay>`.
+ * @csspart tile-hand - Each tile's raised-hand badge.
+ * @csspart tile-reaction - Each tile's reactions.
+ * @csspart pagination - The grid's page controls.
+ * @csspart page-button - The grid's previous and next page buttons.
+ * @csspart control - The native button of every control in the control bar.
+ * @csspart mic-button - The microphone button's native button.
+ * @csspart camera-button - The camera button's native button.
+ * @csspart screen-share-button - The screen-share button's native button.
+ * @csspart hand-button - The raise-hand button's native button.
+ * @csspart reactions-button - The reactions button's native button.
+ * @csspart participants-button - The participants button's native button.
+ * @csspart chat-button - The chat button's native button.
+ * @csspart settings-button - The settings button's native button.
+ * @csspart leave-button - The leave button's native button.
  *
  * @cssproperty --calls-meeting-height - Height of the meeting (default: as tall as its content).
  * @cssproperty --calls-meeting-min-height - Minimum height.
@@ -102,22 +128,22 @@ export class CallsMeetingElement extends LitElement {
       <calls-lobby slot="lobby" ?ask-name=${this.askName} .displayName=${this.displayName}></calls-lobby>
       <calls-status></calls-status>
       <calls-audio-prompt></calls-audio-prompt>
-      <calls-grid></calls-grid>
+      <calls-grid exportparts="tile, tile-base, tile-video, tile-placeholder, tile-initials, tile-spinner, tile-status, tile-label, tile-name, tile-muted-indicator, tile-quality, tile-overlay, tile-hand, tile-reaction, pagination, page-button"></calls-grid>
       <calls-connection-banner></calls-connection-banner>
       <calls-muted-hint></calls-muted-hint>
       <calls-participant-list id="people" hidden></calls-participant-list>
       <calls-chat id="chat" hidden></calls-chat>
       <calls-toasts chat-panel="chat"></calls-toasts>
       <calls-control-bar>
-        <calls-mic-button></calls-mic-button>
-        <calls-camera-button></calls-camera-button>
-        <calls-screen-share-button></calls-screen-share-button>
-        <calls-hand-button></calls-hand-button>
-        <calls-reactions-button></calls-reactions-button>
-        <calls-participants-button for="people"></calls-participants-button>
-        <calls-chat-button for="chat"></calls-chat-button>
-        <calls-settings></calls-settings>
-        <calls-leave-button></calls-leave-button>
+        <calls-mic-button exportparts="button: control, button: mic-button"></calls-mic-button>
+        <calls-camera-button exportparts="button: control, button: camera-button"></calls-camera-button>
+        <calls-screen-share-button exportparts="button: control, button: screen-share-button"></calls-screen-share-button>
+        <calls-hand-button exportparts="button: control, button: hand-button"></calls-hand-button>
+        <calls-reactions-button exportparts="button: control, button: reactions-button"></calls-reactions-button>
+        <calls-participants-button exportparts="button: control, button: participants-button" for="people"></calls-participants-button>
+        <calls-chat-button exportparts="button: control, button: chat-button" for="chat"></calls-chat-button>
+        <calls-settings exportparts="trigger: control, trigger: settings-button"></calls-settings>
+        <calls-leave-button exportparts="button: control, button: leave-button"></calls-leave-button>
       </calls-control-bar>
       <calls-left-screen slot="left"></calls-left-screen>
     </calls-room>`;

@@ -157,6 +157,32 @@ const stateGroups = {
  * @csspart chat - The default meeting's `<calls-chat>`, a side panel its chat button opens.
  * @csspart toasts - The default meeting's `<calls-toasts>`.
  * @csspart left-screen - The default meeting's `<calls-left-screen>`.
+ * @csspart tile - Each tile of the default meeting's grid (re-exported from it, as are the parts below).
+ * @csspart tile-base - Each tile's frame; outlined while its participant speaks.
+ * @csspart tile-video - Each tile's `<video>`.
+ * @csspart tile-placeholder - Each tile's placeholder (camera off, or no picture yet).
+ * @csspart tile-initials - The initials in a tile's placeholder.
+ * @csspart tile-spinner - The spinner in a tile's placeholder.
+ * @csspart tile-status - A tile's "Reconnecting".
+ * @csspart tile-label - Each tile's name tag.
+ * @csspart tile-name - Each tile's participant name.
+ * @csspart tile-muted-indicator - Each tile's muted icon.
+ * @csspart tile-quality - Each tile's network-quality bars.
+ * @csspart tile-overlay - Each tile's `<calls-tile-overlay>`.
+ * @csspart tile-hand - Each tile's raised-hand badge.
+ * @csspart tile-reaction - Each tile's reactions.
+ * @csspart pagination - The grid's page controls.
+ * @csspart page-button - The grid's previous and next page buttons.
+ * @csspart control - The native button of every control in the control bar.
+ * @csspart mic-button - The microphone button's native button.
+ * @csspart camera-button - The camera button's native button.
+ * @csspart screen-share-button - The screen-share button's native button.
+ * @csspart hand-button - The raise-hand button's native button.
+ * @csspart reactions-button - The reactions button's native button.
+ * @csspart participants-button - The participants button's native button.
+ * @csspart chat-button - The chat button's native button.
+ * @csspart settings-button - The settings button's native button.
+ * @csspart leave-button - The leave button's native button.
  *
  * @cssstate connecting - Joining, before the backend has answered.
  * @cssstate connected - In the room.
@@ -457,21 +483,21 @@ export class CallsRoomElement extends LitElement {
       <calls-status part="status"></calls-status>
       <calls-audio-prompt part="audio-prompt"></calls-audio-prompt>
       <calls-connection-banner part="banner"></calls-connection-banner>
-      <calls-grid part="grid"></calls-grid>
+      <calls-grid part="grid" exportparts="tile, tile-base, tile-video, tile-placeholder, tile-initials, tile-spinner, tile-status, tile-label, tile-name, tile-muted-indicator, tile-quality, tile-overlay, tile-hand, tile-reaction, pagination, page-button"></calls-grid>
       <calls-muted-hint part="muted-hint"></calls-muted-hint>
       <calls-participant-list part="people" id="people" hidden></calls-participant-list>
       <calls-chat part="chat" id="chat" hidden></calls-chat>
       <calls-toasts part="toasts" chat-panel="chat"></calls-toasts>
       <calls-control-bar part="control-bar">
-        <calls-mic-button></calls-mic-button>
-        <calls-camera-button></calls-camera-button>
-        <calls-screen-share-button></calls-screen-share-button>
-        <calls-hand-button></calls-hand-button>
-        <calls-reactions-button></calls-reactions-button>
-        <calls-participants-button for="people"></calls-participants-button>
-        <calls-chat-button for="chat"></calls-chat-button>
-        <calls-settings></calls-settings>
-        <calls-leave-button></calls-leave-button>
+        <calls-mic-button exportparts="button: control, button: mic-button"></calls-mic-button>
+        <calls-camera-button exportparts="button: control, button: camera-button"></calls-camera-button>
+        <calls-screen-share-button exportparts="button: control, button: screen-share-button"></calls-screen-share-button>
+        <calls-hand-button exportparts="button: control, button: hand-button"></calls-hand-button>
+        <calls-reactions-button exportparts="button: control, button: reactions-button"></calls-reactions-button>
+        <calls-participants-button exportparts="button: control, button: participants-button" for="people"></calls-participants-button>
+        <calls-chat-button exportparts="button: control, button: chat-button" for="chat"></calls-chat-button>
+        <calls-settings exportparts="trigger: control, trigger: settings-button"></calls-settings>
+        <calls-leave-button exportparts="button: control, button: leave-button"></calls-leave-button>
       </calls-control-bar>
     `;
   }

@@ -57,6 +57,8 @@ function listIn(language: string, items: string[]): string {
  * @csspart name - The participant's name.
  * @csspart muted-indicator - The icon shown while their microphone is off.
  * @csspart overlay - The `<calls-tile-overlay>` with their raised hand and reactions.
+ * @csspart hand - The overlay's raised-hand badge (re-exported).
+ * @csspart reaction - Each of the overlay's reactions (re-exported).
  * @csspart quality - The network-quality bars (`data-quality` is the level; its label says it).
  *
  * @cssproperty --calls-tile-background - Behind the video and placeholder.
@@ -270,7 +272,7 @@ export class CallsTileElement extends LitElement {
             </div>`
           : nothing
       }
-      ${person ? html`<calls-tile-overlay part="overlay" participant-id=${person.id} room=${this.room ?? nothing}></calls-tile-overlay>` : nothing}
+      ${person ? html`<calls-tile-overlay part="overlay" exportparts="hand, reaction" participant-id=${person.id} room=${this.room ?? nothing}></calls-tile-overlay>` : nothing}
     </div>`;
   }
 }
