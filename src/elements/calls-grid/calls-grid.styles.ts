@@ -56,6 +56,14 @@ export const gridStyles = [
       opacity: 0.5;
       cursor: default;
     }
+    @media (forced-colors: active) {
+      [part='page-button'] {
+        border: 1px solid ButtonText;
+      }
+      [part='page-button']:focus-visible {
+        outline-color: Highlight;
+      }
+    }
     [part='page-label'] {
       font-variant-numeric: tabular-nums;
     }

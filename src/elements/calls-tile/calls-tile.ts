@@ -51,7 +51,7 @@ function listIn(language: string, items: string[]): string {
  * @csspart video - The `<video>` element.
  * @csspart placeholder - Shown instead of video while the camera is off or no picture has arrived.
  * @csspart initials - The initials inside the placeholder.
- * @csspart spinner - Turns inside the placeholder while waiting for their picture.
+ * @csspart spinner - Turns inside the placeholder while waiting for their picture (still under `prefers-reduced-motion`).
  * @csspart status - "Reconnecting" under the spinner while their connection is lost.
  * @csspart label - The name tag.
  * @csspart name - The participant's name.
