@@ -69,6 +69,9 @@ import { meetingStyles } from './calls-meeting.styles.js';
  * @cssproperty --calls-meeting-height - Height of the meeting (default: as tall as its content).
  * @cssproperty --calls-meeting-min-height - Minimum height.
  * @cssproperty --calls-background - Background.
+ * @cssproperty --calls-surface - The base colour: the background, and the tiles' and controls' backgrounds derived from
+ *   it (set `--calls-foreground` with it when it changes from light to dark).
+ * @cssproperty --calls-density - A factor on every gap (default 1; 0.75 compact, 1.25 roomy).
  * @cssproperty --calls-gap - Space between the pieces.
  * @cssproperty --calls-radius - Corner radius.
  * @cssproperty --calls-foreground - Text color.

@@ -194,6 +194,9 @@ const stateGroups = {
  * @cssstate default-meeting - It has no children and shows the default meeting.
  *
  * @cssproperty --calls-background - Background of the room.
+ * @cssproperty --calls-surface - The base colour: the background, and the tiles' and controls' backgrounds derived from
+ *   it (set `--calls-foreground` with it when it changes from light to dark).
+ * @cssproperty --calls-density - A factor on every gap (default 1; 0.75 compact, 1.25 roomy).
  * @cssproperty --calls-foreground - Text color.
  * @cssproperty --calls-gap - Space between the pieces of the default meeting.
  * @cssproperty --calls-radius - Corner radius.
