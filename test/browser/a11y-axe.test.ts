@@ -131,7 +131,7 @@ describe('axe over the default meeting', () => {
     settings!.open = false;
   });
 
-  it('two people with a screen share, then four people', async () => {
+  it('two people with a screen share, a raised hand and the reactions open, then four people', async () => {
     const name = uniqueRoomName('axe-people');
     const ada = mount({ endpoint, room: name, name: 'Ada' });
     const bob = mount({ endpoint, room: name, name: 'Bob' });
@@ -152,6 +152,22 @@ describe('axe over the default meeting', () => {
     );
     await tileVideo(screen, 30_000);
     await expectAccessible('screen share');
+
+    await press(bob, 'calls-hand-button');
+    await waitFor(
+      () => deepQuery(ada, 'calls-toasts')?.shadowRoot?.textContent?.includes('raised their hand'),
+      {
+        what: "Bob's raised hand on Ada's side",
+      },
+    );
+    await press(ada, 'calls-reactions-button');
+    await waitFor(
+      () => deepQuery(ada, 'calls-reactions-button')?.shadowRoot?.querySelector('[part="picker"]'),
+      {
+        what: 'the emoji row',
+      },
+    );
+    await expectAccessible('hand raised, reactions open');
 
     const carol = mount({ endpoint, room: name, name: 'Carol' });
     const dan = mount({ endpoint, room: name, name: 'Dan' });
