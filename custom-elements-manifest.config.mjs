@@ -103,6 +103,9 @@ function publicApiOnly() {
  * fallback under `prefers-color-scheme: dark` is added to the description. Reports `--calls-*`
  * properties the styles use but the JSDoc does not document, and the other way round.
  */
+/** High-level tokens (src/internal/theme.styles.ts) that derive the other properties' defaults. */
+const themeTokens = new Set(['--calls-surface', '--calls-density']);
+
 function cssPropertyDefaults() {
   return {
     name: 'calls: CSS custom property defaults',
@@ -123,7 +126,9 @@ function cssPropertyDefaults() {
           }
           const tag = element.tagName ?? element.name;
           for (const name of used) {
-            if (!documented.has(name)) problem(`<${tag}> uses ${name} without a @cssproperty`);
+            // The theme's high-level tokens reach every element; the room and meeting document them.
+            if (!documented.has(name) && !themeTokens.has(name))
+              problem(`<${tag}> uses ${name} without a @cssproperty`);
           }
           for (const name of documented) {
             if (!used.has(name)) problem(`<${tag}> documents ${name}, which its styles never read`);
@@ -228,9 +233,13 @@ function partsInTemplates() {
           const source = [mod.path, ...superclassModules(customElementsManifest, element)]
             .map((path) => readFileSync(path, 'utf8'))
             .join('\n');
-          const rendered = new Set(
-            [...source.matchAll(/\spart="([^"]+)"/g)].flatMap(([, names]) => names.split(' ')),
-          );
+          const rendered = new Set([
+            ...[...source.matchAll(/\spart="([^"]+)"/g)].flatMap(([, names]) => names.split(' ')),
+            // Parts of inner elements re-exported as its own: `exportparts="inner: outer, same"`.
+            ...[...source.matchAll(/\sexportparts="([^"]+)"/g)].flatMap(([, pairs]) =>
+              pairs.split(',').map((pair) => pair.split(':').at(-1).trim()),
+            ),
+          ]);
           const documented = new Set(element.cssParts?.map((part) => part.name));
           const tag = element.tagName ?? element.name;
           for (const name of rendered) {

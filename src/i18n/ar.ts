@@ -102,6 +102,8 @@ const ar: Translation = {
   lowerHand: 'خفض اليد',
   handRaised: (order) => `اليد مرفوعة (${formatNumber('ar', order)})`,
   handRaisedBy: (name) => `رفع ${name} يده`,
+  cameraTurnedOff: (name) => `أوقف ${name} الكاميرا`,
+  isReconnecting: (name) => `جارٍ إعادة اتصال ${name}`,
   react: 'تفاعل',
   reacted: (name, emoji) => `تفاعل ${name} بـ ${emoji}`,
   participants: 'المشاركون',

@@ -96,6 +96,8 @@ const de: Translation = {
   lowerHand: 'Hand senken',
   handRaised: (order) => `Hand gehoben (${formatNumber('de', order)})`,
   handRaisedBy: (name) => `${name} hat die Hand gehoben`,
+  cameraTurnedOff: (name) => `${name} hat die Kamera ausgeschaltet`,
+  isReconnecting: (name) => `${name} verbindet sich neu`,
   react: 'Reagieren',
   reacted: (name, emoji) => `${name} hat mit ${emoji} reagiert`,
   participants: 'Teilnehmende',

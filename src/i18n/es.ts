@@ -96,6 +96,8 @@ const es: Translation = {
   lowerHand: 'Bajar la mano',
   handRaised: (order) => `Mano levantada (${formatNumber('es', order)})`,
   handRaisedBy: (name) => `${name} ha levantado la mano`,
+  cameraTurnedOff: (name) => `${name} ha apagado la cámara`,
+  isReconnecting: (name) => `${name} se está reconectando`,
   react: 'Reaccionar',
   reacted: (name, emoji) => `${name} ha reaccionado con ${emoji}`,
   participants: 'Participantes',

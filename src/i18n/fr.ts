@@ -100,6 +100,8 @@ const fr: Translation = {
   lowerHand: 'Baisser la main',
   handRaised: (order) => `Main levée (${formatNumber('fr', order)})`,
   handRaisedBy: (name) => `${name} a levé la main`,
+  cameraTurnedOff: (name) => `${name} a coupé sa caméra`,
+  isReconnecting: (name) => `${name} se reconnecte`,
   react: 'Réagir',
   reacted: (name, emoji) => `${name} a réagi ${emoji}`,
   participants: 'Participants',

@@ -96,6 +96,8 @@ const he: Translation = {
   lowerHand: 'הורדת יד',
   handRaised: (order) => `יד מורמת (${formatNumber('he', order)})`,
   handRaisedBy: (name) => `${name} הרים/ה יד`,
+  cameraTurnedOff: (name) => `${name} כיבה/תה את המצלמה`,
+  isReconnecting: (name) => `${name} מתחבר/ת מחדש`,
   react: 'תגובה',
   reacted: (name, emoji) => `${name} הגיב/ה ${emoji}`,
   participants: 'משתתפים',

@@ -94,6 +94,8 @@ const hi: Translation = {
   lowerHand: 'हाथ नीचे करें',
   handRaised: (order) => `हाथ उठाया (${formatNumber('hi', order)})`,
   handRaisedBy: (name) => `${name} ने हाथ उठाया`,
+  cameraTurnedOff: (name) => `${name} ने कैमरा बंद किया`,
+  isReconnecting: (name) => `${name} फिर से कनेक्ट हो रहे हैं`,
   react: 'प्रतिक्रिया दें',
   reacted: (name, emoji) => `${name} ने ${emoji} से प्रतिक्रिया दी`,
   participants: 'प्रतिभागी',

@@ -96,6 +96,8 @@ const it: Translation = {
   lowerHand: 'Abbassa la mano',
   handRaised: (order) => `Mano alzata (${formatNumber('it', order)})`,
   handRaisedBy: (name) => `${name} ha alzato la mano`,
+  cameraTurnedOff: (name) => `${name} ha spento la videocamera`,
+  isReconnecting: (name) => `${name} si sta riconnettendo`,
   react: 'Reagisci',
   reacted: (name, emoji) => `${name} ha reagito con ${emoji}`,
   participants: 'Partecipanti',

@@ -96,6 +96,8 @@ const ja: Translation = {
   lowerHand: '手を下げる',
   handRaised: (order) => `挙手中（${formatNumber('ja', order)}）`,
   handRaisedBy: (name) => `${name} さんが手を挙げました`,
+  cameraTurnedOff: (name) => `${name} さんがカメラをオフにしました`,
+  isReconnecting: (name) => `${name} さんが再接続しています`,
   react: 'リアクション',
   reacted: (name, emoji) => `${name} さんが ${emoji} でリアクションしました`,
   participants: '参加者',

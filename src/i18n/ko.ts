@@ -95,6 +95,8 @@ const ko: Translation = {
   lowerHand: '손 내리기',
   handRaised: (order) => `손 든 순서 ${formatNumber('ko', order)}`,
   handRaisedBy: (name) => `${name} 님이 손을 들었습니다`,
+  cameraTurnedOff: (name) => `${name} 님이 카메라를 껐습니다`,
+  isReconnecting: (name) => `${name} 님이 다시 연결하는 중입니다`,
   react: '반응',
   reacted: (name, emoji) => `${name} 님이 ${emoji}(으)로 반응했습니다`,
   participants: '참여자',

@@ -97,6 +97,8 @@ const nl: Translation = {
   lowerHand: 'Hand laten zakken',
   handRaised: (order) => `Hand opgestoken (${formatNumber('nl', order)})`,
   handRaisedBy: (name) => `${name} heeft een hand opgestoken`,
+  cameraTurnedOff: (name) => `${name} heeft de camera uitgezet`,
+  isReconnecting: (name) => `${name} maakt opnieuw verbinding`,
   react: 'Reageren',
   reacted: (name, emoji) => `${name} reageerde met ${emoji}`,
   participants: 'Deelnemers',

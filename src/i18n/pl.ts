@@ -96,6 +96,8 @@ const pl: Translation = {
   lowerHand: 'Opuść rękę',
   handRaised: (order) => `Ręka podniesiona (${formatNumber('pl', order)})`,
   handRaisedBy: (name) => `${name} podnosi rękę`,
+  cameraTurnedOff: (name) => `${name} wyłącza kamerę`,
+  isReconnecting: (name) => `${name} ponownie się łączy`,
   react: 'Zareaguj',
   reacted: (name, emoji) => `${name} reaguje: ${emoji}`,
   participants: 'Uczestnicy',

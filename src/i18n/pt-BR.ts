@@ -96,6 +96,8 @@ const ptBR: Translation = {
   lowerHand: 'Abaixar a mão',
   handRaised: (order) => `Mão levantada (${formatNumber('pt-BR', order)})`,
   handRaisedBy: (name) => `${name} levantou a mão`,
+  cameraTurnedOff: (name) => `${name} desligou a câmera`,
+  isReconnecting: (name) => `${name} está reconectando`,
   react: 'Reagir',
   reacted: (name, emoji) => `${name} reagiu com ${emoji}`,
   participants: 'Participantes',

@@ -95,6 +95,8 @@ const ptPT: Translation = {
   lowerHand: 'Baixar a mão',
   handRaised: (order) => `Mão levantada (${formatNumber('pt-PT', order)})`,
   handRaisedBy: (name) => `${name} levantou a mão`,
+  cameraTurnedOff: (name) => `${name} desligou a câmara`,
+  isReconnecting: (name) => `${name} está a restabelecer a ligação`,
   react: 'Reagir',
   reacted: (name, emoji) => `${name} reagiu com ${emoji}`,
   participants: 'Participantes',

@@ -96,6 +96,8 @@ const ru: Translation = {
   lowerHand: 'Опустить руку',
   handRaised: (order) => `Рука поднята (${formatNumber('ru', order)})`,
   handRaisedBy: (name) => `${name} поднимает руку`,
+  cameraTurnedOff: (name) => `${name} выключает камеру`,
+  isReconnecting: (name) => `${name} переподключается`,
   react: 'Реакция',
   reacted: (name, emoji) => `${name}: реакция ${emoji}`,
   participants: 'Участники',

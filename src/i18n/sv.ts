@@ -95,6 +95,8 @@ const sv: Translation = {
   lowerHand: 'Ta ner handen',
   handRaised: (order) => `Handen uppräckt (${formatNumber('sv', order)})`,
   handRaisedBy: (name) => `${name} räckte upp handen`,
+  cameraTurnedOff: (name) => `${name} stängde av kameran`,
+  isReconnecting: (name) => `${name} återansluter`,
   react: 'Reagera',
   reacted: (name, emoji) => `${name} reagerade med ${emoji}`,
   participants: 'Deltagare',

@@ -96,6 +96,8 @@ const tr: Translation = {
   lowerHand: 'Eli indir',
   handRaised: (order) => `El kaldırıldı (${formatNumber('tr', order)})`,
   handRaisedBy: (name) => `${name} elini kaldırdı`,
+  cameraTurnedOff: (name) => `${name} kamerasını kapattı`,
+  isReconnecting: (name) => `${name} yeniden bağlanıyor`,
   react: 'Tepki ver',
   reacted: (name, emoji) => `${name} ${emoji} ile tepki verdi`,
   participants: 'Katılımcılar',

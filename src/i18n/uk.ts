@@ -95,6 +95,8 @@ const uk: Translation = {
   lowerHand: 'Опустити руку',
   handRaised: (order) => `Руку піднято (${formatNumber('uk', order)})`,
   handRaisedBy: (name) => `${name} піднімає руку`,
+  cameraTurnedOff: (name) => `${name} вимикає камеру`,
+  isReconnecting: (name) => `${name} перепідключається`,
   react: 'Реакція',
   reacted: (name, emoji) => `${name}: реакція ${emoji}`,
   participants: 'Учасники',

@@ -91,6 +91,8 @@ const zhCN: Translation = {
   lowerHand: '放下手',
   handRaised: (order) => `已举手（第 ${formatNumber('zh-CN', order)} 位）`,
   handRaisedBy: (name) => `${name} 举手了`,
+  cameraTurnedOff: (name) => `${name} 关闭了摄像头`,
+  isReconnecting: (name) => `${name} 正在重新连接`,
   react: '表情回应',
   reacted: (name, emoji) => `${name} 回应了 ${emoji}`,
   participants: '参与者',

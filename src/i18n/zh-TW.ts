@@ -93,6 +93,8 @@ const zhTW: Translation = {
   lowerHand: '放下手',
   handRaised: (order) => `已舉手（第 ${formatNumber('zh-TW', order)} 位）`,
   handRaisedBy: (name) => `${name} 舉手了`,
+  cameraTurnedOff: (name) => `${name} 關閉了攝影機`,
+  isReconnecting: (name) => `${name} 正在重新連線`,
   react: '表情回應',
   reacted: (name, emoji) => `${name} 回應了 ${emoji}`,
   participants: '與會者',

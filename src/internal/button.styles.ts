@@ -35,5 +35,20 @@ export const buttonStyles = [
     [part='icon'] {
       display: inline-flex;
     }
+    /* High contrast (Windows): backgrounds become one system colour, so each button gets an edge,
+       its focus ring and pressed state take the system's highlight. */
+    @media (forced-colors: active) {
+      :host [part='button'] {
+        border: 1px solid ButtonText;
+      }
+      :host [part='button']:focus-visible {
+        outline-color: Highlight;
+      }
+      :host [part='button'][aria-pressed='true'] {
+        forced-color-adjust: none;
+        background: Highlight;
+        color: HighlightText;
+      }
+    }
   `,
 ];

@@ -79,6 +79,10 @@ export interface Translation {
   lowerHand: string;
   handRaised: (order: number) => string;
   handRaisedBy: (name: string) => string;
+  /** Announced when someone else turns their camera off. */
+  cameraTurnedOff: (name: string) => string;
+  /** Announced when someone else's connection drops and the call waits for them. */
+  isReconnecting: (name: string) => string;
   react: string;
   reacted: (name: string, emoji: string) => string;
   participants: string;
@@ -224,6 +228,8 @@ export const english: Translation = {
   lowerHand: 'Lower hand',
   handRaised: (order) => `Hand raised (${formatNumber('en', order)})`,
   handRaisedBy: (name) => `${name} raised their hand`,
+  cameraTurnedOff: (name) => `${name} turned off their camera`,
+  isReconnecting: (name) => `${name} is reconnecting`,
   react: 'React',
   reacted: (name, emoji) => `${name} reacted ${emoji}`,
   participants: 'Participants',

@@ -3,14 +3,19 @@ import { css } from 'lit';
 /**
  * The design tokens every element shares. Each `--calls-*` property has a fallback here, so an
  * element looks right with none set; the dark fallbacks apply under `prefers-color-scheme: dark`.
+ *
+ * A few high-level tokens set many at once: `--calls-surface` (the background; tiles and controls
+ * are derived from it, a step towards the text colour), `--calls-accent`, `--calls-radius`,
+ * `--calls-density` (a factor on the gaps: 0.75 is compact, 1.25 roomy; touch targets stay 44 px)
+ * and `--calls-font-family`. A specific property (`--calls-tile-background`, …) still wins.
  */
 export const themeStyles = css`
   :host {
-    --_bg: var(--calls-background, #ffffff);
+    --_bg: var(--calls-background, var(--calls-surface, #ffffff));
     --_fg: var(--calls-foreground, #1d1f24);
     --_muted-fg: var(--calls-muted-foreground, #5b606b);
-    --_tile-bg: var(--calls-tile-background, #e8eaef);
-    --_control-bg: var(--calls-control-background, #eef0f4);
+    --_tile-bg: var(--calls-tile-background, var(--_surface-tile, #e8eaef));
+    --_control-bg: var(--calls-control-background, var(--_surface-control, #eef0f4));
     --_control-fg: var(--calls-control-foreground, #1d1f24);
     --_accent: var(--calls-accent, #2563eb);
     --_accent-fg: var(--calls-accent-foreground, #ffffff);
@@ -18,19 +23,22 @@ export const themeStyles = css`
     --_danger-fg: var(--calls-danger-foreground, #ffffff);
     --_speaking: var(--calls-speaking-color, #16a34a);
     --_radius: var(--calls-radius, 12px);
-    --_gap: var(--calls-gap, 8px);
+    --_gap: var(--calls-gap, calc(8px * var(--calls-density, 1)));
     --_font: var(--calls-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    /* Only with --calls-surface set (otherwise these are invalid and the fixed defaults apply). */
+    --_surface-tile: color-mix(in srgb, var(--calls-surface) 88%, var(--_fg));
+    --_surface-control: color-mix(in srgb, var(--calls-surface) 92%, var(--_fg));
     color-scheme: light dark;
     font-family: var(--_font);
     color: var(--_fg);
   }
   @media (prefers-color-scheme: dark) {
     :host {
-      --_bg: var(--calls-background, #15171c);
+      --_bg: var(--calls-background, var(--calls-surface, #15171c));
       --_fg: var(--calls-foreground, #eceef2);
       --_muted-fg: var(--calls-muted-foreground, #a3a8b3);
-      --_tile-bg: var(--calls-tile-background, #262a33);
-      --_control-bg: var(--calls-control-background, #2c313b);
+      --_tile-bg: var(--calls-tile-background, var(--_surface-tile, #262a33));
+      --_control-bg: var(--calls-control-background, var(--_surface-control, #2c313b));
       --_control-fg: var(--calls-control-foreground, #eceef2);
       /* White text on these reaches 4.6:1 and 4.8:1 (WCAG AA); they stay above 3:1 on the dark background. */
       --_accent: var(--calls-accent, #3b6fe0);

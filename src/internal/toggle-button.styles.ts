@@ -13,5 +13,18 @@ export const toggleButtonStyles = [
       background: var(--_danger);
       color: var(--_danger-fg);
     }
+    /* As in colour: the switched-off microphone or camera is the one that stands out. */
+    @media (forced-colors: active) {
+      :host [part='button'][aria-pressed='true'] {
+        forced-color-adjust: auto;
+        background: ButtonFace;
+        color: ButtonText;
+      }
+      :host [part='button'][aria-pressed='false'] {
+        forced-color-adjust: none;
+        background: Highlight;
+        color: HighlightText;
+      }
+    }
   `,
 ];

@@ -14,8 +14,9 @@ const KB = 1000;
 // Issue 17 aims at 55 kB and 25 kB; the full meeting (kit, people, devices, recovery) is over that
 // today (62.3 kB / 27.6 kB). The budget holds the line where it is until the bundle is cut down.
 // The speaker layout, pin, layout select and alone notice (issue 13) measured +3.2 kB on the
-// bundle (62.7 → 65.9).
-const BUDGET = { bundle: 66 * KB, core: 28 * KB };
+// bundle (62.7 → 65.9); accessibility (issue 16: the default meeting's exportparts, forced-colors
+// rules, tile names, people announcements) +1.4 kB (62.6 → 64.0). Re-measured after both merged.
+const BUDGET = { bundle: 67.5 * KB, core: 28 * KB };
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = `${root}dist/`;

@@ -25,7 +25,6 @@ export const chatStyles = [
     [part='messages'] {
       flex: 1;
       overflow-y: auto;
-      list-style: none;
       margin: 0;
       padding: 0 var(--_gap);
       display: flex;

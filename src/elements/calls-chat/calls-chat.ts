@@ -31,7 +31,7 @@ const NEAR_BOTTOM_PX = 48;
  *   `detail.text`, and `detail.to` (a participant id) for a private message. Cancel it to keep the message from being sent.
  *
  * @csspart heading - The title.
- * @csspart messages - The list of messages (a log: new ones are announced).
+ * @csspart messages - The messages, a log: new ones are announced.
  * @csspart empty - Shown while there are no messages.
  * @csspart message - Each message (`data-self` on yours).
  * @csspart sender - The sender's name.
@@ -142,12 +142,12 @@ export class CallsChatElement extends CallsControlElement {
     const time = new Intl.DateTimeFormat(languageOf(this), { hour: '2-digit', minute: '2-digit' });
     return html`
       ${this.noHeading ? nothing : html`<h2 part="heading">${t.chat}</h2>`}
-      <ol part="messages" role="log" aria-label=${t.chat} tabindex="0">
-        ${this.messages.length === 0 ? html`<li part="empty">${t.noMessages}</li>` : nothing}
+      <div part="messages" role="log" aria-label=${t.chat} tabindex="0">
+        ${this.messages.length === 0 ? html`<div part="empty">${t.noMessages}</div>` : nothing}
         ${this.messages.map(
           (message) => html`
-            ${message.id === this.firstUnseen ? html`<li part="new-marker" role="separator">${t.newMessages}</li>` : nothing}
-            <li part="message" data-id=${message.id} ?data-self=${message.from === this.self?.id}>
+            ${message.id === this.firstUnseen ? html`<div part="new-marker" role="separator" aria-label=${t.newMessages}>${t.newMessages}</div>` : nothing}
+            <div part="message" data-id=${message.id} ?data-self=${message.from === this.self?.id}>
               <span part="sender">${message.from === this.self?.id ? t.you(message.name) : message.name}</span>
               <time part="time" datetime=${new Date(message.at).toISOString()}>${time.format(message.at)}</time>
               ${this.#privateLabel(message)}
@@ -156,10 +156,10 @@ export class CallsChatElement extends CallsControlElement {
                   ? html`<a href=${piece.href} target="_blank" rel="noopener noreferrer nofollow ugc">${piece.text}</a>`
                   : piece.text,
               )}</span>
-            </li>
+            </div>
           `,
         )}
-      </ol>
+      </div>
       ${this.error ? html`<p part="error" role="alert">${this.error}</p>` : nothing}
       <form part="form" @submit=${this.#onSubmit}>
         ${this.#renderRecipient()}

@@ -39,9 +39,15 @@ export const bannerStyles = [
       border-top-color: var(--_accent);
       animation: calls-banner-spin 1s linear infinite;
     }
+    /* Still for those who asked for less motion: the text says it is reconnecting. */
     @media (prefers-reduced-motion: reduce) {
       [part='spinner'] {
-        animation-duration: 3s;
+        animation: none;
+      }
+    }
+    @media (forced-colors: active) {
+      [part='base']:not(:empty) {
+        border: 1px solid CanvasText;
       }
     }
     @keyframes calls-banner-spin {

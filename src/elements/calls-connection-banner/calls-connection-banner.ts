@@ -32,7 +32,7 @@ type BannerState =
  *   reconnect at once; cancel it to keep waiting.
  *
  * @csspart base - The banner (`role="status"`); empty and invisible while all is well.
- * @csspart spinner - Turns while reconnecting.
+ * @csspart spinner - Turns while reconnecting (still under `prefers-reduced-motion`).
  * @csspart message - What is happening.
  * @csspart detail - When the next attempt is.
  * @csspart retry-button - "Retry now".

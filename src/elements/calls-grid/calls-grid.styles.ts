@@ -17,7 +17,7 @@ export const gridStyles = [
       grid-template-columns: repeat(var(--_columns, 1), minmax(0, var(--_tile-width, 1fr)));
       justify-content: center;
       align-content: center;
-      gap: var(--calls-gap, 8px);
+      gap: var(--_gap);
       /* Vertical scrolling stays the page's; a horizontal drag turns the grid's page. */
       touch-action: pan-y;
     }
@@ -55,6 +55,14 @@ export const gridStyles = [
     [part='page-button']:disabled {
       opacity: 0.5;
       cursor: default;
+    }
+    @media (forced-colors: active) {
+      [part='page-button'] {
+        border: 1px solid ButtonText;
+      }
+      [part='page-button']:focus-visible {
+        outline-color: Highlight;
+      }
     }
     [part='page-label'] {
       font-variant-numeric: tabular-nums;

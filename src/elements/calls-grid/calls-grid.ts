@@ -53,8 +53,21 @@ function tileOfKey(key: string): VideoTile {
  *
  * @event {CallsPageChangeEvent} calls-page-change - The page turned: `detail` is `{ page, pages }`, `page` from 0.
  *
- * @csspart tiles - The grid that holds the current page's tiles.
- * @csspart tile - Each `<calls-tile>`.
+ * @csspart tiles - The grid that holds the current page's tiles: a list (`role="list"`) of them.
+ * @csspart tile - Each `<calls-tile>`, a list item named after its participant and their mic and camera.
+ * @csspart tile-base - Each tile's `base` part (re-exported, as are the others below).
+ * @csspart tile-video - Each tile's `video`.
+ * @csspart tile-placeholder - Each tile's `placeholder`.
+ * @csspart tile-initials - Each tile's `initials`.
+ * @csspart tile-spinner - Each tile's `spinner`.
+ * @csspart tile-status - Each tile's `status` ("Reconnecting").
+ * @csspart tile-label - Each tile's name tag.
+ * @csspart tile-name - Each tile's participant name.
+ * @csspart tile-muted-indicator - Each tile's muted icon.
+ * @csspart tile-quality - Each tile's network-quality bars.
+ * @csspart tile-overlay - Each tile's `<calls-tile-overlay>`.
+ * @csspart tile-hand - Each tile's raised-hand badge.
+ * @csspart tile-reaction - Each tile's reactions.
  * @csspart pagination - The page controls (shown while there is more than one page).
  * @csspart page-button - The previous and next page buttons.
  * @csspart page-label - "Page 2 of 3".
@@ -177,6 +190,8 @@ export class CallsGridElement extends CallsControlElement {
     const width = layout && layout.tileWidth > 0 ? `${layout.tileWidth}px` : '1fr';
     return html`<div
         part="tiles"
+        role="list"
+        aria-label=${this.t.participants}
         class=${pages > 1 ? 'paged' : ''}
         style="--_columns: ${columns}; --_tile-width: ${width}"
         @pointerdown=${this.#onPointerDown}
@@ -190,6 +205,8 @@ export class CallsGridElement extends CallsControlElement {
             const tile = tileOfKey(key);
             return html`<calls-tile
               part="tile"
+              exportparts="base: tile-base, video: tile-video, placeholder: tile-placeholder, initials: tile-initials, spinner: tile-spinner, status: tile-status, label: tile-label, name: tile-name, muted-indicator: tile-muted-indicator, quality: tile-quality, overlay: tile-overlay, hand: tile-hand, reaction: tile-reaction"
+              role="listitem"
               room=${ifDefined(this.room)}
               participant-id=${tile.participantId}
               source=${tile.source}

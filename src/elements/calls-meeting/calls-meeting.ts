@@ -28,6 +28,7 @@ import '../calls-settings/calls-settings.js';
 import '../calls-speaker-layout/calls-speaker-layout.js';
 import '../calls-status/calls-status.js';
 import '../calls-toasts/calls-toasts.js';
+import { GRID_EXPORTPARTS } from '../../internal/meeting-parts.js';
 import { meetingStyles } from './calls-meeting.styles.js';
 
 /**
@@ -45,10 +46,39 @@ import { meetingStyles } from './calls-meeting.styles.js';
  *   cancel it to keep the one shown.
  *
  * @csspart room - The `<calls-room>`.
+ * @csspart tile - Each tile of the default meeting's grid (re-exported from it, as are the parts below).
+ * @csspart tile-base - Each tile's frame; outlined while its participant speaks.
+ * @csspart tile-video - Each tile's `<video>`.
+ * @csspart tile-placeholder - Each tile's placeholder (camera off, or no picture yet).
+ * @csspart tile-initials - The initials in a tile's placeholder.
+ * @csspart tile-spinner - The spinner in a tile's placeholder.
+ * @csspart tile-status - A tile's "Reconnecting".
+ * @csspart tile-label - Each tile's name tag.
+ * @csspart tile-name - Each tile's participant name.
+ * @csspart tile-muted-indicator - Each tile's muted icon.
+ * @csspart tile-quality - Each tile's network-quality bars.
+ * @csspart tile-overlay - Each tile's `<calls-tile-overlay>`.
+ * @csspart tile-hand - Each tile's raised-hand badge.
+ * @csspart tile-reaction - Each tile's reactions.
+ * @csspart pagination - The grid's page controls.
+ * @csspart page-button - The grid's previous and next page buttons.
+ * @csspart control - The native button of every control in the control bar.
+ * @csspart mic-button - The microphone button's native button.
+ * @csspart camera-button - The camera button's native button.
+ * @csspart screen-share-button - The screen-share button's native button.
+ * @csspart hand-button - The raise-hand button's native button.
+ * @csspart reactions-button - The reactions button's native button.
+ * @csspart participants-button - The participants button's native button.
+ * @csspart chat-button - The chat button's native button.
+ * @csspart settings-button - The settings button's native button.
+ * @csspart leave-button - The leave button's native button.
  *
  * @cssproperty --calls-meeting-height - Height of the meeting (default: as tall as its content).
  * @cssproperty --calls-meeting-min-height - Minimum height.
  * @cssproperty --calls-background - Background.
+ * @cssproperty --calls-surface - The base colour: the background, and the tiles' and controls' backgrounds derived from
+ *   it (set `--calls-foreground` with it when it changes from light to dark).
+ * @cssproperty --calls-density - A factor on every gap (default 1; 0.75 compact, 1.25 roomy).
  * @cssproperty --calls-gap - Space between the pieces.
  * @cssproperty --calls-radius - Corner radius.
  * @cssproperty --calls-foreground - Text color.
@@ -127,7 +157,7 @@ export class CallsMeetingElement extends LitElement {
       ${
         this.layout === 'speaker'
           ? html`<calls-speaker-layout></calls-speaker-layout>`
-          : html`<calls-grid></calls-grid>`
+          : html`<calls-grid exportparts=${GRID_EXPORTPARTS}></calls-grid>`
       }
       <calls-connection-banner></calls-connection-banner>
       <calls-muted-hint></calls-muted-hint>
@@ -135,16 +165,16 @@ export class CallsMeetingElement extends LitElement {
       <calls-chat id="chat" hidden></calls-chat>
       <calls-toasts chat-panel="chat"></calls-toasts>
       <calls-control-bar>
-        <calls-mic-button></calls-mic-button>
-        <calls-camera-button></calls-camera-button>
-        <calls-screen-share-button></calls-screen-share-button>
-        <calls-hand-button></calls-hand-button>
-        <calls-reactions-button></calls-reactions-button>
-        <calls-participants-button for="people"></calls-participants-button>
-        <calls-chat-button for="chat"></calls-chat-button>
+        <calls-mic-button exportparts="button: control, button: mic-button"></calls-mic-button>
+        <calls-camera-button exportparts="button: control, button: camera-button"></calls-camera-button>
+        <calls-screen-share-button exportparts="button: control, button: screen-share-button"></calls-screen-share-button>
+        <calls-hand-button exportparts="button: control, button: hand-button"></calls-hand-button>
+        <calls-reactions-button exportparts="button: control, button: reactions-button"></calls-reactions-button>
+        <calls-participants-button exportparts="button: control, button: participants-button" for="people"></calls-participants-button>
+        <calls-chat-button exportparts="button: control, button: chat-button" for="chat"></calls-chat-button>
         <calls-layout-select></calls-layout-select>
-        <calls-settings></calls-settings>
-        <calls-leave-button></calls-leave-button>
+        <calls-settings exportparts="trigger: control, trigger: settings-button"></calls-settings>
+        <calls-leave-button exportparts="button: control, button: leave-button"></calls-leave-button>
       </calls-control-bar>
       <calls-left-screen slot="left"></calls-left-screen>
     </calls-room>`;

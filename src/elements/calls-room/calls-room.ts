@@ -16,6 +16,7 @@ import {
 } from 'rxjs';
 import { CallsError } from '../../core/errors.js';
 import { LocalMedia } from '../../core/local-media.js';
+import type { Participant } from '../../core/participant.js';
 import type { ConnectionState } from '../../core/presence-client.js';
 import { Room, type RoomEvent } from '../../core/room.js';
 import { CallsActiveSpeakerChangeEvent } from '../../events/active-speaker-change.js';
@@ -61,7 +62,9 @@ import '../calls-settings/calls-settings.js';
 import '../calls-speaker-layout/calls-speaker-layout.js';
 import '../calls-status/calls-status.js';
 import '../calls-toasts/calls-toasts.js';
+import { GRID_EXPORTPARTS } from '../../internal/meeting-parts.js';
 import { roomStyles } from './calls-room.styles.js';
+import { peopleAnnouncements } from './people-announcements.js';
 import { type RequestTarget, requestMap } from './request-map.js';
 
 /** Resolves after the current task: late enough for a token a framework sets in its first effect. */
@@ -151,7 +154,8 @@ const stateGroups = {
  * @event {CallsAudioResumeRequestEvent} calls-audio-resume-request - The sound prompt's button (or a
  *   control inside) asks to start the sound the browser blocked.
  *
- * @csspart announcer - The live region that announces joins and leaves.
+ * @csspart announcer - The live region (polite) that announces joins and leaves, and someone else's camera
+ *   going off or connection dropping.
  * @csspart status - The default meeting's `<calls-status>`.
  * @csspart audio-prompt - The default meeting's `<calls-audio-prompt>`.
  * @csspart banner - The default meeting's `<calls-connection-banner>`, over its tiles.
@@ -165,6 +169,32 @@ const stateGroups = {
  * @csspart chat - The default meeting's `<calls-chat>`, a side panel its chat button opens.
  * @csspart toasts - The default meeting's `<calls-toasts>`.
  * @csspart left-screen - The default meeting's `<calls-left-screen>`.
+ * @csspart tile - Each tile of the default meeting's grid (re-exported from it, as are the parts below).
+ * @csspart tile-base - Each tile's frame; outlined while its participant speaks.
+ * @csspart tile-video - Each tile's `<video>`.
+ * @csspart tile-placeholder - Each tile's placeholder (camera off, or no picture yet).
+ * @csspart tile-initials - The initials in a tile's placeholder.
+ * @csspart tile-spinner - The spinner in a tile's placeholder.
+ * @csspart tile-status - A tile's "Reconnecting".
+ * @csspart tile-label - Each tile's name tag.
+ * @csspart tile-name - Each tile's participant name.
+ * @csspart tile-muted-indicator - Each tile's muted icon.
+ * @csspart tile-quality - Each tile's network-quality bars.
+ * @csspart tile-overlay - Each tile's `<calls-tile-overlay>`.
+ * @csspart tile-hand - Each tile's raised-hand badge.
+ * @csspart tile-reaction - Each tile's reactions.
+ * @csspart pagination - The grid's page controls.
+ * @csspart page-button - The grid's previous and next page buttons.
+ * @csspart control - The native button of every control in the control bar.
+ * @csspart mic-button - The microphone button's native button.
+ * @csspart camera-button - The camera button's native button.
+ * @csspart screen-share-button - The screen-share button's native button.
+ * @csspart hand-button - The raise-hand button's native button.
+ * @csspart reactions-button - The reactions button's native button.
+ * @csspart participants-button - The participants button's native button.
+ * @csspart chat-button - The chat button's native button.
+ * @csspart settings-button - The settings button's native button.
+ * @csspart leave-button - The leave button's native button.
  *
  * @cssstate connecting - Joining, before the backend has answered.
  * @cssstate connected - In the room.
@@ -176,6 +206,9 @@ const stateGroups = {
  * @cssstate default-meeting - It has no children and shows the default meeting.
  *
  * @cssproperty --calls-background - Background of the room.
+ * @cssproperty --calls-surface - The base colour: the background, and the tiles' and controls' backgrounds derived from
+ *   it (set `--calls-foreground` with it when it changes from light to dark).
+ * @cssproperty --calls-density - A factor on every gap (default 1; 0.75 compact, 1.25 roomy).
  * @cssproperty --calls-foreground - Text color.
  * @cssproperty --calls-gap - Space between the pieces of the default meeting.
  * @cssproperty --calls-radius - Corner radius.
@@ -340,6 +373,18 @@ export class CallsRoomElement extends LitElement {
     subscribe(
       this,
       () =>
+        fromRoom((room) => room.participants$, [] as readonly Participant[]).pipe(
+          startWith([] as readonly Participant[]),
+          pairwise(),
+        ),
+      ([before, after]) => {
+        const said = peopleAnnouncements(before, after, translationFor(this));
+        if (said.length > 0) this.announcement = said.join('. ');
+      },
+    );
+    subscribe(
+      this,
+      () =>
         merge(
           this.#media.errors$,
           this.#reported$,
@@ -480,23 +525,23 @@ export class CallsRoomElement extends LitElement {
       ${
         this.layout === 'speaker'
           ? html`<calls-speaker-layout part="speaker-layout"></calls-speaker-layout>`
-          : html`<calls-grid part="grid"></calls-grid>`
+          : html`<calls-grid part="grid" exportparts=${GRID_EXPORTPARTS}></calls-grid>`
       }
       <calls-muted-hint part="muted-hint"></calls-muted-hint>
       <calls-participant-list part="people" id="people" hidden></calls-participant-list>
       <calls-chat part="chat" id="chat" hidden></calls-chat>
       <calls-toasts part="toasts" chat-panel="chat"></calls-toasts>
       <calls-control-bar part="control-bar">
-        <calls-mic-button></calls-mic-button>
-        <calls-camera-button></calls-camera-button>
-        <calls-screen-share-button></calls-screen-share-button>
-        <calls-hand-button></calls-hand-button>
-        <calls-reactions-button></calls-reactions-button>
-        <calls-participants-button for="people"></calls-participants-button>
-        <calls-chat-button for="chat"></calls-chat-button>
+        <calls-mic-button exportparts="button: control, button: mic-button"></calls-mic-button>
+        <calls-camera-button exportparts="button: control, button: camera-button"></calls-camera-button>
+        <calls-screen-share-button exportparts="button: control, button: screen-share-button"></calls-screen-share-button>
+        <calls-hand-button exportparts="button: control, button: hand-button"></calls-hand-button>
+        <calls-reactions-button exportparts="button: control, button: reactions-button"></calls-reactions-button>
+        <calls-participants-button exportparts="button: control, button: participants-button" for="people"></calls-participants-button>
+        <calls-chat-button exportparts="button: control, button: chat-button" for="chat"></calls-chat-button>
         <calls-layout-select></calls-layout-select>
-        <calls-settings></calls-settings>
-        <calls-leave-button></calls-leave-button>
+        <calls-settings exportparts="trigger: control, trigger: settings-button"></calls-settings>
+        <calls-leave-button exportparts="button: control, button: leave-button"></calls-leave-button>
       </calls-control-bar>
     `;
   }

@@ -17,6 +17,20 @@ export const tileStyles = [
     :host([speaking]) [part='base'] {
       outline-color: var(--_speaking);
     }
+    /* High contrast forces every outline to one colour: only the speaker's frame has one, in Highlight. */
+    @media (forced-colors: active) {
+      [part='base'] {
+        outline: none;
+      }
+      :host([speaking]) [part='base'] {
+        outline: 3px solid Highlight;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      [part='base'] {
+        transition: none;
+      }
+    }
     video {
       background: transparent;
     }
@@ -81,9 +95,10 @@ export const tileStyles = [
       border-top-color: var(--calls-avatar-background, var(--_accent));
       animation: calls-tile-spin 1s linear infinite;
     }
+    /* Still for those who asked for less motion: the arc and "Reconnecting" say it is waiting. */
     @media (prefers-reduced-motion: reduce) {
       [part='spinner'] {
-        animation-duration: 3s;
+        animation: none;
       }
     }
     @keyframes calls-tile-spin {

@@ -6,7 +6,7 @@ import { initialsOf, type Participant } from '../../core/participant.js';
 import type { ConnectionQuality } from '../../core/quality.js';
 import type { VideoSource } from '../../core/room.js';
 import { defineElement } from '../../internal/define.js';
-import { translationFor } from '../../internal/i18n.js';
+import { languageOf, type Translation, translationFor } from '../../internal/i18n.js';
 import { micOffIcon } from '../../internal/icons.js';
 import { RoomConsumer } from '../../internal/room-consumer.js';
 import { subscribe } from '../../internal/subscribe.js';
@@ -17,6 +17,17 @@ import { tileStyles } from './calls-tile.styles.js';
 
 /** Publishers capture 1280 px wide by default; layer choice assumes that for remote cameras. */
 const ASSUMED_CAPTURE_WIDTH = 1280;
+
+/** "Ada, Microphone off, Camera off": the language's own list separator (`、`, `،`, …). */
+const listFormats = new Map<string, Intl.ListFormat>();
+function listIn(language: string, items: string[]): string {
+  let format = listFormats.get(language);
+  if (!format) {
+    format = new Intl.ListFormat(language, { type: 'unit', style: 'short' });
+    listFormats.set(language, format);
+  }
+  return format.format(items);
+}
 
 /**
  * The tile pulls the participant's video from the SFU only while it is visible on screen
@@ -29,6 +40,10 @@ const ASSUMED_CAPTURE_WIDTH = 1280;
  * empty box. The quality indicator shows how well their media reaches you, measured from the
  * connection's statistics (for yourself: how well yours reaches the SFU).
  *
+ * Its accessible name says who it is and what they send ("Ada, Microphone off, Camera off", with a
+ * raised hand or a lost connection added), as its own `aria-label` unless the page set one. It is a
+ * `role="group"` unless it already has a role (`<calls-grid>` makes its tiles list items).
+ *
  * @summary One participant of a room: their camera, name, network quality, and muted and speaking
  * indicators, with their initials while their camera is off or its picture is on its way.
  *
@@ -36,12 +51,14 @@ const ASSUMED_CAPTURE_WIDTH = 1280;
  * @csspart video - The `<video>` element.
  * @csspart placeholder - Shown instead of video while the camera is off or no picture has arrived.
  * @csspart initials - The initials inside the placeholder.
- * @csspart spinner - Turns inside the placeholder while waiting for their picture.
+ * @csspart spinner - Turns inside the placeholder while waiting for their picture (still under `prefers-reduced-motion`).
  * @csspart status - "Reconnecting" under the spinner while their connection is lost.
  * @csspart label - The name tag.
  * @csspart name - The participant's name.
  * @csspart muted-indicator - The icon shown while their microphone is off.
  * @csspart overlay - The `<calls-tile-overlay>` with their raised hand and reactions.
+ * @csspart hand - The overlay's raised-hand badge (re-exported).
+ * @csspart reaction - Each of the overlay's reactions (re-exported).
  * @csspart quality - The network-quality bars (`data-quality` is the level; its label says it).
  *
  * @cssproperty --calls-tile-background - Behind the video and placeholder.
@@ -102,6 +119,8 @@ export class CallsTileElement extends LitElement {
   readonly #visibility = new VisibilityController(this);
   readonly #participantId$ = new BehaviorSubject('');
   readonly #source$ = new BehaviorSubject<VideoSource>('camera');
+  /** The aria-label this tile gave itself; any other value is the page's and is kept. */
+  #ownLabel: string | null = null;
 
   constructor() {
     super();
@@ -169,8 +188,37 @@ export class CallsTileElement extends LitElement {
     this.track = undefined;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Named as a whole ("Ada, Microphone off, Camera off"): a group on its own; a layout makes it a
+    // list item by giving it `role="listitem"` first.
+    if (!this.hasAttribute('role')) this.setAttribute('role', 'group');
+  }
+
   protected override updated(): void {
     showTrack(this, this.videoElement, this.track);
+    const label = this.#accessibleName(translationFor(this));
+    const current = this.getAttribute('aria-label');
+    if (current !== null && current !== this.#ownLabel) return;
+    this.#ownLabel = label;
+    if (label) this.setAttribute('aria-label', label);
+    else this.removeAttribute('aria-label');
+  }
+
+  /** Who this is and what they send, with a raised hand or a lost connection: what a screen reader says for the tile. */
+  #accessibleName(t: Translation): string | null {
+    const person = this.participant;
+    if (!person) return null;
+    const name = person.isSelf ? t.you(person.name) : person.name;
+    if (this.source === 'screen') return t.participantScreen(name);
+    const items = [
+      name,
+      person.audioEnabled ? t.micOn : t.micOff,
+      person.videoEnabled ? t.cameraOn : t.cameraOff,
+    ];
+    if (person.handOrder) items.push(t.handRaised(person.handOrder));
+    if (person.connection === 'reconnecting') items.push(t.participantReconnecting);
+    return listIn(languageOf(this), items);
   }
 
   protected override render() {
@@ -224,7 +272,7 @@ export class CallsTileElement extends LitElement {
             </div>`
           : nothing
       }
-      ${person ? html`<calls-tile-overlay part="overlay" participant-id=${person.id} room=${this.room ?? nothing}></calls-tile-overlay>` : nothing}
+      ${person ? html`<calls-tile-overlay part="overlay" exportparts="hand, reaction" participant-id=${person.id} room=${this.room ?? nothing}></calls-tile-overlay>` : nothing}
     </div>`;
   }
 }

@@ -65,5 +65,14 @@ export const toastsStyles = [
         animation: none;
       }
     }
+    /* High contrast paints the toast like the page behind it: an edge keeps it apart. */
+    @media (forced-colors: active) {
+      [part='toast'] {
+        border: 1px solid CanvasText;
+      }
+      [part='dismiss']:focus-visible {
+        outline-color: Highlight;
+      }
+    }
   `,
 ];
