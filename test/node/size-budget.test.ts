@@ -15,8 +15,10 @@ const KB = 1000;
 // today (62.3 kB / 27.6 kB). The budget holds the line where it is until the bundle is cut down.
 // The speaker layout, pin, layout select and alone notice (issue 13) measured +3.2 kB on the
 // bundle (62.7 → 65.9); accessibility (issue 16: the default meeting's exportparts, forced-colors
-// rules, tile names, people announcements) +1.4 kB (62.6 → 64.0). Re-measured after both merged.
-const BUDGET = { bundle: 67.5 * KB, core: 28 * KB };
+// rules, tile names, people announcements) +1.4 kB (62.6 → 64.0); merged with the room's ICE
+// restart and the spotlight choice in the core: 67.8 kB bundle, 28.3 kB core. Issue 17's target
+// (55 / 25 kB) is not met; this budget only stops unmeasured growth.
+const BUDGET = { bundle: 68 * KB, core: 28.5 * KB };
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = `${root}dist/`;

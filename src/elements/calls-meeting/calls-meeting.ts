@@ -28,7 +28,6 @@ import '../calls-settings/calls-settings.js';
 import '../calls-speaker-layout/calls-speaker-layout.js';
 import '../calls-status/calls-status.js';
 import '../calls-toasts/calls-toasts.js';
-import { GRID_EXPORTPARTS } from '../../internal/meeting-parts.js';
 import { meetingStyles } from './calls-meeting.styles.js';
 
 /**
@@ -157,7 +156,7 @@ export class CallsMeetingElement extends LitElement {
       ${
         this.layout === 'speaker'
           ? html`<calls-speaker-layout></calls-speaker-layout>`
-          : html`<calls-grid exportparts=${GRID_EXPORTPARTS}></calls-grid>`
+          : html`<calls-grid exportparts="tile, tile-base, tile-video, tile-placeholder, tile-initials, tile-spinner, tile-status, tile-label, tile-name, tile-muted-indicator, tile-quality, tile-overlay, tile-hand, tile-reaction, pagination, page-button"></calls-grid>`
       }
       <calls-connection-banner></calls-connection-banner>
       <calls-muted-hint></calls-muted-hint>

@@ -62,7 +62,6 @@ import '../calls-settings/calls-settings.js';
 import '../calls-speaker-layout/calls-speaker-layout.js';
 import '../calls-status/calls-status.js';
 import '../calls-toasts/calls-toasts.js';
-import { GRID_EXPORTPARTS } from '../../internal/meeting-parts.js';
 import { roomStyles } from './calls-room.styles.js';
 import { peopleAnnouncements } from './people-announcements.js';
 import { type RequestTarget, requestMap } from './request-map.js';
@@ -525,7 +524,7 @@ export class CallsRoomElement extends LitElement {
       ${
         this.layout === 'speaker'
           ? html`<calls-speaker-layout part="speaker-layout"></calls-speaker-layout>`
-          : html`<calls-grid part="grid" exportparts=${GRID_EXPORTPARTS}></calls-grid>`
+          : html`<calls-grid part="grid" exportparts="tile, tile-base, tile-video, tile-placeholder, tile-initials, tile-spinner, tile-status, tile-label, tile-name, tile-muted-indicator, tile-quality, tile-overlay, tile-hand, tile-reaction, pagination, page-button"></calls-grid>`
       }
       <calls-muted-hint part="muted-hint"></calls-muted-hint>
       <calls-participant-list part="people" id="people" hidden></calls-participant-list>
