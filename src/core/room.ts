@@ -141,6 +141,8 @@ export class Room {
   readonly #retry$ = new BehaviorSubject<RetrySchedule | undefined>(undefined);
   readonly #local$: BehaviorSubject<LocalRecord>;
   readonly #partyTracks$ = new BehaviorSubject<PartyTracks | undefined>(undefined);
+  /** The current Calls session's peer connection, closed first whenever that session is dropped. */
+  #peerConnection: RTCPeerConnection | undefined;
   readonly #activeSpeaker$ = new BehaviorSubject<string | null>(null);
   readonly #errors$ = new Subject<CallsError>();
   readonly #audioBlocked$ = new BehaviorSubject(false);
@@ -542,6 +544,7 @@ export class Room {
     const run = ++this.#mediaRun;
     clearTimeout(this.#mediaRetryTimer);
     this.#partyTracks$.next(undefined);
+    this.#abandonPeerConnection();
     this.#media.unsubscribe();
     this.#media = new Subscription();
     this.#session.add(this.#media);
@@ -562,7 +565,10 @@ export class Room {
     const media = this.#media;
     media.add(
       partyTracks.session$.subscribe({
-        next: ({ sessionId }) => this.#patchLocal({ sessionId }),
+        next: ({ sessionId, peerConnection }) => {
+          this.#peerConnection = peerConnection;
+          this.#patchLocal({ sessionId });
+        },
         error: (cause: unknown) =>
           this.#errors$.next(new CallsError('media_failed', 'The media connection failed.', { cause })),
       }),
@@ -599,6 +605,18 @@ export class Room {
       }),
     );
     this.#partyTracks$.next(partyTracks);
+  }
+
+  /**
+   * Closes the current session's peer connection before its pushes and pulls are torn down.
+   * partytracks would otherwise close each track with its own request, sent after the presence
+   * socket said goodbye (the backend refuses it: 401 `participant_gone`) or to a session the SFU
+   * already forgot; with the connection closed it sends none (closing fires no state events, so
+   * partytracks does not reconnect either), and the SFU lets the session go on its own.
+   */
+  #abandonPeerConnection(): void {
+    this.#peerConnection?.close();
+    this.#peerConnection = undefined;
   }
 
   /** A new Calls session after a short, growing pause, once the backend connection is up. */
@@ -964,6 +982,7 @@ export class Room {
     await this.#joining?.catch(() => undefined);
     const presence = this.#presence;
     this.#presence = undefined;
+    this.#abandonPeerConnection();
     presence?.close();
     this.#partyTracks$.next(undefined);
     this.#session.unsubscribe();

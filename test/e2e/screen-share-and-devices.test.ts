@@ -163,6 +163,19 @@ async function waitIn<T>(page: Page, expression: string, what: string, timeout =
   }
 }
 
+/**
+ * Picks Ada's camera in her page's select once the cameras are listed. Which fake camera Chromium
+ * opens by default varies between runs, and fake_device_1 is never sent (see threeCameraArgs).
+ */
+async function chooseCamera(ada: Page, label: string): Promise<void> {
+  await waitIn(
+    ada,
+    `document.querySelector('calls-device-select[kind="videoinput"]').selectElement?.options.length === 3`,
+    'three cameras listed',
+  );
+  await ada.locator('calls-device-select[kind="videoinput"] select').selectOption({ label });
+}
+
 /** The SFU's own view of Ada's session: the names of the tracks she pushes that are active. */
 async function activeTracksOf(dev: RunningDevServer, adaPageHandle: Page): Promise<string[]> {
   const sessionId = await adaPageHandle.evaluate(
@@ -186,7 +199,9 @@ async function screenTrackNameOf(ada: Page): Promise<string | null> {
 
 describe('screen share and device choice on the dev server', () => {
   let dev: RunningDevServer;
+  /** Ada's browser, with three cameras; Grace's has Chromium's one fake camera. */
   let browser: Browser;
+  let graceBrowser: Browser;
   let hostApp: Server;
   let host: string;
 
@@ -200,10 +215,16 @@ describe('screen share and device choice on the dev server', () => {
     });
     endpoint = dev.endpoint;
     browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: threeCameraArgs });
+    graceBrowser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: chromiumArgs,
+    });
   });
 
   after(async () => {
     await browser?.close();
+    await graceBrowser?.close();
     await dev?.stop();
     hostApp?.close();
   });
@@ -213,7 +234,8 @@ describe('screen share and device choice on the dev server', () => {
   }, async () => {
     const room = `e2e-screen-${Date.now().toString(36)}`;
     const ada = await openPage(browser, host, 'Ada', adaPage(room));
-    const grace = await openPage(browser, host, 'Grace', gracePage(room));
+    await chooseCamera(ada, 'fake_device_0');
+    const grace = await openPage(graceBrowser, host, 'Grace', gracePage(room));
     await ada.locator('calls-join-button').click();
     await waitIn(grace, graceTileOf('camera'), "Grace to decode Ada's camera");
 
@@ -289,7 +311,8 @@ describe('screen share and device choice on the dev server', () => {
     );
     // The microphone is chosen before joining, the camera in the call (both paths a person takes).
     await mic.selectOption({ label: 'Fake Audio Input 2' });
-    const grace = await openPage(browser, host, 'Grace', gracePage(room));
+    await chooseCamera(ada, 'fake_device_0');
+    const grace = await openPage(graceBrowser, host, 'Grace', gracePage(room));
     await ada.locator('calls-join-button').click();
     await waitIn(grace, graceTileOf('camera'), "Grace to decode Ada's first camera");
     await camera.selectOption({ label: 'fake_device_2' });

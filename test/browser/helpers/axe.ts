@@ -27,6 +27,7 @@ export function describeViolation(rule: Result): string {
 
 /** Runs axe over the document (WCAG 2.x A and AA rules plus axe's best practices). */
 export async function runAxe(): Promise<AxeFindings> {
+  await settledAnimations();
   const results: AxeResults = await window.axe.run(document, { resultTypes: ['violations'] });
   return {
     blocking: results.violations.filter((rule) => BLOCKING.has(rule.impact ?? '')),
@@ -34,4 +35,22 @@ export async function runAxe(): Promise<AxeFindings> {
       .filter((rule) => !BLOCKING.has(rule.impact ?? ''))
       .map((rule) => `${rule.id} (${rule.impact}) on ${rule.nodes[0]?.target.join(' >>> ')}`),
   };
+}
+
+/**
+ * Waits for every finite animation in the page (shadow trees included) to end: axe reads colours
+ * as painted, and a toast fading in is measured against a half-transparent background (seen: 2:1
+ * on a toast 100 ms into its entrance). Endless ones (spinners) are left running.
+ */
+async function settledAnimations(): Promise<void> {
+  const roots: (Document | ShadowRoot)[] = [document];
+  for (let i = 0; i < roots.length; i++) {
+    for (const element of roots[i]!.querySelectorAll('*'))
+      if (element.shadowRoot) roots.push(element.shadowRoot);
+  }
+  const all = new Set(roots.flatMap((root) => root.getAnimations()));
+  const finite = [...all].filter(
+    (animation) => animation.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY,
+  );
+  await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
 }
