@@ -35,7 +35,7 @@ export interface MediaHealthOptions {
   /**
    * No answer to the browser's ICE checks (STUN responses on any candidate pair) for this long
    * means the path is gone, and only then is ICE restarted. Chromium checks a healthy pair every
-   * 2.5 s, so a single late answer stays under it. Default 4000 ms.
+   * 2.5 s, so a single late answer stays under it. Default 3000 ms.
    */
   pathSilenceMs?: number;
 }

@@ -17,18 +17,16 @@
  */
 import type { RTCPeerConnection } from 'werift';
 import { invalidParams } from './errors.js';
-import { summarizeMediaSections } from './sdp-fixups.js';
+import { splitSections, summarizeMediaSections } from './sdp-fixups.js';
 
 /** The ICE credentials (`ufrag:pwd`) each m-section of `sdp` uses (session-level ones as fallback). */
 function iceCredentials(sdp: string): string[] {
-  const sections = sdp.split(/\r?\n(?=m=)/);
-  const session = sections[0] ?? '';
-  const read = (text: string, name: string) => new RegExp(`^a=${name}:(\\S+)`, 'm').exec(text)?.[1];
-  const sessionUfrag = read(session, 'ice-ufrag');
-  const sessionPwd = read(session, 'ice-pwd');
-  return sections.slice(1).map((section) => {
-    const ufrag = read(section, 'ice-ufrag') ?? sessionUfrag ?? '';
-    const pwd = read(section, 'ice-pwd') ?? sessionPwd ?? '';
+  const { session, media } = splitSections(sdp);
+  const read = (section: string[], name: string) =>
+    section.find((line) => line.startsWith(`a=${name}:`))?.slice(`a=${name}:`.length);
+  return media.map((section) => {
+    const ufrag = read(section, 'ice-ufrag') ?? read(session, 'ice-ufrag') ?? '';
+    const pwd = read(section, 'ice-pwd') ?? read(session, 'ice-pwd') ?? '';
     return `${ufrag}:${pwd}`;
   });
 }

@@ -88,10 +88,7 @@ export class Session {
       if (this.isConnected) this.disconnectedAt = undefined;
       this.bundleTransport.onBindingRequest(request, from);
     });
-    // What was forwarded while the client moved is lost: every pulled video restarts on a keyframe.
-    this.bundleTransport = new BundleTransportFollower(this.pc, () => {
-      for (const subscription of this.subscriptions.values()) subscription.requestKeyframe();
-    });
+    this.bundleTransport = new BundleTransportFollower(this.pc, () => this.restartPulledVideo());
     this.recordNumbering = new DtlsRecordNumbering(this.pc);
     this.pc.connectionStateChange.subscribe((state) => {
       if (state === 'connected') {
@@ -158,6 +155,11 @@ export class Session {
     return undefined;
   }
 
+  /** Every video this session pulls restarts on a keyframe: what was forwarded meanwhile is lost. */
+  private restartPulledVideo(): void {
+    for (const subscription of this.subscriptions.values()) subscription.requestKeyframe();
+  }
+
   private async restartIce(offer: SessionDescriptionBody): Promise<SessionDescriptionBody> {
     this.assertStable();
     assertIceRestartOffer(this.pc.remoteDescription?.sdp, offer.sdp);
@@ -166,7 +168,7 @@ export class Session {
     const answer = await this.answer();
     // Nothing flowed while the path was down: decoders on both sides wait for a keyframe.
     restart.resume(() => {
-      for (const subscription of this.subscriptions.values()) subscription.requestKeyframe();
+      this.restartPulledVideo();
       for (const track of this.published.values()) {
         for (const rid of track.layers.keys()) track.requestKeyframe(rid);
       }

@@ -151,14 +151,25 @@ async function openPage(browser: Browser, host: string, name: string, body: stri
  * answers that value; fails with `what` after `timeout` ms.
  */
 async function waitIn<T>(page: Page, expression: string, what: string, timeout = 60_000): Promise<T> {
+  return poll(
+    async () => (await page.evaluate(expression)) as T,
+    timeout,
+    async () =>
+      `Timed out after ${timeout} ms waiting for ${what}; the page shows ${JSON.stringify(await page.evaluate(pageState))}`,
+  );
+}
+
+/** Runs `check` every 250 ms until it answers something truthy; fails with `failure()` after `timeout` ms. */
+async function poll<T>(
+  check: () => Promise<T>,
+  timeout: number,
+  failure: () => Promise<string>,
+): Promise<NonNullable<Exclude<T, false>>> {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const value = (await page.evaluate(expression)) as T;
-    if (value) return value;
-    if (Date.now() > deadline)
-      throw new Error(
-        `Timed out after ${timeout} ms waiting for ${what}; the page shows ${JSON.stringify(await page.evaluate(pageState))}`,
-      );
+    const value = await check();
+    if (value) return value as NonNullable<Exclude<T, false>>;
+    if (Date.now() > deadline) throw new Error(await failure());
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -255,19 +266,18 @@ describe('screen share and device choice on the dev server', () => {
       'Ada to capture her screen',
     );
     // The encoder starts small and climbs; the screen keeps its size once bandwidth allows (contentHint "detail").
-    const deadline = Date.now() + 90_000;
     type Decoded = { width: number; height: number; frames: number };
-    let screen: Decoded | false = false;
-    while (!screen) {
-      captured = (await ada.evaluate(capturedNow)) as { width: number; height: number };
-      const seen = (await grace.evaluate(graceTileOf('screen'))) as Decoded | false;
-      if (seen && seen.width === captured.width && seen.height === captured.height) screen = seen;
-      else if (Date.now() > deadline)
-        throw new Error(
-          `Grace never decoded Ada's screen at its captured ${captured.width}×${captured.height}; she shows ${JSON.stringify(seen)}`,
-        );
-      else await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    let seen: Decoded | false = false;
+    const screen = await poll(
+      async () => {
+        captured = (await ada.evaluate(capturedNow)) as { width: number; height: number };
+        seen = (await grace.evaluate(graceTileOf('screen'))) as Decoded | false;
+        return seen && seen.width === captured.width && seen.height === captured.height && seen;
+      },
+      90_000,
+      async () =>
+        `Grace never decoded Ada's screen at its captured ${captured.width}×${captured.height}; she shows ${JSON.stringify(seen)}`,
+    );
     assert.deepEqual([screen.width, screen.height], [captured.width, captured.height]);
     const later = await waitIn<{ frames: number }>(
       grace,
