@@ -1,10 +1,7 @@
-import { state } from 'lit/decorators.js';
 import { CallsCameraToggleRequestEvent } from '../../events/camera-toggle-request.js';
-import { CallsButtonElement } from '../../internal/button-element.js';
 import { defineElement } from '../../internal/define.js';
 import { cameraIcon, cameraOffIcon } from '../../internal/icons.js';
-import { shortcutText } from '../../internal/shortcuts.js';
-import { subscribe } from '../../internal/subscribe.js';
+import { CallsMediaToggleButtonElement } from '../../internal/media-toggle-button-element.js';
 import { cameraButtonStyles } from './calls-camera-button.styles.js';
 
 /**
@@ -31,41 +28,17 @@ import { cameraButtonStyles } from './calls-camera-button.styles.js';
  * @cssproperty --calls-foreground - Text color.
  * @cssproperty --calls-font-family - Font.
  */
-export class CallsCameraButtonElement extends CallsButtonElement {
+export class CallsCameraButtonElement extends CallsMediaToggleButtonElement {
   static override styles = cameraButtonStyles;
 
-  @state() private on = false;
-
   constructor() {
-    super();
-    this.iconOnly = true;
-    subscribe(
-      this,
-      () => this.fromMedia((media) => media.cameraEnabled$, false),
-      (on) => {
-        this.on = on;
-      },
-    );
-  }
-
-  protected override label(): string {
-    return this.t.toggleCamera;
-  }
-
-  protected override tooltip(): string {
-    return `${this.on ? this.t.cameraOn : this.t.cameraOff} (${shortcutText('camera')})`;
-  }
-
-  protected override icon() {
-    return this.on ? cameraIcon : cameraOffIcon;
-  }
-
-  protected override pressed(): boolean {
-    return this.on;
-  }
-
-  protected override createRequest(): Event {
-    return new CallsCameraToggleRequestEvent({ enabled: !this.on });
+    super({
+      enabled$: (media) => media.cameraEnabled$,
+      strings: (t) => ({ label: t.toggleCamera, on: t.cameraOn, off: t.cameraOff }),
+      icons: { on: cameraIcon, off: cameraOffIcon },
+      shortcut: 'camera',
+      request: (enabled) => new CallsCameraToggleRequestEvent({ enabled }),
+    });
   }
 }
 

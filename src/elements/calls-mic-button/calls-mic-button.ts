@@ -1,10 +1,7 @@
-import { state } from 'lit/decorators.js';
 import { CallsMicToggleRequestEvent } from '../../events/mic-toggle-request.js';
-import { CallsButtonElement } from '../../internal/button-element.js';
 import { defineElement } from '../../internal/define.js';
 import { micIcon, micOffIcon } from '../../internal/icons.js';
-import { shortcutText } from '../../internal/shortcuts.js';
-import { subscribe } from '../../internal/subscribe.js';
+import { CallsMediaToggleButtonElement } from '../../internal/media-toggle-button-element.js';
 import { micButtonStyles } from './calls-mic-button.styles.js';
 
 /**
@@ -31,41 +28,17 @@ import { micButtonStyles } from './calls-mic-button.styles.js';
  * @cssproperty --calls-foreground - Text color.
  * @cssproperty --calls-font-family - Font.
  */
-export class CallsMicButtonElement extends CallsButtonElement {
+export class CallsMicButtonElement extends CallsMediaToggleButtonElement {
   static override styles = micButtonStyles;
 
-  @state() private on = false;
-
   constructor() {
-    super();
-    this.iconOnly = true;
-    subscribe(
-      this,
-      () => this.fromMedia((media) => media.micEnabled$, false),
-      (on) => {
-        this.on = on;
-      },
-    );
-  }
-
-  protected override label(): string {
-    return this.t.toggleMic;
-  }
-
-  protected override tooltip(): string {
-    return `${this.on ? this.t.micOn : this.t.micOff} (${shortcutText('mic')})`;
-  }
-
-  protected override icon() {
-    return this.on ? micIcon : micOffIcon;
-  }
-
-  protected override pressed(): boolean {
-    return this.on;
-  }
-
-  protected override createRequest(): Event {
-    return new CallsMicToggleRequestEvent({ enabled: !this.on });
+    super({
+      enabled$: (media) => media.micEnabled$,
+      strings: (t) => ({ label: t.toggleMic, on: t.micOn, off: t.micOff }),
+      icons: { on: micIcon, off: micOffIcon },
+      shortcut: 'mic',
+      request: (enabled) => new CallsMicToggleRequestEvent({ enabled }),
+    });
   }
 }
 
