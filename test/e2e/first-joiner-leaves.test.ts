@@ -4,10 +4,7 @@
 // participant id in the default view: with unkeyed tiles a tile element passes to another person
 // and that person's video does not come back.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
-import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
-import { chromiumArgs, chromiumPath } from '../chromium.js';
+import { describe, it } from 'node:test';
 import {
   type CallPage,
   openCallPage,
@@ -15,28 +12,18 @@ import {
   waitForJoin,
   waitForMutualVideo,
 } from './helpers/call-pages.js';
+import { useCallServer } from './helpers/call-server.js';
 import { deepFind, theRoom } from './helpers/page-scripts.js';
 
 describe('four people, the first joiner leaves', { timeout: 240_000 }, () => {
-  let dev: RunningDevServer;
-  let browser: Browser;
-
-  before(async () => {
-    dev = await startDevServer({ port: 0, logLevel: 'silent' });
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await dev?.stop();
-  });
+  const server = useCallServer();
 
   it('the three who stay see themselves and each other', { timeout: 200_000 }, async () => {
     const room = `four-${Date.now().toString(36)}`;
     const calls: CallPage[] = [];
     // One after the other, so "first" is well defined.
     for (const name of ['Ada', 'Bob', 'Cy', 'Di']) {
-      calls.push(await openCallPage(browser, dev.url, room, name));
+      calls.push(await openCallPage(server.browser, server.dev.url, room, name));
       await waitForJoin(calls[calls.length - 1] as CallPage, 60_000);
     }
     const joined = await waitForMutualVideo(calls, Date.now(), 90_000);

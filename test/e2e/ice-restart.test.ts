@@ -5,11 +5,9 @@
 // Ada is still on the SAME Calls session — the one the SFU itself reports with active tracks —
 // and the same peer connection, on a new ICE generation.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
-import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
-import { chromiumArgs, chromiumPath } from '../chromium.js';
+import { after, describe, it } from 'node:test';
 import { openCallPage, sessionIdOf, waitForMutualVideo } from './helpers/call-pages.js';
+import { useCallServer } from './helpers/call-server.js';
 import { RECOVERY_DEADLINE_MS } from './helpers/faults.js';
 import { LossyRelay } from './helpers/lossy-relay.js';
 
@@ -40,30 +38,19 @@ interface PeerConnections {
 }
 
 describe('ICE restart when the path goes away and the SFU keeps the session', { timeout: 180_000 }, () => {
-  let dev: RunningDevServer;
-  let browser: Browser;
+  const server = useCallServer();
   const relay = new LossyRelay();
-
-  before(async () => {
-    dev = await startDevServer({ port: 0, logLevel: 'silent' });
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await dev?.stop();
-    relay.close();
-  });
+  after(() => relay.close());
 
   it('Ada restarts ICE on the same Calls session and both see each other again', async () => {
     const room = `ice-${Date.now().toString(36)}`;
-    const ada = await openCallPage(browser, dev.url, room, 'Ada', {
+    const ada = await openCallPage(server.browser, server.dev.url, room, 'Ada', {
       beforeJoin: async (page) => {
         await page.addInitScript(recordPeerConnections);
         await relay.attach(page);
       },
     });
-    const bob = await openCallPage(browser, dev.url, room, 'Bob');
+    const bob = await openCallPage(server.browser, server.dev.url, room, 'Bob');
     const first = await waitForMutualVideo([ada, bob], Date.now(), 60_000);
     const sessionBefore = await sessionIdOf(ada);
     const before = (await ada.page.evaluate(readPeerConnections)) as PeerConnections;
@@ -87,9 +74,12 @@ describe('ICE restart when the path goes away and the SFU keeps the session', { 
     assert.equal(recovery.duplicateTiles, false);
 
     // The SFU's own view: the session is the one it always was, its tracks active.
-    const response = await fetch(`${dev.sfu!.apiBaseUrl}/apps/${dev.sfu!.appId}/sessions/${sessionBefore}`, {
-      headers: { authorization: `Bearer ${dev.sfu!.appSecret}` },
-    });
+    const response = await fetch(
+      `${server.dev.sfu!.apiBaseUrl}/apps/${server.dev.sfu!.appId}/sessions/${sessionBefore}`,
+      {
+        headers: { authorization: `Bearer ${server.dev.sfu!.appSecret}` },
+      },
+    );
     assert.equal(response.status, 200);
     const session = (await response.json()) as { tracks: Array<{ location: string; status: string }> };
     const published = session.tracks.filter((track) => track.location === 'local');

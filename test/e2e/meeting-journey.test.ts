@@ -2,10 +2,9 @@
 // camera preview plays), join, leave (the "You left" screen, every camera and microphone track
 // stopped, the other person sees you go), rejoin (the other person decodes you again).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
-import { chromiumArgs, chromiumPath } from '../chromium.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { useCallServer } from './helpers/call-server.js';
 import { deepFind } from './helpers/page-scripts.js';
 
 /** Page code: keeps every track getUserMedia hands out, so the test can check they all stopped. */
@@ -34,28 +33,17 @@ const hasTileNamed = (name: string) => `(() => {
 })()`;
 
 describe('the meeting journey on the demo page', () => {
-  let dev: RunningDevServer;
-  let browser: Browser;
-
-  before(async () => {
-    dev = await startDevServer({ port: 0, logLevel: 'silent' });
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await dev?.stop();
-  });
+  const server = useCallServer();
 
   async function open(room: string, name: string): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await server.browser.newContext({
       permissions: ['camera', 'microphone'],
       viewport: { width: 1000, height: 800 },
     });
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`[${name}] page error:`, error));
     await page.addInitScript(keepCapturedTracks);
-    await page.goto(`${dev.url}/?room=${room}&name=${encodeURIComponent(name)}`);
+    await page.goto(`${server.dev.url}/?room=${room}&name=${encodeURIComponent(name)}`);
     return page;
   }
 

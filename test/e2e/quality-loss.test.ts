@@ -3,11 +3,9 @@
 // upload is lossy, and both recover when the loss stops. Nothing is mocked: the levels come from
 // the peer connections' own statistics.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
-import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
-import { chromiumArgs, chromiumPath } from '../chromium.js';
+import { after, describe, it } from 'node:test';
 import { type CallPage, openCallPage, waitForMutualVideo } from './helpers/call-pages.js';
+import { useCallServer } from './helpers/call-server.js';
 import { LossyRelay } from './helpers/lossy-relay.js';
 import { deepFind } from './helpers/page-scripts.js';
 
@@ -68,27 +66,16 @@ const healthy = (quality: string | null) => quality === 'excellent' || quality =
 const degraded = (quality: string | null) => quality === 'poor' || quality === 'bad' || quality === 'lost';
 
 describe('quality indicators under injected loss', { timeout: 180_000 }, () => {
-  let dev: RunningDevServer;
-  let browser: Browser;
+  const server = useCallServer();
   const relay = new LossyRelay();
-
-  before(async () => {
-    dev = await startDevServer({ port: 0, logLevel: 'silent' });
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await dev?.stop();
-    relay.close();
-  });
+  after(() => relay.close());
 
   it('Bob sees Ada degrade and Ada is warned while her upload loses 20 % of its packets', async () => {
     const room = `quality-${Date.now().toString(36)}`;
-    const ada = await openCallPage(browser, dev.url, room, 'Ada', {
+    const ada = await openCallPage(server.browser, server.dev.url, room, 'Ada', {
       beforeJoin: (page) => relay.attach(page),
     });
-    const bob = await openCallPage(browser, dev.url, room, 'Bob');
+    const bob = await openCallPage(server.browser, server.dev.url, room, 'Bob');
     await waitForMutualVideo([ada, bob], Date.now(), 60_000);
     const read = () => indicators(ada, bob);
 

@@ -3,10 +3,9 @@
 // Chromium screenshots of the meeting's control bar, compared structurally — the Leave button's
 // coloured pixels sit mirrored across the bar from where the same language shows them left to right.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
-import { chromiumArgs, chromiumPath } from '../chromium.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { useCallServer } from './helpers/call-server.js';
 import { deepFind, theRoom } from './helpers/page-scripts.js';
 
 /** Replaces the demo's room with one in `lang` and `dir` (empty: the elements decide), joined. */
@@ -77,18 +76,7 @@ async function leaveSpan(page: Page): Promise<{ start: number; end: number }> {
 }
 
 describe('right-to-left screenshots of the script-tag bundle', () => {
-  let dev: RunningDevServer;
-  let browser: Browser;
-
-  before(async () => {
-    dev = await startDevServer({ port: 0, logLevel: 'silent' });
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await dev?.stop();
-  });
+  const server = useCallServer();
 
   for (const [lang, join] of [
     ['ar', 'انضمام'],
@@ -97,7 +85,7 @@ describe('right-to-left screenshots of the script-tag bundle', () => {
     it(`${lang}: the control bar is mirrored against the same language left to right`, {
       timeout: 90_000,
     }, async () => {
-      const context = await browser.newContext({
+      const context = await server.browser.newContext({
         permissions: ['camera', 'microphone'],
         viewport: { width: 1200, height: 600 },
       });
@@ -106,7 +94,7 @@ describe('right-to-left screenshots of the script-tag bundle', () => {
       page.on('request', (request) => {
         if (request.url().includes(`calls-elements.${lang}.min.js`)) chunks.push(request.url());
       });
-      await page.goto(`${dev.url}/?room=rtl-screenshot&name=Ada`);
+      await page.goto(`${server.dev.url}/?room=rtl-screenshot&name=Ada`);
 
       await showJoinedRoom(page, lang, 'ltr', join);
       const ltr = await leaveSpan(page);

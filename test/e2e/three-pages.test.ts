@@ -2,10 +2,8 @@
 // three browser pages open the same ?room=, join from the lobby, and every page sees and decodes the
 // other two.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
-import { type RunningDevServer, startDevServer } from '../../src/dev/dev-server.js';
-import { chromiumArgs, chromiumPath } from '../chromium.js';
+import { describe, it } from 'node:test';
+import { useCallServer } from './helpers/call-server.js';
 import { deepFind } from './helpers/page-scripts.js';
 
 interface PageView {
@@ -54,25 +52,14 @@ const describeRoom = `(() => {
 })()`;
 
 describe('demo page on the dev server', () => {
-  let dev: RunningDevServer;
-  let browser: Browser;
-
-  before(async () => {
-    dev = await startDevServer({ port: 0, logLevel: 'silent' });
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await dev?.stop();
-  });
+  const server = useCallServer();
 
   it('three pages in one room each see the other two', { timeout: 120_000 }, async () => {
     const room = `e2e-${Date.now().toString(36)}`;
     const people = ['Ada', 'Grace', 'Linus'];
     const pages = await Promise.all(
       people.map(async (name) => {
-        const context = await browser.newContext({
+        const context = await server.browser.newContext({
           permissions: ['camera', 'microphone'],
           viewport: { width: 1000, height: 800 },
         });
@@ -82,7 +69,7 @@ describe('demo page on the dev server', () => {
           if (message.type() === 'error' || message.type() === 'warning')
             console.error(`[${name}] ${message.text()}`);
         });
-        await page.goto(`${dev.url}/?room=${room}&name=${name}`);
+        await page.goto(`${server.dev.url}/?room=${room}&name=${name}`);
         // The demo opens the lobby; the name field holds the name from the address.
         await page.locator('calls-lobby [part="name-input"]').waitFor();
         assert.equal(await page.locator('calls-lobby [part="name-input"]').inputValue(), name);
