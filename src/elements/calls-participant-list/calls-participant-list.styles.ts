@@ -120,7 +120,9 @@ export const participantListStyles = [
     }
     [part~='action']:focus-visible,
     [part~='confirm-button']:focus-visible,
-    [part~='cancel-button']:focus-visible {
+    [part~='cancel-button']:focus-visible,
+    [part='heading']:focus-visible,
+    [part='list']:focus-visible {
       outline: 2px solid var(--_accent);
     }
     [part~='action']:disabled {

@@ -94,6 +94,16 @@ export class CallsParticipantListElement extends CallsControlElement {
     );
   }
 
+  /**
+   * Focuses the heading (the list while it has none), so a screen reader says "Participants (3)"
+   * and Tab goes on into the list's actions.
+   */
+  override focus(options?: FocusOptions): void {
+    const target = this.renderRoot?.querySelector<HTMLElement>('[part="heading"], [part="list"]');
+    if (target) target.focus(options);
+    else super.focus(options);
+  }
+
   /** Raised hands first in raise order, then everyone else in join order. */
   get ordered(): Participant[] {
     return [...this.people].sort(
@@ -106,8 +116,8 @@ export class CallsParticipantListElement extends CallsControlElement {
     const self = this.people.find((p) => p.isSelf);
     const moderating = self?.moderator ?? false;
     return html`
-      ${this.noHeading ? nothing : html`<h2 part="heading">${t.participants} (${this.people.length})</h2>`}
-      <ul part="list" aria-label=${t.participantCount(this.people.length)}>
+      ${this.noHeading ? nothing : html`<h2 part="heading" tabindex="-1">${t.participants} (${this.people.length})</h2>`}
+      <ul part="list" tabindex=${this.noHeading ? '-1' : nothing} aria-label=${t.participantCount(this.people.length)}>
         ${this.ordered.map((person) => this.#renderPerson(person, moderating && !person.isSelf))}
       </ul>
     `;
