@@ -16,7 +16,8 @@ export const deviceSelectStyles = [
       color: var(--_muted-fg);
     }
     [part='select'] {
-      min-height: 36px;
+      /* A touch target (WCAG 2.5.5). */
+      min-height: 44px;
       min-width: 12em;
       max-width: 100%;
       padding: 0 8px;
