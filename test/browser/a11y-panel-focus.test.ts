@@ -7,6 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
+import { PresenceClient } from '../../src/core/presence-client.js';
 import type { CallsRoomElement } from '../../src/elements/calls-room/calls-room.js';
 import type { CallsSettingsElement } from '../../src/elements/calls-settings/calls-settings.js';
 import { controlOf, expectVisibleFocus, focused, hostOf, tabTo } from './helpers/keyboard.js';
@@ -33,15 +34,19 @@ const inShadowOf = (host: Element | null, test: (element: Element) => boolean) =
 describe('focus when panels open and close', () => {
   let room: CallsRoomElement;
 
-  beforeEach(async () => {
+  /** A joined room (the token "moderator" makes you one on the test backend) in a room of its own. */
+  async function joinedRoom(name = uniqueRoomName('panel-focus'), token?: string) {
     const { backend } = await callsTestEnv();
-    room = mountRoom({ endpoint: backend.endpoint, room: uniqueRoomName('panel-focus'), name: 'Ada' });
-    await room.join();
-  });
+    const joined = mountRoom({ endpoint: backend.endpoint, room: name, name: 'Ada' });
+    joined.token = token;
+    await joined.join();
+    return joined;
+  }
 
   afterEach(removeRooms);
 
   it('the chat: Enter opens it in its text box, Escape closes it back to the chat button', async () => {
+    room = await joinedRoom();
     const chat = deepQuery(room, 'calls-chat');
     const chatButton = controlOf('calls-chat-button');
     const box = inShadowOf(chat, (element) => element.localName === 'textarea');
@@ -67,6 +72,7 @@ describe('focus when panels open and close', () => {
   });
 
   it('the people panel: Enter lands on its heading, Escape from inside goes back to its button', async () => {
+    room = await joinedRoom();
     const people = deepQuery(room, 'calls-participant-list');
     const peopleButton = controlOf('calls-participants-button');
 
@@ -83,7 +89,57 @@ describe('focus when panels open and close', () => {
     expect(people!.hidden).to.equal(true);
   });
 
+  it("a moderator's confirmation: Escape cancels it first, then closes the panel", async () => {
+    const { backend } = await callsTestEnv();
+    const name = uniqueRoomName('panel-focus-moderator');
+    room = await joinedRoom(name, 'moderator');
+    const guest = new PresenceClient({
+      endpoint: backend.endpoint,
+      room: name,
+      displayName: 'Bob',
+      getToken: async () => undefined,
+    });
+    try {
+      await guest.connect();
+      const people = deepQuery(room, 'calls-participant-list');
+      const peopleButton = controlOf('calls-participants-button');
+      await waitFor(() => people?.shadowRoot?.querySelector('[data-action="remove"]'), {
+        what: "Bob in the moderator's list, with actions",
+      });
+      await tabTo(peopleButton, 'the participants button');
+      await sendKeys({ press: 'Enter' });
+      await focusLandsOn(
+        inShadowOf(people, (element) => element.localName === 'h2'),
+        "the people panel's heading",
+      );
+      await tabTo(
+        inShadowOf(people, (element) => element.getAttribute('data-action') === 'remove'),
+        'Remove: Bob',
+      );
+      await sendKeys({ press: 'Enter' });
+      await focusLandsOn(
+        inShadowOf(people, (element) => element.getAttribute('part') === 'confirm-button'),
+        'Confirm',
+      );
+
+      await sendKeys({ press: 'Escape' });
+      await focusLandsOn(
+        inShadowOf(people, (element) => element.getAttribute('data-action') === 'remove'),
+        'Remove: Bob, again',
+      );
+      expect(people!.hidden, 'the panel stays open').to.equal(false);
+      expect(people!.shadowRoot!.querySelector('[part="confirm"]')).to.equal(null);
+
+      await sendKeys({ press: 'Escape' });
+      await focusLandsOn(peopleButton, 'the participants button');
+      expect(people!.hidden).to.equal(true);
+    } finally {
+      guest.close();
+    }
+  });
+
   it('a panel hidden by something else while focus is in it gives focus back to its button', async () => {
+    room = await joinedRoom();
     const chat = deepQuery(room, 'calls-chat');
     const chatButton = controlOf('calls-chat-button');
     await tabTo(chatButton, 'the chat button');
@@ -108,6 +164,7 @@ describe('focus when panels open and close', () => {
   });
 
   it('Settings: Enter opens it on the first device picker, Escape closes it back to its button', async () => {
+    room = await joinedRoom();
     const settings = deepQuery<CallsSettingsElement>(room, 'calls-settings')!;
     const trigger = inShadowOf(settings, (element) => element.getAttribute('part') === 'trigger');
 
