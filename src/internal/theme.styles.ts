@@ -27,10 +27,9 @@ export const themeStyles = css`
     --_radius: var(--calls-radius, 12px);
     --_gap: var(--calls-gap, calc(8px * var(--calls-density, 1)));
     --_font: var(--calls-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    /* Only with --calls-surface set (otherwise these are invalid and the fixed defaults apply). */
+    /* Only with --calls-surface set (the muted one with --calls-foreground too); otherwise invalid, and the fixed defaults apply. */
     --_surface-tile: color-mix(in srgb, var(--calls-surface) 88%, var(--_fg));
     --_surface-control: color-mix(in srgb, var(--calls-surface) 92%, var(--_fg));
-    /* Only with both --calls-surface and --calls-foreground: secondary text between the two. */
     --_surface-muted-fg: color-mix(in srgb, var(--calls-foreground) 72%, var(--calls-surface));
     color-scheme: light dark;
     font-family: var(--_font);

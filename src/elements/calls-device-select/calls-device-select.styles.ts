@@ -16,7 +16,6 @@ export const deviceSelectStyles = [
       color: var(--_muted-fg);
     }
     [part='select'] {
-      /* A touch target (WCAG 2.5.5). */
       min-height: 44px;
       min-width: 12em;
       max-width: 100%;

@@ -105,7 +105,6 @@ export const participantListStyles = [
     [part~='action'],
     [part~='confirm-button'],
     [part~='cancel-button'] {
-      /* Touch targets (WCAG 2.5.5), however short the label. */
       min-width: 44px;
       min-height: 44px;
       border: 0;

@@ -1,10 +1,11 @@
 import { css } from 'lit';
 import { buttonStyles } from '../../internal/button.styles.js';
 
+// The trigger and Close are native buttons with parts of their own: they get the same shape, 44 px
+// target and focus ring as every kit button here.
 export const settingsStyles = [
   buttonStyles,
   css`
-    /* Native buttons with parts of their own: the same shape, 44 px target and focus ring as every kit button. */
     [part='trigger'],
     [part='close-button'] {
       display: inline-flex;
