@@ -4,13 +4,16 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/index.js';
+import { PresenceClient } from '../../src/core/presence-client.js';
 import type { CallsRoomElement } from '../../src/elements/calls-room/calls-room.js';
 import type { CallsSettingsElement } from '../../src/elements/calls-settings/calls-settings.js';
 import type { CallsTileElement } from '../../src/elements/calls-tile/calls-tile.js';
 import { describeViolation, runAxe } from './helpers/axe.js';
 import { waitFor } from './helpers/media.js';
+import { part } from './helpers/people.js';
 import {
   deepQuery,
+  deepQueryAll,
   defaultTile,
   kitButton,
   type MountOptions,
@@ -176,6 +179,42 @@ describe('axe over the default meeting', () => {
       what: "Dan's tile on Ada's side",
     });
     await expectAccessible('four people');
+  });
+
+  it('nine people, one of them speaking and one with a hand raised', async () => {
+    const name = uniqueRoomName('axe-nine');
+    const ada = mount({ endpoint, room: name, name: 'Ada' });
+    // Wide and tall enough for a 3 × 3 page at the grid's 160 px minimum, so all nine tiles show.
+    ada.style.width = '760px';
+    ada.style.height = '640px';
+    await ada.join();
+    // Eight more people in the room's presence only (no media): their tiles, names, speaking ring and
+    // hand badge are what axe checks, and a camera each would be eight more encoders on two cores.
+    const others = Array.from(
+      { length: 8 },
+      (_, index) =>
+        new PresenceClient({
+          endpoint,
+          room: name,
+          displayName: `Person ${index + 1}`,
+          getToken: async () => undefined,
+        }),
+    );
+    try {
+      await Promise.all(others.map((person) => person.connect()));
+      others[0]!.send({ type: 'update', patch: { audioEnabled: true, speaking: true } });
+      others[1]!.send({ type: 'update', patch: { handRaised: true } });
+      await waitFor(() => deepQueryAll(ada, 'calls-tile').length === 9, {
+        what: "nine tiles on Ada's page",
+      });
+      await waitFor(() => deepQuery(ada, 'calls-tile[speaking]'), { what: 'a speaking ring' });
+      await waitFor(() => deepQueryAll(ada, 'calls-tile-overlay').some((overlay) => part(overlay, 'hand')), {
+        what: 'a raised-hand badge on a tile',
+      });
+      await expectAccessible('nine people, one speaking, one hand raised');
+    } finally {
+      for (const person of others) person.close();
+    }
   });
 
   it('the reconnecting banner, then the left screen', async () => {

@@ -5,43 +5,11 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
+import { controlOf, expectVisibleFocus, focused, hostOf, tabTo } from './helpers/keyboard.js';
 import { waitFor } from './helpers/media.js';
 import { messagesIn } from './helpers/people.js';
 import { deepQuery, mountRoom, nextEvent, removeRooms, uniqueRoomName } from './helpers/room.js';
 import { callsTestEnv } from './helpers/test-env.js';
-
-/** The element that has focus, down through shadow roots. */
-function focused(): Element | null {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element;
-}
-
-/** The custom element whose shadow root holds `element`. */
-const hostOf = (element: Element | null) => (element?.getRootNode() as ShadowRoot | undefined)?.host;
-
-/** Presses Tab (Shift+Tab when `backwards`) until `wanted` has focus; at most 60 presses. */
-async function tabTo(wanted: (element: Element) => boolean, what: string, backwards = false) {
-  for (let presses = 0; presses < 60; presses += 1) {
-    await sendKeys({ press: backwards ? 'Shift+Tab' : 'Tab' });
-    const element = focused();
-    if (element && wanted(element)) {
-      expectVisibleFocus(element, what);
-      return element as HTMLElement;
-    }
-  }
-  throw new Error(`Tab never reached ${what} (focus is on ${focused()?.outerHTML.slice(0, 80)})`);
-}
-
-function expectVisibleFocus(element: Element, what: string): void {
-  const style = getComputedStyle(element);
-  expect(element.matches(':focus-visible'), `${what} matches :focus-visible`).to.equal(true);
-  expect(style.outlineStyle, `${what}'s focus ring`).to.not.equal('none');
-  expect(Number.parseFloat(style.outlineWidth), `${what}'s focus ring width`).to.be.at.least(2);
-}
-
-const controlOf = (tag: string) => (element: Element) =>
-  hostOf(element)?.localName === tag && element.getAttribute('part') === 'button';
 
 describe('a keyboard-only meeting', () => {
   afterEach(removeRooms);
@@ -66,12 +34,15 @@ describe('a keyboard-only meeting', () => {
     await tabTo(controlOf('calls-chat-button'), 'the chat button');
     await sendKeys({ press: 'Enter' });
     const chat = await waitFor(() => deepQuery(room, 'calls-chat:not([hidden])'), { what: 'the chat panel' });
-    // The panel comes before the control bar in the meeting: back through the controls into it.
-    await tabTo(
-      (element) => element.localName === 'textarea' && hostOf(element) === chat,
-      'the chat box',
-      true,
+    // Opening the chat puts focus in its text box.
+    const box = await waitFor(
+      () => {
+        const element = focused();
+        return element?.localName === 'textarea' && hostOf(element) === chat ? element : undefined;
+      },
+      { what: 'focus in the chat box' },
     );
+    expectVisibleFocus(box, 'the chat box');
     await sendKeys({ type: 'Hello from the keyboard' });
     await sendKeys({ press: 'Enter' });
     await waitFor(() => messagesIn(chat).some((message) => message.text === 'Hello from the keyboard'), {

@@ -81,4 +81,23 @@ describe('theme tokens', () => {
     expect(getComputedStyle(tiles).columnGap).to.equal('16px');
     expect(getComputedStyle(room).rowGap, "the meeting's own gaps").to.equal('16px');
   });
+
+  it('--calls-surface with --calls-foreground is a whole dark theme: controls and secondary text follow', async () => {
+    const { room, mic } = await joinedRoom(
+      '--calls-surface: rgb(21, 23, 28); --calls-foreground: rgb(236, 238, 242);',
+    );
+    expect(getComputedStyle(room).backgroundColor).to.equal('rgb(21, 23, 28)');
+    expect(getComputedStyle(mic).color, "the controls' text").to.equal('rgb(236, 238, 242)');
+    const probe = document.createElement('div');
+    probe.style.color = 'color-mix(in srgb, rgb(236, 238, 242) 72%, rgb(21, 23, 28))';
+    document.body.append(probe);
+    const expected = getComputedStyle(probe).color;
+    probe.remove();
+    const chat = deepQuery(room, 'calls-chat')!;
+    chat.hidden = false;
+    const empty = await waitFor(() => chat.shadowRoot?.querySelector<HTMLElement>('[part="empty"]'), {
+      what: "the chat's empty note",
+    });
+    expect(getComputedStyle(empty).color, 'the secondary text').to.equal(expected);
+  });
 });

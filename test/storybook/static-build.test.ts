@@ -1,7 +1,8 @@
 // The static Storybook build (`npm run build-storybook`, storybook-static/) as people open it: served
 // next to a live backend the way `npm run storybook:static` does, every story renders its element,
-// every element has a docs page filled from the manifest, and two pages of the Autojoin story
-// meet in one room and decode each other's video.
+// every element has a docs page filled from the manifest, the Themes story restyles its meeting when
+// a token control changes (Chromium's computed styles), and two pages of the Autojoin story meet in
+// one room and decode each other's video.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -39,6 +40,14 @@ const decodingRemoteTiles = `(() => {
     }
   }
   return names;
+})()`;
+
+/** The Themes playground's meeting as Chromium computes it: its background and gaps, and whether it joined. */
+const themedMeeting = `(() => {
+  const room = document.querySelector('#storybook-root [data-theme-root] calls-room');
+  if (!room?.model) return null;
+  const style = getComputedStyle(room);
+  return { background: style.backgroundColor, gap: style.rowGap, font: style.fontFamily };
 })()`;
 
 async function poll<T>(page: Page, script: string, what: string, done: (value: T) => boolean): Promise<T> {
@@ -117,6 +126,41 @@ describe('static Storybook build', () => {
       assert.ok(table?.includes(attribute), `${entry.id}: the args table lists ${attribute}`);
     }
     await page.close();
+  });
+
+  it('the Themes story restyles the meeting when a token control changes', { timeout: 120_000 }, async () => {
+    const id = 'recipes-themes--playground';
+    assert.ok(
+      entries.some((entry) => entry.type === 'story' && entry.id === id),
+      'the Themes playground',
+    );
+    const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
+    const page = await context.newPage();
+    await page.goto(`${dev.url}/iframe.html?id=${id}&viewMode=story`);
+    type Look = { background: string; gap: string; font: string } | null;
+    const before = await poll<Look>(
+      page,
+      themedMeeting,
+      'the themed meeting to join',
+      (look) => look !== null,
+    );
+    assert.deepEqual(
+      { background: before?.background, gap: before?.gap },
+      { background: 'rgb(255, 255, 255)', gap: '8px' },
+    );
+    // What the Controls panel sends when a person changes the surface, the density and the font.
+    await page.evaluate(
+      `window.__STORYBOOK_ADDONS_CHANNEL__.emit('updateStoryArgs', { storyId: ${JSON.stringify(id)}, updatedArgs: { surface: '#fff7ed', density: 2, font: 'Georgia, serif' } })`,
+    );
+    const after = await poll<Look>(
+      page,
+      themedMeeting,
+      'the new surface',
+      (look) => look?.background === 'rgb(255, 247, 237)',
+    );
+    assert.equal(after?.gap, '16px', 'density 2 doubles the gaps');
+    assert.match(after?.font ?? '', /Georgia/);
+    await context.close();
   });
 
   it('two pages of the Autojoin story meet and decode each other', { timeout: 180_000 }, async () => {

@@ -26,7 +26,7 @@ export const aloneNoticeStyles = [
     [part='link'] {
       flex: 1;
       min-width: 12em;
-      min-height: 36px;
+      min-height: 44px;
       padding: 0 8px;
       border: 1px solid var(--_muted-fg);
       border-radius: 6px;

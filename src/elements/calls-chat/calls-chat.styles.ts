@@ -92,7 +92,7 @@ export const chatStyles = [
     [part='input'] {
       flex: 1;
       resize: none;
-      min-height: 40px;
+      min-height: 44px;
       max-height: 120px;
       padding: 8px;
       border: 1px solid var(--_muted-fg);
@@ -103,6 +103,7 @@ export const chatStyles = [
     }
     [part='recipient'] {
       max-width: 30%;
+      min-height: 44px;
       border: 1px solid var(--_muted-fg);
       border-radius: calc(var(--_radius) / 2);
       background: var(--_bg);
@@ -116,6 +117,8 @@ export const chatStyles = [
       outline-offset: 1px;
     }
     [part='send-button'] {
+      min-width: 44px;
+      min-height: 44px;
       border: 0;
       border-radius: var(--calls-control-radius, 999px);
       padding: 0 14px;

@@ -120,7 +120,19 @@ export class CallsChatElement extends CallsControlElement {
 
   /** The text box. */
   get #input(): HTMLTextAreaElement | null {
-    return this.renderRoot.querySelector('textarea');
+    return this.renderRoot?.querySelector('textarea') ?? null;
+  }
+
+  /**
+   * Focuses the text box — where someone opening the chat wants to be — or, while they cannot write
+   * yet (not joined), the messages.
+   */
+  override focus(options?: FocusOptions): void {
+    const input = this.#input;
+    const target =
+      input && !input.disabled ? input : this.renderRoot?.querySelector<HTMLElement>('[part="messages"]');
+    if (target) target.focus(options);
+    else super.focus(options);
   }
 
   /** Sends `text` (or what is in the box) as a chat message, exactly as Enter would. */

@@ -16,7 +16,7 @@ export const deviceSelectStyles = [
       color: var(--_muted-fg);
     }
     [part='select'] {
-      min-height: 36px;
+      min-height: 44px;
       min-width: 12em;
       max-width: 100%;
       padding: 0 8px;

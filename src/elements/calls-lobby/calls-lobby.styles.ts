@@ -32,6 +32,8 @@ export const lobbyStyles = [
       font-size: 14px;
     }
     [part='name-input'] {
+      box-sizing: border-box;
+      min-height: 44px;
       font: inherit;
       padding: 8px 10px;
       border: 1px solid var(--_muted-fg);

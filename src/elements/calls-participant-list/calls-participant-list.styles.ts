@@ -105,6 +105,8 @@ export const participantListStyles = [
     [part~='action'],
     [part~='confirm-button'],
     [part~='cancel-button'] {
+      min-width: 44px;
+      min-height: 44px;
       border: 0;
       border-radius: var(--calls-control-radius, 999px);
       padding: 4px 10px;
@@ -120,7 +122,9 @@ export const participantListStyles = [
     }
     [part~='action']:focus-visible,
     [part~='confirm-button']:focus-visible,
-    [part~='cancel-button']:focus-visible {
+    [part~='cancel-button']:focus-visible,
+    [part='heading']:focus-visible,
+    [part='list']:focus-visible {
       outline: 2px solid var(--_accent);
     }
     [part~='action']:disabled {

@@ -24,7 +24,8 @@ type Action = 'mute' | 'camera' | 'lower-hand' | 'remove';
  * can show and hide it. Raised hands come first, in the order the backend saw them go up; everyone
  * else follows in join order. When the backend made you a moderator (its `authorize` hook), each
  * other participant has actions — mute, camera off, lower hand, remove — and each asks for a
- * confirmation before the request goes to the room. The backend refuses them for anyone else.
+ * confirmation (Escape cancels it) before the request goes to the room. The backend refuses them
+ * for anyone else.
  *
  * @summary Everyone in the room: name, microphone, camera and screen, speaking, raised hand and
  * connection quality, with moderation for moderators.
@@ -94,6 +95,16 @@ export class CallsParticipantListElement extends CallsControlElement {
     );
   }
 
+  /**
+   * Focuses the heading (the list while it has none), so a screen reader says "Participants (3)"
+   * and Tab goes on into the list's actions.
+   */
+  override focus(options?: FocusOptions): void {
+    const target = this.renderRoot?.querySelector<HTMLElement>('[part="heading"], [part="list"]');
+    if (target) target.focus(options);
+    else super.focus(options);
+  }
+
   /** Raised hands first in raise order, then everyone else in join order. */
   get ordered(): Participant[] {
     return [...this.people].sort(
@@ -106,8 +117,8 @@ export class CallsParticipantListElement extends CallsControlElement {
     const self = this.people.find((p) => p.isSelf);
     const moderating = self?.moderator ?? false;
     return html`
-      ${this.noHeading ? nothing : html`<h2 part="heading">${t.participants} (${this.people.length})</h2>`}
-      <ul part="list" aria-label=${t.participantCount(this.people.length)}>
+      ${this.noHeading ? nothing : html`<h2 part="heading" tabindex="-1">${t.participants} (${this.people.length})</h2>`}
+      <ul part="list" tabindex=${this.noHeading ? '-1' : nothing} aria-label=${t.participantCount(this.people.length)}>
         ${this.ordered.map((person) => this.#renderPerson(person, moderating && !person.isSelf))}
       </ul>
     `;
@@ -161,7 +172,12 @@ export class CallsParticipantListElement extends CallsControlElement {
     };
     const confirming = this.confirming?.id === person.id ? this.confirming.action : undefined;
     if (confirming) {
-      return html`<div part="confirm" role="group" aria-label=${t.confirmModeration(labels[confirming], person.name)}>
+      return html`<div
+        part="confirm"
+        role="group"
+        aria-label=${t.confirmModeration(labels[confirming], person.name)}
+        @keydown=${this.#onConfirmKeydown}
+      >
         <span>${t.confirmModeration(labels[confirming], person.name)}</span>
         <button part="confirm-button" type="button" data-action=${confirming} @click=${() => this.#confirm(person.id, confirming)}>
           ${t.confirm}
@@ -199,11 +215,21 @@ export class CallsParticipantListElement extends CallsControlElement {
     );
   }
 
+  /** Escape in a confirmation cancels it (and only it: the panel around stays open). */
+  #onConfirmKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.isComposing) return;
+    event.preventDefault();
+    this.#cancel();
+  };
+
+  /** Back to the action that asked (the first action may be disabled, and focus would be lost). */
   #cancel(): void {
-    const id = this.confirming?.id;
+    const { id, action } = this.confirming ?? {};
     this.confirming = undefined;
     void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLButtonElement>(`li[data-id="${id}"] [part="action"]`)?.focus(),
+      this.renderRoot
+        .querySelector<HTMLButtonElement>(`li[data-id="${id}"] [part="action"][data-action="${action}"]`)
+        ?.focus(),
     );
   }
 

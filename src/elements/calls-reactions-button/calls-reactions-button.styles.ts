@@ -25,8 +25,8 @@ export const reactionsButtonStyles = [
       z-index: 1;
     }
     [part='emoji'] {
-      min-width: 40px;
-      min-height: 40px;
+      min-width: 44px;
+      min-height: 44px;
       border: 0;
       border-radius: 50%;
       background: transparent;

@@ -1,13 +1,30 @@
 import { css } from 'lit';
 import { buttonStyles } from '../../internal/button.styles.js';
 
+// The trigger and Close are native buttons with parts of their own: they get the same shape, 44 px
+// target and focus ring as every kit button here.
 export const settingsStyles = [
   buttonStyles,
   css`
     [part='trigger'],
     [part='close-button'] {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      min-width: 44px;
+      min-height: 44px;
+      padding: 0 12px;
+      border: 0;
+      border-radius: var(--calls-control-radius, 999px);
+      font: inherit;
+      cursor: pointer;
       background: var(--_control-bg);
       color: var(--_control-fg);
+    }
+    [part='trigger']:focus-visible,
+    [part='close-button']:focus-visible {
+      outline: 2px solid var(--_accent);
+      outline-offset: 2px;
     }
     [part='dialog'] {
       width: min(92vw, 420px);

@@ -95,8 +95,25 @@ export class CallsSettingsElement extends CallsControlElement {
     if (!changed.has('open')) return;
     const dialog = this.dialogElement;
     if (!dialog) return;
-    if (this.open && !dialog.open) dialog.showModal();
+    if (this.open && !dialog.open) {
+      dialog.showModal();
+      void this.#focusFirstControl();
+    }
     if (!this.open && dialog.open) dialog.close();
+  }
+
+  /**
+   * The dialog's own focusing finds no control inside the pickers' shadow roots (it would land on
+   * Close); the first picker that can be used is where a person opening Settings wants to be.
+   */
+  async #focusFirstControl(): Promise<void> {
+    const pickers = [...this.renderRoot.querySelectorAll('calls-device-select')];
+    await Promise.all(pickers.map((picker) => picker.updateComplete));
+    if (!this.open) return;
+    const select = pickers
+      .map((picker) => picker.selectElement)
+      .find((element) => element && !element.disabled);
+    (select ?? this.renderRoot.querySelector<HTMLButtonElement>('[part="close-button"]'))?.focus();
   }
 
   protected override render() {

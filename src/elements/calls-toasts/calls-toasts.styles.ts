@@ -47,8 +47,8 @@ export const toastsStyles = [
       font: inherit;
       font-size: 18px;
       line-height: 1;
-      min-width: 28px;
-      min-height: 28px;
+      min-width: 44px;
+      min-height: 44px;
       cursor: pointer;
     }
     [part='dismiss']:focus-visible {

@@ -42,20 +42,32 @@ export async function removeRooms(): Promise<void> {
   for (const room of rooms) room.remove();
 }
 
+/** `root`'s shadow tree (or `root` itself), then every shadow tree inside it, outermost first. */
+function* treesOf(root: Element): Generator<Element | ShadowRoot> {
+  const roots: (Element | ShadowRoot)[] = [root.shadowRoot ?? root];
+  while (roots.length > 0) {
+    const current = roots.shift() as Element | ShadowRoot;
+    yield current;
+    for (const element of current.querySelectorAll('*'))
+      if (element.shadowRoot) roots.push(element.shadowRoot);
+  }
+}
+
 /**
  * The first element matching `selector` in `root`'s shadow tree or in any shadow tree inside it
  * (the default meeting is kit elements inside kit elements).
  */
 export function deepQuery<T extends Element = HTMLElement>(root: Element, selector: string): T | null {
-  const roots: (Element | ShadowRoot)[] = [root.shadowRoot ?? root];
-  while (roots.length > 0) {
-    const current = roots.shift() as Element | ShadowRoot;
-    const found = current.querySelector<T & Element>(selector);
+  for (const tree of treesOf(root)) {
+    const found = tree.querySelector<T & Element>(selector);
     if (found) return found;
-    for (const element of current.querySelectorAll('*'))
-      if (element.shadowRoot) roots.push(element.shadowRoot);
   }
   return null;
+}
+
+/** Every element matching `selector` in `root`'s shadow tree and the shadow trees inside it. */
+export function deepQueryAll<T extends Element = HTMLElement>(root: Element, selector: string): T[] {
+  return [...treesOf(root)].flatMap((tree) => [...tree.querySelectorAll<T & Element>(selector)]);
 }
 
 /** The native button of the kit control `tag` in `room`'s default meeting, once it is there. */
