@@ -100,11 +100,12 @@ function publicApiOnly() {
 /**
  * Fills the `default` of every `@cssproperty` from the `var(--calls-x, fallback)` in the element's
  * styles (`<name>.styles.ts` and the `*.styles.js` files it imports, e.g. the shared theme). A
- * fallback under `prefers-color-scheme: dark` is added to the description. Reports `--calls-*`
+ * `light-dark(light, dark)` fallback gives the light one as the default and adds the dark one to the
+ * description. Reports `--calls-*`
  * properties the styles use but the JSDoc does not document, and the other way round.
  */
 /** High-level tokens (src/internal/theme.styles.ts) that derive the other properties' defaults. */
-const themeTokens = new Set(['--calls-surface', '--calls-density']);
+const themeTokens = new Set(['--calls-surface', '--calls-density', '--calls-color-scheme']);
 
 function cssPropertyDefaults() {
   return {
@@ -120,7 +121,7 @@ function cssPropertyDefaults() {
             const found = defaults.get(property.name);
             if (!found) continue;
             property.default = found.light;
-            if (found.dark && found.dark !== found.light) {
+            if (found.dark !== found.light) {
               property.description = `${property.description ?? ''} Dark: \`${found.dark}\`.`.trim();
             }
           }
@@ -139,7 +140,7 @@ function cssPropertyDefaults() {
   };
 }
 
-/** Declarations of a styles file and the `*.styles.js` files it imports, as `{ property, value, dark }`. */
+/** Declarations of a styles file and the `*.styles.js` files it imports, as `{ property, value }`. */
 function readDeclarations(file) {
   const source = readFileSync(file, 'utf8');
   const declarations = [];
@@ -148,7 +149,6 @@ function readDeclarations(file) {
   }
   for (const [, css] of source.matchAll(/css`([^`]*)`/g)) {
     // Enough of a CSS parser for our own styles: blocks, declarations, parentheses in values.
-    const blocks = [];
     let text = '';
     let depth = 0;
     for (const char of css.replace(/\/\*[\s\S]*?\*\//g, '')) {
@@ -159,20 +159,32 @@ function readDeclarations(file) {
         continue;
       }
       const colon = text.indexOf(':');
-      if (char === '{') blocks.push(text.trim());
-      else if (colon > 0) {
-        const dark = blocks.some((block) => block.includes('prefers-color-scheme: dark'));
-        declarations.push({
-          property: text.slice(0, colon).trim(),
-          value: text.slice(colon + 1).trim(),
-          dark,
-        });
+      if (char !== '{' && colon > 0) {
+        declarations.push({ property: text.slice(0, colon).trim(), value: text.slice(colon + 1).trim() });
       }
-      if (char === '}') blocks.pop();
       text = '';
     }
   }
   return declarations;
+}
+
+/** `value` with each `light-dark(light, dark)` replaced by its light (`which` 0) or dark (1) colour. */
+function inScheme(value, which) {
+  const start = value.indexOf('light-dark(');
+  if (start < 0) return value;
+  let depth = 0;
+  let comma = -1;
+  let end = start + 'light-dark'.length;
+  do {
+    if (value[end] === '(') depth++;
+    if (value[end] === ')') depth--;
+    if (value[end] === ',' && depth === 1) comma = end;
+    end++;
+  } while (depth > 0 && end < value.length);
+  const inner = value.slice(start + 'light-dark('.length, end - 1);
+  const split = comma - start - 'light-dark('.length;
+  const chosen = (which === 0 ? inner.slice(0, split) : inner.slice(split + 1)).trim();
+  return inScheme(value.slice(0, start) + chosen + value.slice(end), which);
 }
 
 /** Each `var(name, fallback)` in a CSS value, with nested parentheses kept whole. */
@@ -197,20 +209,19 @@ function analyzeStyles(file) {
   const declarations = readDeclarations(file);
   // Private tokens (`--_accent: var(--calls-accent, …)`) stand for the public property behind them.
   const tokens = new Map();
-  for (const { property, value, dark } of declarations) {
-    if (property.startsWith('--_') && !dark) tokens.set(property, value);
+  for (const { property, value } of declarations) {
+    if (property.startsWith('--_')) tokens.set(property, value);
   }
   const resolve = (value) =>
     value.replace(/var\((--_[\w-]+)\)/g, (whole, token) => tokens.get(token) ?? whole);
 
   const defaults = new Map();
   const used = new Set();
-  for (const { property, value, dark } of declarations) {
+  for (const { property, value } of declarations) {
     for (const { name, fallback } of varCalls(value)) {
-      if (name.startsWith('--calls-') && fallback !== undefined) {
-        const entry = defaults.get(name) ?? {};
-        entry[dark ? 'dark' : 'light'] ??= resolve(fallback);
-        defaults.set(name, entry);
+      if (name.startsWith('--calls-') && fallback !== undefined && !defaults.has(name)) {
+        const resolved = resolve(fallback);
+        defaults.set(name, { light: inScheme(resolved, 0), dark: inScheme(resolved, 1) });
       }
       if (property.startsWith('--_')) continue;
       for (const reference of varCalls(resolve(`var(${name})`))) {

@@ -1,7 +1,8 @@
 // The high-level theme tokens: `--calls-surface` sets the background and derives the tiles' and
 // controls' backgrounds from it; `--calls-density` scales the gaps; with neither set the defaults
-// stay as they were. Evidence: the colours and gaps Chromium computes inside the default meeting.
+// stay as they were; the light or dark fallbacks follow the visitor or a fixed scheme. Evidence: the colours and gaps Chromium computes inside the default meeting.
 import { expect } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/index.js';
 import { waitFor } from './helpers/media.js';
 import {
@@ -99,5 +100,31 @@ describe('theme tokens', () => {
       what: "the chat's empty note",
     });
     expect(getComputedStyle(empty).color, 'the secondary text').to.equal(expected);
+  });
+
+  it('colours follow the visitor’s scheme, unless --calls-color-scheme or the color-scheme attribute fixes one', async () => {
+    const light = { background: 'rgb(255, 255, 255)', control: 'rgb(238, 240, 244)' };
+    const dark = { background: 'rgb(21, 23, 28)', control: 'rgb(44, 49, 59)' };
+    const colours = (room: HTMLElement, mic: HTMLElement) => ({
+      background: getComputedStyle(room).backgroundColor,
+      control: getComputedStyle(mic).backgroundColor,
+    });
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const { room, mic } = await joinedRoom('');
+      expect(colours(room, mic), 'the visitor prefers dark').to.deep.equal(dark);
+      room.setAttribute('color-scheme', 'light');
+      expect(colours(room, mic), 'color-scheme="light" on the room').to.deep.equal(light);
+      room.removeAttribute('color-scheme');
+      // Inherited through every shadow root below, as a page would set it on an ancestor.
+      document.body.style.setProperty('--calls-color-scheme', 'light');
+      expect(colours(room, mic), '--calls-color-scheme on <body>').to.deep.equal(light);
+      await emulateMedia({ colorScheme: 'light' });
+      document.body.style.setProperty('--calls-color-scheme', 'dark');
+      expect(colours(room, mic), 'the visitor prefers light, the page says dark').to.deep.equal(dark);
+    } finally {
+      document.body.style.removeProperty('--calls-color-scheme');
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 });

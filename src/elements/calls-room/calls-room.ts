@@ -208,6 +208,7 @@ const stateGroups = {
  * @cssproperty --calls-surface - The base colour: the background, and the tiles' and controls' backgrounds derived from
  *   it (set `--calls-foreground` with it when it changes from light to dark).
  * @cssproperty --calls-density - A factor on every gap (default 1; 0.75 compact, 1.25 roomy).
+ * @cssproperty --calls-color-scheme - `light` or `dark` fixes the colours of every element inside (inherited, so it can be set on any ancestor; a `color-scheme="light|dark"` attribute on any kit element does the same). By default they follow the visitor's `prefers-color-scheme`.
  * @cssproperty --calls-foreground - Text color.
  * @cssproperty --calls-gap - Space between the pieces of the default meeting.
  * @cssproperty --calls-radius - Corner radius.
