@@ -1,6 +1,7 @@
 // Framework types, editor data and React wrappers, generated from custom-elements.json at build time
 // (after `tsc` and `cem analyze`), so an element or event added to the kit is covered without
-// touching this file. Writes into dist/:
+// touching this file. Writes into dist/ (or the directory given as its argument, where
+// scripts/build.sh stages a build before it becomes dist/):
 //   types/react.d.ts   React 19 JSX.IntrinsicElements: typed props and `oncalls-*` event props
 //   types/vue.d.ts     Vue GlobalComponents: typed props and `@calls-*` handlers
 //   types/svelte.d.ts  Svelte SvelteHTMLElements: typed props and `oncalls-*` handlers
@@ -291,8 +292,11 @@ function checkEventsExported(elements: ElementInfo[], eventsIndexDts: string): v
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = fileURLToPath(new URL('..', import.meta.url));
+  // The outputs are named by their place in dist/ (their relative imports are computed from it);
+  // `out` is where that dist/ is being written.
+  const out = `${root}${process.argv[2] ?? 'dist'}/`;
   const elements = readElements(readFileSync(`${root}custom-elements.json`, 'utf8'));
-  checkEventsExported(elements, readFileSync(`${root}dist/events/index.d.ts`, 'utf8'));
+  checkEventsExported(elements, readFileSync(`${out}events/index.d.ts`, 'utf8'));
   const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string };
   const outputs: Record<string, string> = {
     'dist/types/react.d.ts': reactJsx(elements),
@@ -304,7 +308,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     'dist/web-types.json': webTypes(elements, version),
   };
   for (const [file, text] of Object.entries(outputs)) {
-    mkdirSync(dirname(`${root}${file}`), { recursive: true });
-    writeFileSync(`${root}${file}`, text);
+    const target = `${out}${file.slice('dist/'.length)}`;
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
   }
 }
