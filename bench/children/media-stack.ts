@@ -4,8 +4,10 @@
 
 import { serveNode } from '../../src/server/adapters/node.js';
 import { createCallsHandler } from '../../src/server/index.js';
+import type { MemoryRoomDirectory } from '../../src/server/rooms/memory-directory.js';
 import { type SfuOptions, startSfu } from '../../src/sfu/index.js';
 import { childOptions, memoryAfterGc, serveParent } from '../lib/child-side.js';
+import { processHeapSummary } from '../lib/heap-snapshot.js';
 import { startRelay } from '../servers/relay-server.js';
 
 export interface MediaStackOptions {
@@ -13,6 +15,11 @@ export interface MediaStackOptions {
   /** Serve the backend kit at /calls; its Calls proxy points at the SFU when there is one. */
   backend?: { limits?: Record<string, number>; heartbeat?: Record<string, number> };
   relay?: boolean;
+  /**
+   * An SFU another process serves, for the backend's Calls proxy: keeps the proxy's event loop
+   * apart from the SFU's media forwarding, as in production (where the SFU is Cloudflare's).
+   */
+  externalSfu?: MediaStackReady['sfu'];
 }
 
 export interface MediaStackReady {
@@ -24,6 +31,8 @@ export interface MediaStackReady {
 
 const options = childOptions<MediaStackOptions>();
 const stops: (() => Promise<void>)[] = [];
+/** Rooms the backend still holds plus sockets the relay still has: 0 once every client has gone. */
+const presenceCounts: (() => number)[] = [];
 const ready: MediaStackReady = {};
 
 const sfu = options.sfu
@@ -36,6 +45,7 @@ const sfu = options.sfu
       ...options.sfu,
     })
   : undefined;
+if (!sfu && options.externalSfu) ready.sfu = options.externalSfu;
 if (sfu) {
   ready.sfu = { url: sfu.url, apiBaseUrl: sfu.apiBaseUrl, appId: sfu.appId, appSecret: sfu.appSecret };
   stops.push(() => sfu.stop());
@@ -43,10 +53,10 @@ if (sfu) {
 
 if (options.backend) {
   const handler = createCallsHandler({
-    appId: sfu?.appId ?? 'bench-app',
-    appSecret: sfu?.appSecret ?? 'bench-secret',
+    appId: ready.sfu?.appId ?? 'bench-app',
+    appSecret: ready.sfu?.appSecret ?? 'bench-secret',
     // Without an SFU nothing is proxied; the address only has to be well-formed.
-    realtimeApiBaseUrl: sfu?.apiBaseUrl ?? 'http://127.0.0.1:9/v1',
+    realtimeApiBaseUrl: ready.sfu?.apiBaseUrl ?? 'http://127.0.0.1:9/v1',
     iceServers: [],
     anonymous: true,
     // Bench pages are served from the harness's own port.
@@ -56,6 +66,7 @@ if (options.backend) {
   });
   const server = await serveNode(handler, { port: 0, host: '127.0.0.1' });
   ready.endpoint = `${server.url}/calls`;
+  presenceCounts.push(() => (handler.rooms as MemoryRoomDirectory).roomCount);
   stops.push(async () => {
     await server.stop();
     await handler.close();
@@ -65,6 +76,7 @@ if (options.backend) {
 if (options.relay) {
   const relay = await startRelay();
   ready.relayUrl = relay.url;
+  presenceCounts.push(() => relay.clientCount());
   stops.push(() => relay.stop());
 }
 
@@ -72,7 +84,10 @@ serveParent(
   ready,
   {
     memory: () => memoryAfterGc(),
+    // Entries, not the Map: IPC carries JSON.
+    heapSummary: async () => [...(await processHeapSummary())],
     sessionCount: () => sfu?.sessionCount ?? 0,
+    presenceSockets: () => presenceCounts.reduce((sum, count) => sum + count(), 0),
   },
   async () => {
     for (const stop of stops.reverse()) await stop();
