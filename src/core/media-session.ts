@@ -9,26 +9,19 @@ import { CallsError } from './errors.js';
  * ICE servers are fetched here rather than by partytracks, because partytracks sends none of its
  * custom headers on that request, and a backend with TURN configured requires the credential.
  */
-export async function createPartyTracks(
-  prefix: string,
-  headers: Headers,
-  iceServers: Promise<RTCIceServer[]> = fetchIceServers(prefix, headers),
-): Promise<PartyTracks> {
-  return new PartyTracks({ prefix, headers, iceServers: await iceServers });
-}
-
-/** The ICE servers the backend hands this participant; a `media_failed` CallsError otherwise. */
-export async function fetchIceServers(prefix: string, headers: Headers): Promise<RTCIceServer[]> {
+export async function createPartyTracks(prefix: string, headers: Headers): Promise<PartyTracks> {
+  let iceServers: RTCIceServer[];
   try {
     const response = await fetch(`${prefix}/generate-ice-servers`, { headers });
     const body = (await response.json()) as { iceServers?: RTCIceServer[]; errorDescription?: string };
     if (!response.ok || !Array.isArray(body.iceServers)) {
       throw new Error(body.errorDescription ?? `generate-ice-servers answered ${response.status}`);
     }
-    return body.iceServers;
+    iceServers = body.iceServers;
   } catch (cause) {
     throw new CallsError('media_failed', 'Could not get ICE servers from the backend.', { cause });
   }
+  return new PartyTracks({ prefix, headers, iceServers });
 }
 
 /**

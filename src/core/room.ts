@@ -32,7 +32,7 @@ import { restartIce } from './ice-restart.js';
 import { DEFAULT_SIMULCAST_LAYERS, type SimulcastLayer } from './layout.js';
 import { LocalMedia, type LocalMediaOptions } from './local-media.js';
 import { type MediaFailure, mediaFailure$ } from './media-health.js';
-import { createPartyTracks, fetchIceServers, probeSession } from './media-session.js';
+import { createPartyTracks, probeSession } from './media-session.js';
 import { type LocalOverrides, type Participant, toParticipant } from './participant.js';
 import { PeopleController, type Reaction, type Refusal } from './people.js';
 import { type ConnectionState, PresenceClient, type RetrySchedule } from './presence-client.js';
@@ -170,8 +170,6 @@ export class Room {
   #carryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts Calls sessions; a session set up for an older count gives way. */
   #mediaRun = 0;
-  /** ICE servers asked for the moment a credential arrived, for the next media session to use. */
-  #iceServers: Promise<RTCIceServer[]> | undefined;
   /** Media failures in a row, for the delay before the next new session. */
   #mediaFailures = 0;
   readonly #mediaBackoff = resolveBackoff({ initialDelayMs: 250, maxDelayMs: 5000 });
@@ -479,18 +477,7 @@ export class Room {
     );
     this.#session.add(
       presence.credential$.subscribe((credential) => {
-        if (!credential) return;
-        this.#headers.set('X-Calls-Participant', credential);
-        // The media session's first request goes out while the welcome is still being handled:
-        // the UI renders what the welcome changed before #startMedia runs, which on a busy CPU
-        // took hundreds of milliseconds off the join.
-        if (!this.#partyTracks$.value && !this.#iceServers) {
-          this.#iceServers = fetchIceServers(
-            partyTracksPrefix(endpoint, globalThis.location?.href),
-            this.#headers,
-          );
-          this.#iceServers.catch(() => undefined);
-        }
+        if (credential) this.#headers.set('X-Calls-Participant', credential);
       }),
     );
     this.#session.add(
@@ -567,9 +554,7 @@ export class Room {
     const prefix = partyTracksPrefix(this.#options.endpoint, globalThis.location?.href);
     let partyTracks: PartyTracks;
     try {
-      const iceServers = this.#iceServers;
-      this.#iceServers = undefined;
-      partyTracks = await createPartyTracks(prefix, this.#headers, iceServers);
+      partyTracks = await createPartyTracks(prefix, this.#headers);
     } catch (error) {
       if (run !== this.#mediaRun) return;
       if (this.#mediaFailures === 0) this.#errors$.next(error as CallsError);
@@ -1000,7 +985,6 @@ export class Room {
     this.#abandonPeerConnection();
     presence?.close();
     this.#partyTracks$.next(undefined);
-    this.#iceServers = undefined;
     this.#session.unsubscribe();
     this.#media = new Subscription();
     this.#audioOutput?.dispose();
