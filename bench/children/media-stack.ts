@@ -15,11 +15,6 @@ export interface MediaStackOptions {
   /** Serve the backend kit at /calls; its Calls proxy points at the SFU when there is one. */
   backend?: { limits?: Record<string, number>; heartbeat?: Record<string, number> };
   relay?: boolean;
-  /**
-   * An SFU another process serves, for the backend's Calls proxy: keeps the proxy's event loop
-   * apart from the SFU's media forwarding, as in production (where the SFU is Cloudflare's).
-   */
-  externalSfu?: MediaStackReady['sfu'];
 }
 
 export interface MediaStackReady {
@@ -45,7 +40,6 @@ const sfu = options.sfu
       ...options.sfu,
     })
   : undefined;
-if (!sfu && options.externalSfu) ready.sfu = options.externalSfu;
 if (sfu) {
   ready.sfu = { url: sfu.url, apiBaseUrl: sfu.apiBaseUrl, appId: sfu.appId, appSecret: sfu.appSecret };
   stops.push(() => sfu.stop());
@@ -53,10 +47,10 @@ if (sfu) {
 
 if (options.backend) {
   const handler = createCallsHandler({
-    appId: ready.sfu?.appId ?? 'bench-app',
-    appSecret: ready.sfu?.appSecret ?? 'bench-secret',
+    appId: sfu?.appId ?? 'bench-app',
+    appSecret: sfu?.appSecret ?? 'bench-secret',
     // Without an SFU nothing is proxied; the address only has to be well-formed.
-    realtimeApiBaseUrl: ready.sfu?.apiBaseUrl ?? 'http://127.0.0.1:9/v1',
+    realtimeApiBaseUrl: sfu?.apiBaseUrl ?? 'http://127.0.0.1:9/v1',
     iceServers: [],
     anonymous: true,
     // Bench pages are served from the harness's own port.
