@@ -4,8 +4,10 @@
 
 import { serveNode } from '../../src/server/adapters/node.js';
 import { createCallsHandler } from '../../src/server/index.js';
+import type { MemoryRoomDirectory } from '../../src/server/rooms/memory-directory.js';
 import { type SfuOptions, startSfu } from '../../src/sfu/index.js';
 import { childOptions, memoryAfterGc, serveParent } from '../lib/child-side.js';
+import { processHeapSummary } from '../lib/heap-snapshot.js';
 import { startRelay } from '../servers/relay-server.js';
 
 export interface MediaStackOptions {
@@ -24,6 +26,8 @@ export interface MediaStackReady {
 
 const options = childOptions<MediaStackOptions>();
 const stops: (() => Promise<void>)[] = [];
+/** Rooms the backend still holds plus sockets the relay still has: 0 once every client has gone. */
+const presenceCounts: (() => number)[] = [];
 const ready: MediaStackReady = {};
 
 const sfu = options.sfu
@@ -56,6 +60,7 @@ if (options.backend) {
   });
   const server = await serveNode(handler, { port: 0, host: '127.0.0.1' });
   ready.endpoint = `${server.url}/calls`;
+  presenceCounts.push(() => (handler.rooms as MemoryRoomDirectory).roomCount);
   stops.push(async () => {
     await server.stop();
     await handler.close();
@@ -65,6 +70,7 @@ if (options.backend) {
 if (options.relay) {
   const relay = await startRelay();
   ready.relayUrl = relay.url;
+  presenceCounts.push(() => relay.clientCount());
   stops.push(() => relay.stop());
 }
 
@@ -72,7 +78,10 @@ serveParent(
   ready,
   {
     memory: () => memoryAfterGc(),
+    // Entries, not the Map: IPC carries JSON.
+    heapSummary: async () => [...(await processHeapSummary())],
     sessionCount: () => sfu?.sessionCount ?? 0,
+    presenceSockets: () => presenceCounts.reduce((sum, count) => sum + count(), 0),
   },
   async () => {
     for (const stop of stops.reverse()) await stop();

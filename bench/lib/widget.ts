@@ -20,6 +20,9 @@ export async function callsRoomAvailable(context: BrowserContext, pages: PageSer
   }
 }
 
+export const WIDGET_UNAVAILABLE =
+  '<calls-room> is not in dist/calls-elements.min.js yet: widget side unavailable, baseline only.';
+
 /**
  * The `<calls-room>` side of a measurement: its outcome when the bundle has the element and the
  * run succeeds; otherwise null and the note that says why there is none.
@@ -32,7 +35,7 @@ export async function widgetSide<T>(
   if (!(await callsRoomAvailable(context, pages))) {
     return {
       outcome: null,
-      note: '<calls-room> is not in dist/calls-elements.min.js yet: widget side unavailable, baseline only.',
+      note: WIDGET_UNAVAILABLE,
     };
   }
   try {

@@ -1,15 +1,17 @@
 // Join latency: from join() to the first decoded remote video frame, for the second of two
 // participants on the local SFU (the first is already in the room and publishing). The baseline
 // does the same with raw partytracks and a bare relay for presence; the project side uses
-// `<calls-room>` from the script-tag bundle when it exists.
+// `<calls-room>` from the script-tag bundle when it exists. Everything runs twice: on the machine as
+// it is, and with a CPU burner taking one core (both sides alike, in the same run).
 import type { BrowserContext } from 'playwright-core';
 import type { MediaStackReady } from '../children/media-stack.js';
 import { runJoinSection } from '../lib/browser-bench.js';
+import { CONDITIONS, underCondition } from '../lib/cpu-burner.js';
 import type { PageServer } from '../lib/page-server.js';
-import type { Section } from '../lib/report.js';
+import type { Figure, Section } from '../lib/report.js';
 import { median, percentile } from '../lib/stats.js';
 import { withTimeout } from '../lib/timeout.js';
-import { widgetSide } from '../lib/widget.js';
+import { callsRoomAvailable, WIDGET_UNAVAILABLE } from '../lib/widget.js';
 import type { JoinBaselinePage } from '../pages/join-baseline.js';
 import { lateObservations, widgetJoinRun } from './join-latency-widget.js';
 import { FRAME_TIMEOUT_MS, type JoinRun, leaveAndClose } from './join-run.js';
@@ -38,74 +40,122 @@ const baselineRun: JoinRun = async (context, pages, stack, room) => {
   }
 };
 
-async function measureRuns(
-  run: JoinRun,
+interface SideOutcome {
+  samples: number[];
+  /** Runs with no remote frame in time, and runs that failed outright (their errors are in `errors`). */
+  failed: number;
+  errors: string[];
+}
+
+/**
+ * Both sides' runs, alternating baseline and widget run by run, so a change in what else the
+ * machine does during the measurement falls on both sides alike. A run without a frame is retried
+ * (boundedly) so each side gets RUNS timed samples if it can.
+ */
+async function measureSides(
+  sides: { baseline: JoinRun; widget: JoinRun | null },
   context: BrowserContext,
   pages: PageServer,
   stack: MediaStackReady,
   label: string,
-) {
-  const samples: number[] = [];
-  let failed = 0;
+): Promise<{ baseline: SideOutcome; widget: SideOutcome | null }> {
+  const runners = Object.entries(sides).filter((entry): entry is [string, JoinRun] => entry[1] !== null);
+  const outcomes = new Map(
+    runners.map(([side]) => [side, { samples: [] as number[], failed: 0, errors: [] as string[] }]),
+  );
   for (let i = 0; i < WARMUP_RUNS; i++) {
-    await withTimeout(
-      run(context, pages, stack, `${label}-warmup-${i}`),
-      RUN_TIMEOUT_MS,
-      `${label} warm-up run`,
-    );
+    for (const [side, run] of runners) {
+      const what = `${label} ${side} warm-up run`;
+      await withTimeout(run(context, pages, stack, `${label}-${side}-warmup-${i}`), RUN_TIMEOUT_MS, what);
+    }
   }
-  // A run without a frame is retried (boundedly) so each side gets RUNS timed samples if it can.
-  for (let attempt = 0; samples.length < RUNS && attempt < RUNS + MAX_EXTRA_ATTEMPTS; attempt++) {
-    const ms = await withTimeout(
-      run(context, pages, stack, `${label}-${attempt}`),
-      RUN_TIMEOUT_MS,
-      `${label} join run ${attempt}`,
-    );
-    if (ms === null) failed++;
-    else samples.push(ms);
+  for (let attempt = 0; attempt < RUNS + MAX_EXTRA_ATTEMPTS; attempt++) {
+    let ran = false;
+    for (const [side, run] of runners) {
+      const outcome = outcomes.get(side)!;
+      if (outcome.samples.length >= RUNS) continue;
+      ran = true;
+      try {
+        const ms = await withTimeout(
+          run(context, pages, stack, `${label}-${side}-${attempt}`),
+          RUN_TIMEOUT_MS,
+          `${label} ${side} join run ${attempt}`,
+        );
+        if (ms === null) outcome.failed++;
+        else outcome.samples.push(ms);
+      } catch (error) {
+        // Counted (and its reason printed), so one stuck run fails that run, not the section.
+        outcome.failed++;
+        outcome.errors.push(error instanceof Error ? error.message : String(error));
+      }
+    }
+    if (!ran) break;
   }
-  return { samples, failed };
+  return { baseline: outcomes.get('baseline')!, widget: outcomes.get('widget') ?? null };
 }
 
 export function measureJoinLatency(): Promise<Section> {
   return runJoinSection(
     'join-latency',
-    `Join latency: join() → first decoded remote video frame (2 participants, ${RUNS} runs)`,
+    `Join latency: join() → first decoded remote video frame (2 participants, ${RUNS} runs), idle and under contention`,
     async (section, { stack, pages, context }) => {
-      const baseline = await measureRuns(baselineRun, context, pages, stack, 'baseline');
-      const { outcome: widget, note: widgetNote } = await widgetSide(context, pages, () =>
-        measureRuns(widgetJoinRun, context, pages, stack, 'widget'),
+      const available = await callsRoomAvailable(context, pages);
+      if (!available) section.notes.push(WIDGET_UNAVAILABLE);
+      const details: Record<string, unknown> = {};
+      const rows: Figure[][] = [];
+      for (const condition of CONDITIONS) {
+        const { baseline, widget } = await underCondition(condition, section.notes, () =>
+          measureSides(
+            { baseline: baselineRun, widget: available ? widgetJoinRun : null },
+            context,
+            pages,
+            stack,
+            condition.id,
+          ),
+        );
+        details[condition.id] = { baseline, widget };
+        for (const [side, outcome] of [
+          ['baseline', baseline],
+          ['<calls-room>', widget],
+        ] as const) {
+          for (const error of outcome?.errors ?? []) section.notes.push(`${condition.id}, ${side}: ${error}`);
+        }
+        rows.push([
+          {
+            metric: `median, ${condition.label}`,
+            unit: 'ms',
+            project: widget && median(widget.samples),
+            baseline: median(baseline.samples),
+          },
+          {
+            metric: `p95, ${condition.label}`,
+            unit: 'ms',
+            project: widget && percentile(widget.samples, 95),
+            baseline: percentile(baseline.samples, 95),
+          },
+          {
+            metric: `runs with no remote frame in ${FRAME_TIMEOUT_MS / 1000} s, ${condition.label}`,
+            unit: '',
+            project: widget ? widget.failed : null,
+            baseline: baseline.failed,
+          },
+        ]);
+      }
+      // Idle and contention rows of one metric next to each other.
+      for (let metric = 0; metric < rows[0]!.length; metric++) {
+        for (const conditionRows of rows) section.figures.push(conditionRows[metric]!);
+      }
+      section.notes.push(
+        `runs with no remote frame are left out of median and p95 and replaced by another run (at most ${MAX_EXTRA_ATTEMPTS} per condition).`,
       );
-      section.figures.push(
-        {
-          metric: 'median',
-          unit: 'ms',
-          project: widget && median(widget.samples),
-          baseline: median(baseline.samples),
-        },
-        {
-          metric: 'p95',
-          unit: 'ms',
-          project: widget && percentile(widget.samples, 95),
-          baseline: percentile(baseline.samples, 95),
-        },
-        {
-          metric: `runs with no remote frame in ${FRAME_TIMEOUT_MS / 1000} s`,
-          unit: '',
-          project: widget ? widget.failed : null,
-          baseline: baseline.failed,
-          note: `such runs are left out of median and p95 and replaced by another run (at most ${MAX_EXTRA_ATTEMPTS})`,
-        },
-      );
-      if (widgetNote) section.notes.push(widgetNote);
       if (lateObservations > 0)
         section.notes.push(
           `${lateObservations} widget run(s) found the tile after it had shown a frame; those times are up to one frame late.`,
         );
       section.notes.push(
-        `${WARMUP_RUNS} warm-up run per side not counted; each run uses fresh pages and a fresh room.`,
+        `${WARMUP_RUNS} warm-up run per side and condition not counted; each run uses fresh pages and a fresh room; baseline and widget runs alternate. Contention: a process spinning on one core for both sides (bench/lib/cpu-burner.ts).`,
       );
-      section.details = { baseline, widget };
+      section.details = details;
     },
   );
 }

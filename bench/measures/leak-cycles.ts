@@ -1,11 +1,14 @@
 // What both sides of the leak measurement share: the cycle loop and the census around it.
 import type { BrowserContext, Page } from 'playwright-core';
 import type { MediaStackReady } from '../children/media-stack.js';
+import { type ConstructorGrowth, takeHeapSummary, topGrowth } from '../lib/heap-snapshot.js';
 import { type PageCensus, takeCensus } from '../lib/page-census.js';
 import type { PageServer } from '../lib/page-server.js';
 import { sleep, withTimeout } from '../lib/timeout.js';
 
 export const CYCLES = 50;
+/** How many of the most-grown constructors (cycles 26–50) the bench prints per side. */
+const TOP_CONSTRUCTORS = 8;
 /** A cycle whose participant sees no remote frame by then leaves anyway and counts as failed. */
 export const FRAME_TIMEOUT_MS = 8000;
 const CYCLE_TIMEOUT_MS = 30_000;
@@ -25,6 +28,8 @@ export interface LeakOutcome {
   after: PageCensus;
   /** `after`, then IDLE_MS with nothing happening. */
   idle: PageCensus;
+  /** The constructors that grew most from `middle` to `after` (heap snapshots), by self size. */
+  growingConstructors: ConstructorGrowth[];
   /** Join → first frame per cycle; null for a cycle that saw no frame. */
   cycleMs: (number | null)[];
 }
@@ -33,9 +38,13 @@ export type LeakCycles = (
   context: BrowserContext,
   pages: PageServer,
   stack: MediaStackReady,
+  room: string,
 ) => Promise<LeakOutcome>;
 
-/** Warm-up cycle, census, CYCLES timed cycles (census half way), settle, census, idle, census. */
+/**
+ * Warm-up cycle, census, CYCLES timed cycles (census and heap snapshot half way), settle, census
+ * and heap snapshot, idle, census. The censuses come before the snapshots so those do not shift them.
+ */
 export async function runCycles(
   context: BrowserContext,
   page: Page,
@@ -47,17 +56,20 @@ export async function runCycles(
   const before = await takeCensus(page, cdp);
   const cycleMs: (number | null)[] = [];
   let middle = before;
+  let middleHeap: Awaited<ReturnType<typeof takeHeapSummary>> | undefined;
   for (let i = 0; i < CYCLES; i++) {
     cycleMs.push(await withTimeout(cycle(page), CYCLE_TIMEOUT_MS, `cycle ${i}`));
     if (i + 1 === CYCLES / 2) {
       await sleep(SETTLE_MS);
       middle = await takeCensus(page, cdp);
+      middleHeap = await takeHeapSummary(cdp);
     }
   }
   await sleep(SETTLE_MS);
   const after = await takeCensus(page, cdp);
+  const growingConstructors = topGrowth(middleHeap!, await takeHeapSummary(cdp), TOP_CONSTRUCTORS);
   await sleep(IDLE_MS);
   const idle = await takeCensus(page, cdp);
   await cdp.detach();
-  return { before, middle, after, idle, cycleMs };
+  return { before, middle, after, idle, growingConstructors, cycleMs };
 }

@@ -4,8 +4,8 @@ import type { JoinWidgetPage } from '../pages/join-widget.js';
 import type { LeakWidgetPage } from '../pages/leak-widget.js';
 import { FRAME_TIMEOUT_MS, type LeakCycles, runCycles } from './leak-cycles.js';
 
-export const widgetLeakCycles: LeakCycles = async (context, pages, stack) => {
-  const config = { endpoint: stack.endpoint!, room: 'leaks-widget' };
+export const widgetLeakCycles: LeakCycles = async (context, pages, stack, room) => {
+  const config = { endpoint: stack.endpoint!, room };
   const host = await context.newPage();
   const cycler = await context.newPage();
   try {

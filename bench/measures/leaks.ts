@@ -5,6 +5,8 @@
 import type { BrowserContext } from 'playwright-core';
 import type { MediaStackReady } from '../children/media-stack.js';
 import { runJoinSection } from '../lib/browser-bench.js';
+import { CONDITIONS, underCondition } from '../lib/cpu-burner.js';
+import { formatGrowth } from '../lib/heap-snapshot.js';
 import { instrumentContext } from '../lib/instrument.js';
 import type { PageServer } from '../lib/page-server.js';
 import type { Figure, Section } from '../lib/report.js';
@@ -18,8 +20,8 @@ async function baselineCycles(
   context: BrowserContext,
   pages: PageServer,
   stack: MediaStackReady,
+  room: string,
 ): Promise<LeakOutcome> {
-  const room = 'leaks-baseline';
   const config = { sfu: stack.sfu!, relayUrl: stack.relayUrl!, room };
   const host = await context.newPage();
   const cycler = await context.newPage();
@@ -95,20 +97,48 @@ function figures(project: LeakOutcome | null, baseline: LeakOutcome): Figure[] {
 export function measureLeaks(): Promise<Section> {
   return runJoinSection(
     'leaks',
-    `Leaks: ${CYCLES} join → first frame → leave cycles in one page`,
+    `Leaks: ${CYCLES} join → first frame → leave cycles in one page, idle and under contention`,
     async (section, { stack, pages, context }) => {
       await instrumentContext(context);
-      const baseline = await baselineCycles(context, pages, stack);
-      const { outcome: project, note } = await widgetSide(context, pages, () =>
-        widgetLeakCycles(context, pages, stack),
-      );
-      if (note) section.notes.push(note);
-      section.figures.push(...figures(project, baseline));
+      const details: Record<string, unknown> = {};
+      const rows: Figure[][] = [];
+      for (const condition of CONDITIONS) {
+        const { baseline, project } = await underCondition(condition, section.notes, async () => {
+          const room = (side: string) => `leaks-${condition.id}-${side}`;
+          const baseline = await baselineCycles(context, pages, stack, room('baseline'));
+          const { outcome: project, note } = await widgetSide(context, pages, () =>
+            widgetLeakCycles(context, pages, stack, room('widget')),
+          );
+          if (note) section.notes.push(`${condition.id}: ${note}`);
+          return { baseline, project };
+        });
+        details[condition.id] = { baseline, project };
+        rows.push(
+          figures(project, baseline).map((figure) => ({
+            ...figure,
+            metric: `${figure.metric}, ${condition.label}`,
+          })),
+        );
+        for (const [side, outcome] of [
+          ['<calls-room>', project],
+          ['baseline', baseline],
+        ] as const) {
+          if (!outcome) continue;
+          section.notes.push(
+            `${condition.id}, ${side}: constructors grown most, cycles ${CYCLES / 2 + 1}–${CYCLES} (heap snapshots): ${formatGrowth(outcome.growingConstructors, CYCLES / 2, 'cycle')}`,
+          );
+        }
+      }
+      // Idle and contention rows of one metric next to each other.
+      for (let metric = 0; metric < rows[0]!.length; metric++) {
+        for (const conditionRows of rows) section.figures.push(conditionRows[metric]!);
+      }
       section.notes.push(
         `"before" is after one warm-up cycle (so one-time module and JIT state is not counted as a leak); readings ${SETTLE_MS} ms after the last leave, after two forced GCs.`,
         `Chromium holds the tracks of recent getUserMedia calls (and partytracks' "ended" listeners on them) for a while to record usage statistics, so listener growth right after the cycles is the browser's; the "idle later" rows show what the page itself still holds.`,
+        "Contention: a process spinning on one core during both sides' cycles (bench/lib/cpu-burner.ts).",
       );
-      section.details = { baseline, project };
+      section.details = details;
     },
   );
 }

@@ -1,5 +1,5 @@
 import { devices$ as allDevices$ } from 'partytracks/client';
-import { distinctUntilChanged, map, type Observable } from 'rxjs';
+import { distinctUntilChanged, map, type Observable, shareReplay } from 'rxjs';
 
 export type DeviceKind = 'audioinput' | 'videoinput' | 'audiooutput';
 
@@ -24,11 +24,19 @@ export interface DeviceLostNotice {
 }
 
 /**
+ * partytracks' `devices$` starts its own `enumerateDevices()` and two `permissions.query()` calls
+ * for every subscriber, and Chromium keeps each PermissionStatus for the life of the page: every
+ * device picker, every room joined added more. One subscription for the whole page instead, kept
+ * once started (it listens to `devicechange` and the two permissions, and holds the latest list).
+ */
+const pageDevices$ = allDevices$.pipe(shareReplay({ bufferSize: 1, refCount: false }));
+
+/**
  * The devices of one kind, in the browser's order, updated on every `devicechange` (plugging a
  * headset in adds it; unplugging removes it). Labels stay empty until the page may use the kind.
  */
 export function deviceList$(kind: DeviceKind): Observable<MediaDeviceInfo[]> {
-  return allDevices$.pipe(
+  return pageDevices$.pipe(
     map((devices) => devices.filter((device) => device.kind === kind)),
     distinctUntilChanged(
       (a, b) =>

@@ -46,6 +46,8 @@ export class LocalMedia {
   readonly #cameraEnabled$: BehaviorSubject<boolean>;
   readonly #errors$ = new Subject<CallsError>();
   readonly #subscriptions: Subscription[] = [];
+  /** Listeners on the browser's device and permission events (see `watchDevices`). */
+  readonly #watching: Subscription[] = [];
   /** The person's choice per kind (remembered per origin); undefined: the browser's default. */
   readonly #chosen: Record<DeviceKind, BehaviorSubject<StoredDevice | undefined>>;
   readonly #notices$ = new Subject<DeviceLostNotice>();
@@ -122,20 +124,36 @@ export class LocalMedia {
     // or goes away, and switches back when it returns: our remembered choice becomes its preference.
     if (stored.audioinput) this.#mic.setPreferredDevice(asDeviceInfo('audioinput', stored.audioinput));
     if (stored.videoinput) this.#camera.setPreferredDevice(asDeviceInfo('videoinput', stored.videoinput));
+    this.watchDevices();
+  }
+
+  /**
+   * Listens to the devices and to the person's choices (the constructor starts it). The listeners
+   * sit on browser objects that outlive any element (`navigator.mediaDevices`, permission
+   * statuses), so an element owning this LocalMedia stops them while it is out of the document
+   * (`stopWatchingDevices`) and starts them again here when it comes back; otherwise every removed
+   * element stays reachable through them.
+   */
+  watchDevices(): void {
+    // Without media devices (server-side rendering, Node) there is nothing to listen to.
+    if (this.#watching.length > 0 || !globalThis.navigator?.mediaDevices) return;
     // partytracks reads its preference once, when the device is created, and then only hears changes
     // while someone listens: keep listening, so a choice made while the device is idle (in a lobby
     // without preview) is the one the next capture starts with. Listening captures nothing.
-    // Without media devices (server-side rendering, Node) there is nothing to listen to.
-    if (!globalThis.navigator?.mediaDevices) return;
-    this.#subscriptions.push(this.#mic.activeDevice$.subscribe(), this.#camera.activeDevice$.subscribe());
+    this.#watching.push(this.#mic.activeDevice$.subscribe(), this.#camera.activeDevice$.subscribe());
     // The microphone and camera matter while on; the speaker whenever something might play.
-    this.#subscriptions.push(
+    this.#watching.push(
       merge(
         this.#watch('audioinput', this.micEnabled$),
         this.#watch('videoinput', this.cameraEnabled$),
         this.#watch('audiooutput', of(true)),
       ).subscribe((notice) => this.#notices$.next(notice)),
     );
+  }
+
+  /** Stops what `watchDevices` started; tracks in use are not affected. */
+  stopWatchingDevices(): void {
+    for (const subscription of this.#watching.splice(0)) subscription.unsubscribe();
   }
 
   /** The devices of one kind, kept up to date as they are plugged in and out. */
@@ -211,6 +229,7 @@ export class LocalMedia {
 
   /** Stops listening to the devices' state. Tracks stop when their last user unsubscribes. */
   dispose(): void {
+    this.stopWatchingDevices();
     for (const subscription of this.#subscriptions.splice(0)) subscription.unsubscribe();
     this.#errors$.complete();
     this.#notices$.complete();

@@ -468,11 +468,14 @@ export class CallsRoomElement extends LitElement {
     super.connectedCallback();
     this.#autojoinTried = false;
     document.addEventListener('keydown', this.#onKeyDown);
+    this.#media.watchDevices();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.#onKeyDown);
+    // The device listeners live on navigator objects: left running, they keep a removed room alive.
+    this.#media.stopWatchingDevices();
     void this.leave();
   }
 

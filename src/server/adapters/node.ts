@@ -6,6 +6,7 @@ import type { RawData, WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
 import type { CallsHandler } from '../handler.js';
 import { type AllowedHosts, hostNameOf, isHostAllowed } from '../http/hosts.js';
+import type { PeerSocket, PeerSocketEvents } from '../rooms/peer-socket.js';
 import type { AcceptedSocket, RuntimeContext } from '../rooms/runtime-context.js';
 import { hardenHttpServer } from './harden-http-server.js';
 import { discardUnreadBody } from './unread-body.js';
@@ -89,7 +90,9 @@ export async function serveNode(
   hardenHttpServer(server);
 
   server.on('upgrade', (incoming: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => socket.destroy());
+    // Not an arrow: a closure here would share this scope's context and keep the handshake's
+    // request (headers, URL, the Request copy) alive as long as the socket lives.
+    socket.on('error', destroySocket);
     const parsed = toRequest(incoming, host, allowedHosts);
     if (!parsed.ok) {
       void writeRefusal(socket, parsed.response);
@@ -165,25 +168,44 @@ export async function serveNode(
   };
 }
 
-function wrapSocket(ws: WebSocket): AcceptedSocket {
-  return {
-    socket: {
-      send: (text) => {
-        if (ws.readyState === ws.OPEN) ws.send(text);
-      },
-      close: (code, reason) => ws.close(code, reason),
-    },
-    listen(events) {
-      ws.on('message', (data: RawData, isBinary: boolean) => {
-        const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
-        events.message(isBinary ? null : bytes.toString('utf8'), bytes.byteLength);
-      });
-      ws.on('close', (code: number) => events.closed(code));
-      // Errors (bad frames, oversize) are followed by a close event; nothing more to do.
-      ws.on('error', () => {});
-    },
-  };
+function destroySocket(this: Duplex): void {
+  this.destroy();
 }
+
+function wrapSocket(ws: WebSocket): AcceptedSocket {
+  return new NodeAcceptedSocket(ws);
+}
+
+/**
+ * A `ws` socket as the room sees it. A class rather than an object of arrow functions: its methods
+ * live on the prototype, so a thousand open sockets do not carry a thousand copies of them.
+ */
+class NodeAcceptedSocket implements AcceptedSocket, PeerSocket {
+  readonly socket: PeerSocket = this;
+
+  constructor(private readonly ws: WebSocket) {}
+
+  send(text: string): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(text);
+  }
+
+  close(code: number, reason: string): void {
+    this.ws.close(code, reason);
+  }
+
+  listen(events: PeerSocketEvents): void {
+    const { ws } = this;
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+      events.message(isBinary ? null : bytes.toString('utf8'), bytes.byteLength);
+    });
+    ws.on('close', (code: number) => events.closed(code));
+    // Errors (bad frames, oversize) are followed by a close event; nothing more to do.
+    ws.on('error', ignoreError);
+  }
+}
+
+function ignoreError(): void {}
 
 type ParsedRequest =
   | { ok: true; request: Request; abandonBody: () => void }

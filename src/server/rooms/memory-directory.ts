@@ -2,6 +2,7 @@ import { PRESENCE_SUBPROTOCOL } from '../auth/websocket-handshake.js';
 import { callsErrorResponse } from '../http/errors.js';
 import type { Admission } from './admission.js';
 import type { RoomDirectory } from './directory.js';
+import type { PeerSocket, PeerSocketEvents } from './peer-socket.js';
 import { CloseCode } from './protocol.js';
 import { refuseUpgrade } from './refuse-upgrade.js';
 import type { RoomConfig, SessionAccess } from './room-state.js';
@@ -19,6 +20,8 @@ export type MemoryRoomDirectoryConfig = RoomConfig;
 export class MemoryRoomDirectory implements RoomDirectory {
   readonly #rooms = new Map<string, RoomState>();
   #sweepTimer: ReturnType<typeof setInterval> | undefined;
+  /** One function for every socket's events (see RoomSocketEvents). */
+  readonly #forget = (room: RoomState) => this.#forgetIfEmpty(room);
 
   constructor(private readonly config: MemoryRoomDirectoryConfig) {}
 
@@ -46,16 +49,7 @@ export class MemoryRoomDirectory implements RoomDirectory {
     // Looked up after the await: another join may have created (or emptied) the room meanwhile.
     const room = this.#roomForJoin(admission.room);
     const { socket } = accepted;
-    accepted.listen({
-      message: (text, byteLength) => {
-        room.receive(socket, text, byteLength);
-        this.#forgetIfEmpty(room);
-      },
-      closed: (code) => {
-        room.disconnected(socket, code);
-        this.#forgetIfEmpty(room);
-      },
-    });
+    accepted.listen(new RoomSocketEvents(room, socket, this.#forget));
     await room.connect(admission, socket);
     this.#forgetIfEmpty(room);
     return upgradedResponse(accepted);
@@ -126,5 +120,27 @@ export class MemoryRoomDirectory implements RoomDirectory {
   #stopSweeping(): void {
     clearInterval(this.#sweepTimer);
     this.#sweepTimer = undefined;
+  }
+}
+
+/**
+ * Routes one socket's frames and close to its room. A class rather than two arrow functions per
+ * socket: the methods are shared, which is a few hundred bytes less for every open socket.
+ */
+class RoomSocketEvents implements PeerSocketEvents {
+  constructor(
+    private readonly room: RoomState,
+    private readonly socket: PeerSocket,
+    private readonly forgetIfEmpty: (room: RoomState) => void,
+  ) {}
+
+  message(text: string | null, byteLength: number): void {
+    this.room.receive(this.socket, text, byteLength);
+    this.forgetIfEmpty(this.room);
+  }
+
+  closed(code: number): void {
+    this.room.disconnected(this.socket, code);
+    this.forgetIfEmpty(this.room);
   }
 }
