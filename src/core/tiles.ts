@@ -22,3 +22,13 @@ export function videoTiles(participants: readonly Participant[]): VideoTile[] {
   }
   return tiles;
 }
+
+/**
+ * Whether a tile shows `person` compact: their camera is off or they publish no video, so there
+ * is no picture to give room to (a shared screen is never compact).
+ */
+export function showsCompact(tile: VideoTile, people: ReadonlyMap<string, Participant>): boolean {
+  if (tile.source !== 'camera') return false;
+  const person = people.get(tile.participantId);
+  return Boolean(person && (!person.videoEnabled || !person.tracks.video));
+}

@@ -21,6 +21,17 @@ export const gridStyles = [
       /* Vertical scrolling stays the page's; a horizontal drag turns the grid's page. */
       touch-action: pan-y;
     }
+    /* A camera spans a few columns; people without one sit in compact rows of their own below. */
+    [part='tiles'] > calls-tile {
+      grid-column: span var(--_video-span, 1);
+    }
+    [part='tiles'] > calls-tile.compact {
+      grid-column: auto;
+      height: var(--_compact-height);
+    }
+    [part='tiles'] > calls-tile.first-compact {
+      grid-column-start: 1;
+    }
     /* Room below the tiles for the page controls (the grid's CONTROLS_HEIGHT). */
     [part='tiles'].paged {
       bottom: 52px;

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { gridLayout } from '../../core/layout.js';
+import { COMPACT_TILE, mixedGridLayout } from '../../core/layout.js';
 import {
   clampPage,
   pageCount,
@@ -13,7 +13,7 @@ import {
 } from '../../core/pagination.js';
 import type { Participant } from '../../core/participant.js';
 import type { VideoSource } from '../../core/room.js';
-import { type VideoTile, videoTiles } from '../../core/tiles.js';
+import { showsCompact, type VideoTile, videoTiles } from '../../core/tiles.js';
 import { CallsPageChangeEvent } from '../../events/page-change.js';
 import { CallsControlElement } from '../../internal/control-element.js';
 import { defineElement } from '../../internal/define.js';
@@ -46,7 +46,9 @@ function tileOfKey(key: string): VideoTile {
  * controls, PageUp / PageDown (or ← / → on the controls) while focus is in the grid, or a swipe.
  * People keep their place when someone speaks; your own tile is always the first on page 1; with
  * `speakers-first`, whoever speaks on a later page swaps places with the person on page 1 who spoke
- * longest ago. Each tile is keyed by the participant's id. Give it a height (e.g. `flex: 1` in a
+ * longest ago. Someone without a camera (off, or none published) gets a `compact` tile in a row of
+ * their own below the cameras' (initials, name, microphone and a speaking ring; no video pulled),
+ * so the cameras keep most of the box. Each tile is keyed by the participant's id. Give it a height (e.g. `flex: 1` in a
  * column of a room with a height); without one it takes the height that fits the viewport below it.
  *
  * @summary The participants of a room as a paginated grid of tiles.
@@ -177,23 +179,30 @@ export class CallsGridElement extends CallsControlElement {
     }
     const page = clampPage(this.page, this.pages);
     if (page !== this.page) this.page = page;
-    if (changed.has('participants') || changed.has('box') || changed.has('minTileWidth'))
+    if (
+      changed.has('participants') ||
+      changed.has('box') ||
+      changed.has('minTileWidth') ||
+      changed.has('page')
+    )
       this.#applyOwnHeight();
   }
 
   protected override render() {
     const perPage = this.#perPage();
     const pages = pageCount(this.order.length, perPage);
-    const shown = pageOf(this.order, this.page, perPage);
-    const layout = this.#layout(shown.length, pages > 1);
+    const { cameras, compact } = this.#split(pageOf(this.order, this.page, perPage));
+    const layout = this.#layout(cameras.length, compact.length, pages > 1);
     const columns = layout?.columns || 1;
-    const width = layout && layout.tileWidth > 0 ? `${layout.tileWidth}px` : '1fr';
+    const width = layout && layout.columnWidth > 0 ? `${layout.columnWidth}px` : '1fr';
+    const span = layout?.videoSpan ?? 1;
+    const shown = [...cameras, ...compact];
     return html`<div
         part="tiles"
         role="list"
         aria-label=${this.t.participants}
         class=${pages > 1 ? 'paged' : ''}
-        style="--_columns: ${columns}; --_tile-width: ${width}"
+        style="--_columns: ${columns}; --_tile-width: ${width}; --_video-span: ${span}; --_compact-height: ${COMPACT_TILE.height}px"
         @pointerdown=${this.#onPointerDown}
         @pointerup=${this.#onPointerUp}
         @pointercancel=${this.#onPointerCancel}
@@ -203,8 +212,11 @@ export class CallsGridElement extends CallsControlElement {
           (key) => key,
           (key) => {
             const tile = tileOfKey(key);
+            const isCompact = compact.includes(key);
             return html`<calls-tile
               part="tile"
+              class=${key === compact[0] ? 'compact first-compact' : isCompact ? 'compact' : ''}
+              ?compact=${isCompact}
               exportparts="base: tile-base, video: tile-video, placeholder: tile-placeholder, initials: tile-initials, spinner: tile-spinner, status: tile-status, label: tile-label, name: tile-name, muted-indicator: tile-muted-indicator, quality: tile-quality, overlay: tile-overlay, hand: tile-hand, reaction: tile-reaction"
               role="listitem"
               room=${ifDefined(this.room)}
@@ -249,6 +261,18 @@ export class CallsGridElement extends CallsControlElement {
     if (this.style.height !== this.#appliedHeight) return;
     this.#appliedHeight = this.ownHeight === undefined ? '' : `${this.ownHeight}px`;
     this.style.height = this.#appliedHeight;
+  }
+
+  /**
+   * A page's tiles as the cameras (in order) and then the people without one, in compact rows of
+   * their own below: stable within each group, so only a camera turning on or off moves someone.
+   */
+  #split(keys: readonly string[]): { cameras: string[]; compact: string[] } {
+    const people = new Map(this.participants.map((person) => [person.id, person]));
+    const cameras: string[] = [];
+    const compact: string[] = [];
+    for (const key of keys) (showsCompact(tileOfKey(key), people) ? compact : cameras).push(key);
+    return { cameras, compact };
   }
 
   #goTo(page: number): void {
@@ -339,16 +363,22 @@ export class CallsGridElement extends CallsControlElement {
     }
     const perPage = this.#perPage();
     const paged = pageCount(this.order.length, perPage) > 1;
-    const layout = this.#layout(Math.min(perPage, this.order.length), paged);
-    this.ownHeight = layout
-      ? layout.rows * layout.tileHeight + (layout.rows - 1) * this.box.gap + (paged ? CONTROLS_HEIGHT : 0)
-      : MIN_HEIGHT;
+    const { cameras, compact } = this.#split(pageOf(this.order, this.page, perPage));
+    const layout = this.#layout(cameras.length, compact.length, paged);
+    this.ownHeight = layout ? layout.height + (paged ? CONTROLS_HEIGHT : 0) : MIN_HEIGHT;
   }
 
-  #layout(count: number, paged: boolean) {
+  #layout(cameras: number, compact: number, paged: boolean) {
     if (!this.box) return undefined;
     const { width, height, gap } = this.box;
-    const layout = gridLayout(count, width, paged ? height - CONTROLS_HEIGHT : height, 16 / 9, gap);
+    const layout = mixedGridLayout(
+      cameras,
+      compact,
+      width,
+      paged ? height - CONTROLS_HEIGHT : height,
+      16 / 9,
+      gap,
+    );
     return layout.columns > 0 ? layout : undefined;
   }
 }
