@@ -175,3 +175,71 @@ export function mixedGridLayout(
   }
   return best ?? NO_MIXED_LAYOUT;
 }
+
+/** A box narrower than this (CSS pixels) and taller than wide gets the phone layout. */
+export const PHONE_MAX_WIDTH = 500;
+
+/** Whether a `width` × `height` box is a phone held upright: narrow, and taller than wide. */
+export function isPhoneBox(width: number, height: number): boolean {
+  return width > 0 && width <= PHONE_MAX_WIDTH && height > width;
+}
+
+export type Corner = 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** The top-left point of a `size` rectangle that keeps it inside `box`, `margin` from its edges. */
+export function clampInside(
+  point: Point,
+  size: { width: number; height: number },
+  box: { width: number; height: number },
+  margin = 0,
+): Point {
+  const clamp = (value: number, max: number) => Math.min(Math.max(margin, value), Math.max(margin, max));
+  return {
+    x: clamp(point.x, box.width - size.width - margin),
+    y: clamp(point.y, box.height - size.height - margin),
+  };
+}
+
+/** Where a `size` rectangle sits in `corner` of `box`, `margin` from its edges (top-left point). */
+export function cornerPoint(
+  corner: Corner,
+  size: { width: number; height: number },
+  box: { width: number; height: number },
+  margin = 0,
+): Point {
+  return clampInside(
+    {
+      x: corner.endsWith('left') ? margin : box.width - size.width - margin,
+      y: corner.startsWith('top') ? margin : box.height - size.height - margin,
+    },
+    size,
+    box,
+    margin,
+  );
+}
+
+/** The corner of `box` nearest to the centre of a `size` rectangle at `point`: where a drop snaps. */
+export function nearestCorner(
+  point: Point,
+  size: { width: number; height: number },
+  box: { width: number; height: number },
+): Corner {
+  const top = point.y + size.height / 2 < box.height / 2;
+  const left = point.x + size.width / 2 < box.width / 2;
+  return `${top ? 'top' : 'bottom'}-${left ? 'left' : 'right'}`;
+}
+
+/** The corner an arrow key moves a picture-in-picture to from `corner` (the other side, that way). */
+export function cornerAfterKey(corner: Corner, key: string): Corner | undefined {
+  const [vertical, horizontal] = corner.split('-') as ['top' | 'bottom', 'left' | 'right'];
+  if (key === 'ArrowUp') return `top-${horizontal}`;
+  if (key === 'ArrowDown') return `bottom-${horizontal}`;
+  if (key === 'ArrowLeft') return `${vertical}-left`;
+  if (key === 'ArrowRight') return `${vertical}-right`;
+  return undefined;
+}

@@ -24,11 +24,13 @@ export function videoTiles(participants: readonly Participant[]): VideoTile[] {
 }
 
 /**
- * Whether a tile shows `person` compact: their camera is off or they publish no video, so there
- * is no picture to give room to (a shared screen is never compact).
+ * Whether a layout shows this tile compact: its person's camera is off (or they have none: a camera
+ * that fails or is refused turns off), so there is no picture to give room to. Not while a camera
+ * that is on has yet to publish (joining): that tile waits for its picture at full size. A shared
+ * screen is never compact.
  */
 export function showsCompact(tile: VideoTile, people: ReadonlyMap<string, Participant>): boolean {
   if (tile.source !== 'camera') return false;
   const person = people.get(tile.participantId);
-  return Boolean(person && (!person.videoEnabled || !person.tracks.video));
+  return Boolean(person && !person.videoEnabled);
 }

@@ -32,6 +32,36 @@ export const gridStyles = [
     [part='tiles'] > calls-tile.first-compact {
       grid-column-start: 1;
     }
+    /* The phone layout: portrait tiles, and your own view floating over them. */
+    :host([phone]) [part='tiles'] {
+      --calls-tile-aspect-ratio: 3 / 4;
+    }
+    [part='self-view'] {
+      position: absolute;
+      z-index: 1;
+      aspect-ratio: auto;
+      --calls-tile-aspect-ratio: 3 / 4;
+      box-shadow: 0 4px 16px rgb(0 0 0 / 0.35);
+      cursor: grab;
+      /* The drag is the grid's, not the page's scroll. */
+      touch-action: none;
+      transition:
+        left 160ms ease-out,
+        top 160ms ease-out;
+    }
+    [part='self-view'].dragging {
+      cursor: grabbing;
+      transition: none;
+    }
+    [part='self-view']:focus-visible {
+      outline: 2px solid var(--_accent);
+      outline-offset: 2px;
+    }
+    @media (prefers-reduced-motion: reduce) {
+      [part='self-view'] {
+        transition: none;
+      }
+    }
     /* Room below the tiles for the page controls (the grid's CONTROLS_HEIGHT). */
     [part='tiles'].paged {
       bottom: 52px;

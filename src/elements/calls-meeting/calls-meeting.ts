@@ -53,6 +53,7 @@ import { meetingStyles } from './calls-meeting.styles.js';
  * @csspart tile-overlay - Each tile's `<calls-tile-overlay>`.
  * @csspart tile-hand - Each tile's raised-hand badge.
  * @csspart tile-reaction - Each tile's reactions.
+ * @csspart self-view - Your own tile as the grid's picture-in-picture in a phone held upright.
  * @csspart pagination - The grid's page controls.
  * @csspart page-button - The grid's previous and next page buttons.
  * @csspart control - The native button of every control in the control bar.

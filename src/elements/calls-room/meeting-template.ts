@@ -38,7 +38,7 @@ export function meetingCallTemplate(layout: CallsLayout) {
     ${
       layout === 'speaker'
         ? html`<calls-speaker-layout part="speaker-layout"></calls-speaker-layout>`
-        : html`<calls-grid part="grid" exportparts="tile, tile-base, tile-video, tile-placeholder, tile-initials, tile-spinner, tile-status, tile-label, tile-name, tile-muted-indicator, tile-quality, tile-overlay, tile-hand, tile-reaction, pagination, page-button"></calls-grid>`
+        : html`<calls-grid part="grid" exportparts="tile, tile-base, tile-video, tile-placeholder, tile-initials, tile-spinner, tile-status, tile-label, tile-name, tile-muted-indicator, tile-quality, tile-overlay, tile-hand, tile-reaction, self-view, pagination, page-button"></calls-grid>`
     }
     <calls-muted-hint part="muted-hint"></calls-muted-hint>
     <calls-participant-list part="people" id="people" hidden></calls-participant-list>

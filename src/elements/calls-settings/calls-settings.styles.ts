@@ -9,6 +9,14 @@ export const settingsStyles = [
       background: var(--_control-bg);
       color: var(--_control-fg);
     }
+    /* A thumb-sized target like every control in the bar (the shared shape styles part="button" only). */
+    [part='trigger'] {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      min-width: 44px;
+      min-height: 44px;
+    }
     [part='dialog'] {
       width: min(92vw, 420px);
       padding: 20px;

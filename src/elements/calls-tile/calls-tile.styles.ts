@@ -162,7 +162,6 @@ export const tileStyles = [
     :host([compact]) [part='placeholder'] {
       position: static;
       flex: none;
-      background: none;
     }
     :host([compact]) [part='initials'] {
       width: 36px;

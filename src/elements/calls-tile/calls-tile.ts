@@ -76,6 +76,7 @@ function listIn(language: string, items: string[]): string {
  * @cssproperty --calls-label-background - Behind the name tag.
  * @cssproperty --calls-label-foreground - The name tag text.
  * @cssproperty --calls-muted-indicator-color - The muted icon.
+ * @cssproperty --calls-danger - The muted icon of a compact tile, unless `--calls-muted-indicator-color` is set.
  * @cssproperty --calls-quality-good-color - Quality bars while excellent or good.
  * @cssproperty --calls-quality-poor-color - Quality bars while poor (over 3 % loss).
  * @cssproperty --calls-quality-bad-color - Quality bars while bad (over 5 % loss) or lost.
