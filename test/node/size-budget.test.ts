@@ -17,8 +17,10 @@ const KB = 1000;
 // bundle (62.7 → 65.9); accessibility (issue 16: the default meeting's exportparts, forced-colors
 // rules, tile names, people announcements) +1.4 kB (62.6 → 64.0); merged with the room's ICE
 // restart and the spotlight choice in the core: 67.8 kB bundle, 28.3 kB core. Issue 17's target
-// (55 / 25 kB) is not met; this budget only stops unmeasured growth.
-const BUDGET = { bundle: 68 * KB, core: 28.5 * KB };
+// (55 / 25 kB) is not met; this budget only stops unmeasured growth. One template for both default
+// meetings (246.7 kB min, 67.9 kB gzip), then compact tiles for people without a camera and the
+// grid's phone layout (issue 13) measured +2.3 kB: 70.2 kB.
+const BUDGET = { bundle: 70.5 * KB, core: 28.5 * KB };
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = `${root}dist/`;

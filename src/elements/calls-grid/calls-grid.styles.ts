@@ -45,23 +45,15 @@ export const gridStyles = [
       cursor: grab;
       /* The drag is the grid's, not the page's scroll. */
       touch-action: none;
-      transition:
-        left 160ms ease-out,
-        top 160ms ease-out;
     }
     [part='self-view'].dragging {
       cursor: grabbing;
-      transition: none;
     }
     [part='self-view']:focus-visible {
       outline: 2px solid var(--_accent);
       outline-offset: 2px;
     }
-    @media (prefers-reduced-motion: reduce) {
-      [part='self-view'] {
-        transition: none;
-      }
-    }
+
     /* Room below the tiles for the page controls (the grid's CONTROLS_HEIGHT). */
     [part='tiles'].paged {
       bottom: 52px;

@@ -11,17 +11,7 @@ export const layoutSelectStyles = [
       border-radius: var(--calls-control-radius, 999px);
       background: var(--_control-bg);
     }
-    /* The shared shape matches part="button" exactly; these buttons carry a second name. */
     [part~='button'] {
-      display: inline-flex;
-      align-items: center;
-      justify-content: center;
-      min-width: 44px;
-      min-height: 44px;
-      padding: 0 12px;
-      border: 0;
-      border-radius: var(--calls-control-radius, 999px);
-      cursor: pointer;
       background: transparent;
       color: var(--_control-fg);
     }

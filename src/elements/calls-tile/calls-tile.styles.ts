@@ -166,7 +166,6 @@ export const tileStyles = [
     :host([compact]) [part='initials'] {
       width: 36px;
       font-size: 14px;
-      transition: box-shadow 120ms;
     }
     :host([compact][speaking]) [part='initials'] {
       box-shadow: 0 0 0 3px var(--_tile-bg), 0 0 0 6px var(--_speaking);
@@ -202,11 +201,6 @@ export const tileStyles = [
       :host([compact][speaking]) [part='initials'] {
         outline: 3px solid Highlight;
         outline-offset: 2px;
-      }
-    }
-    @media (prefers-reduced-motion: reduce) {
-      :host([compact]) [part='initials'] {
-        transition: none;
       }
     }
   `,
