@@ -58,13 +58,14 @@ function tileOfKey(key: string): VideoTile {
  * controls, PageUp / PageDown (or ← / → on the controls) while focus is in the grid, or a swipe.
  * People keep their place when someone speaks; your own tile is always the first on page 1; with
  * `speakers-first`, whoever speaks on a later page swaps places with the person on page 1 who spoke
- * longest ago. Someone without a camera (off, or none published) gets a `compact` tile in a row of
- * their own below the cameras' (initials, name, microphone and a speaking ring; no video pulled),
- * so the cameras keep most of the box. In a phone held upright (its own box narrow and taller than
+ * longest ago. Someone whose camera is off (or who has none) gets a `compact` tile in a row of
+ * their own below the cameras (initials, name, microphone and a speaking ring; no video pulled), so
+ * the cameras keep most of the box. In a phone held upright (its own box narrow and taller than
  * wide; `phone` is set), tiles turn portrait and your own view leaves the pages for a small
  * picture-in-picture over them: drag it, or focus it and press an arrow key, and it settles in a
- * corner, always inside the grid. Each tile is keyed by the participant's id. Give it a height (e.g. `flex: 1` in a
- * column of a room with a height); without one it takes the height that fits the viewport below it.
+ * corner, always inside the grid. Each tile is keyed by the participant's id. Give it a height
+ * (e.g. `flex: 1` in a column of a room with a height); without one it takes the height that fits
+ * the viewport below it.
  *
  * @summary The participants of a room as a paginated grid of tiles.
  *
