@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { COMPACT_TILE, gridLayout, mixedGridLayout } from '../../src/core/layout.js';
+import type { Participant } from '../../src/core/participant.js';
+import { showsCompact } from '../../src/core/tiles.js';
 
 describe('mixedGridLayout', () => {
   it('with nobody compact it is the plain grid', () => {
@@ -60,5 +62,30 @@ describe('mixedGridLayout', () => {
   it('lays out nothing in an empty box or for nobody', () => {
     assert.equal(mixedGridLayout(0, 0, 800, 600).columns, 0);
     assert.equal(mixedGridLayout(3, 2, 0, 600).columns, 0);
+  });
+});
+
+describe('showsCompact', () => {
+  const person = (id: string, videoEnabled: boolean, sessionId: string | null) =>
+    ({ id, videoEnabled, sessionId }) as Participant;
+  const people = new Map([
+    ['off', person('off', false, 's1')],
+    ['on', person('on', true, 's2')],
+    ['new', person('new', false, null)],
+  ]);
+
+  it('is a camera tile of someone whose camera is off, once their media is connected', () => {
+    assert.equal(showsCompact({ participantId: 'off', source: 'camera' }, people), true);
+    assert.equal(showsCompact({ participantId: 'on', source: 'camera' }, people), false);
+    assert.equal(
+      showsCompact({ participantId: 'new', source: 'camera' }, people),
+      false,
+      'a newcomer before their first update',
+    );
+  });
+
+  it('is never a shared screen, nor someone unknown', () => {
+    assert.equal(showsCompact({ participantId: 'off', source: 'screen' }, people), false);
+    assert.equal(showsCompact({ participantId: 'gone', source: 'camera' }, people), false);
   });
 });
