@@ -240,8 +240,10 @@ function partsInTemplates() {
       for (const mod of customElementsManifest.modules) {
         for (const element of mod.declarations ?? []) {
           if (!element.customElement || !element.tagName) continue;
-          // A kit base class (src/internal/*-element.ts) may render parts for its subclasses.
-          const source = [mod.path, ...superclassModules(customElementsManifest, element)]
+          // A kit base class (src/internal/*-element.ts) may render parts for its subclasses, and
+          // a shared template (`*-template.ts`, e.g. the default meeting) for each element importing it.
+          const own = [mod.path, ...superclassModules(customElementsManifest, element)];
+          const source = [...own, ...own.flatMap(importedTemplates)]
             .map((path) => readFileSync(path, 'utf8'))
             .join('\n');
           const rendered = new Set([
@@ -263,6 +265,14 @@ function partsInTemplates() {
       }
     },
   };
+}
+
+/** Source paths of the `*-template.ts` modules that the module at `path` imports (relatively). */
+function importedTemplates(path) {
+  const source = readFileSync(path, 'utf8');
+  return [...source.matchAll(/from '(\.{1,2}\/[^']+-template)\.js'/g)].map(([, imported]) =>
+    join(dirname(path), `${imported}.ts`),
+  );
 }
 
 /** Source paths of an element's superclasses that are part of this package, nearest first. */

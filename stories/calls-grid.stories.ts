@@ -33,3 +33,9 @@ export const Paged: Story = {
   render: () =>
     html`<calls-room endpoint=${endpoint} room=${storyRoom} display-name="Storybook" autojoin><calls-grid min-tile-width="600" style="height: 420px"></calls-grid></calls-room>`,
 };
+
+/** In a phone-sized box (360 × 640): portrait tiles, and your own view as a picture-in-picture to drag or move with the arrow keys (open the story in another tab to add a person). */
+export const Phone: Story = {
+  render: () =>
+    html`<calls-room endpoint=${endpoint} room=${storyRoom} display-name="Storybook" autojoin style="width: 360px"><calls-grid style="height: 640px"></calls-grid></calls-room>`,
+};

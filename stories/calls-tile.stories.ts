@@ -60,3 +60,18 @@ export const CameraOff: StoryObj = {
     </div>`;
   },
 };
+
+/** Compact, as a layout shows someone without a camera: initials, name, microphone, a ring while speaking. */
+export const Compact: StoryObj = {
+  render: () => {
+    const room = `${storyRoom}-tile-compact`;
+    return html`<div style="display: flex; gap: 16px; align-items: flex-start">
+      <calls-room endpoint=${endpoint} room=${room} display-name="Viewer" autojoin @calls-joined=${follow('tile-compact-source', 'calls-tile')}>
+        <calls-tile compact style="width: 240px"></calls-tile>
+      </calls-room>
+      <calls-room id="tile-compact-source" endpoint=${endpoint} room=${room} display-name="Grace Hopper" autojoin style="width: 320px; --calls-room-min-height: 0">
+        <calls-publisher video="off" style="width: 200px"></calls-publisher>
+      </calls-room>
+    </div>`;
+  },
+};

@@ -22,3 +22,15 @@ export function videoTiles(participants: readonly Participant[]): VideoTile[] {
   }
   return tiles;
 }
+
+/**
+ * Whether a layout shows this tile compact: its person's camera is off (or they have none: a camera
+ * that fails or is refused turns off), so there is no picture to give room to. Only once their media
+ * is connected: a newcomer's record says "camera off" until their first update, and a tile that
+ * shrank for that moment would jump back as soon as it came. A shared screen is never compact.
+ */
+export function showsCompact(tile: VideoTile, people: ReadonlyMap<string, Participant>): boolean {
+  if (tile.source !== 'camera') return false;
+  const person = people.get(tile.participantId);
+  return Boolean(person && !person.videoEnabled && person.sessionId !== null);
+}

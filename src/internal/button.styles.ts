@@ -1,7 +1,7 @@
 import { css } from 'lit';
 import { themeStyles } from './theme.styles.js';
 
-/** The shape every kit button shares; its colors come from `toggleButtonStyles` (toggle-button.styles.ts) or the control's own styles. */
+/** The shape every kit button shares (`part~="button"`: a button may carry a second part name); its colors come from `toggleButtonStyles` (toggle-button.styles.ts) or the control's own styles. */
 export const buttonStyles = [
   themeStyles,
   css`

@@ -19,10 +19,13 @@ const KB = 1000;
 //   66.0 / 26.6  rxjs's ES2015 build instead of its ES5 one (no downlevelled classes)
 //   65.4 / 26.6  one shared tslib __decorate instead of a copy in every element module
 //   63.0 / 26.6  html/css templates minified in the script-tag build (lightningcss for the CSS)
+//   65.7 / 26.7  merged: one template for both default meetings, compact tiles for people without a
+//                camera and the grid's phone layout (issue 13: +2.3), panel focus and touch targets
+//                (issue 16: +0.6)
 // The budget sits just above the last measure, so any growth is a decision someone takes here. What
 // stands between it and 55 / 25: partytracks (~8 kB of the core) and the rxjs it needs (~10 kB)
 // are fixed costs of the media layer; lit is ~6 kB; the rest is the room model and the kit.
-const BUDGET = { bundle: 63.3 * KB, core: 26.9 * KB };
+const BUDGET = { bundle: 66.0 * KB, core: 26.9 * KB };
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = `${root}dist/`;

@@ -21,6 +21,39 @@ export const gridStyles = [
       /* Vertical scrolling stays the page's; a horizontal drag turns the grid's page. */
       touch-action: pan-y;
     }
+    /* A camera spans a few columns; people without one sit in compact rows of their own below. */
+    [part='tiles'] > calls-tile {
+      grid-column: span var(--_video-span, 1);
+    }
+    [part='tiles'] > calls-tile.compact {
+      grid-column: auto;
+      height: var(--_compact-height);
+    }
+    [part='tiles'] > calls-tile.first-compact {
+      grid-column-start: 1;
+    }
+    /* The phone layout: portrait tiles, and your own view floating over them. */
+    :host([phone]) [part='tiles'] {
+      --calls-tile-aspect-ratio: 3 / 4;
+    }
+    [part='self-view'] {
+      position: absolute;
+      z-index: 1;
+      aspect-ratio: auto;
+      --calls-tile-aspect-ratio: 3 / 4;
+      box-shadow: 0 4px 16px rgb(0 0 0 / 0.35);
+      cursor: grab;
+      /* The drag is the grid's, not the page's scroll. */
+      touch-action: none;
+    }
+    [part='self-view'].dragging {
+      cursor: grabbing;
+    }
+    [part='self-view']:focus-visible {
+      outline: 2px solid var(--_accent);
+      outline-offset: 2px;
+    }
+
     /* Room below the tiles for the page controls (the grid's CONTROLS_HEIGHT). */
     [part='tiles'].paged {
       bottom: 52px;

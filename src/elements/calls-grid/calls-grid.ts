@@ -2,7 +2,17 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { gridLayout } from '../../core/layout.js';
+import {
+  COMPACT_TILE,
+  type Corner,
+  clampInside,
+  cornerAfterKey,
+  cornerPoint,
+  isPhoneBox,
+  mixedGridLayout,
+  nearestCorner,
+  type Point,
+} from '../../core/layout.js';
 import {
   clampPage,
   pageCount,
@@ -13,7 +23,7 @@ import {
 } from '../../core/pagination.js';
 import type { Participant } from '../../core/participant.js';
 import type { VideoSource } from '../../core/room.js';
-import { type VideoTile, videoTiles } from '../../core/tiles.js';
+import { showsCompact, type VideoTile, videoTiles } from '../../core/tiles.js';
 import { CallsPageChangeEvent } from '../../events/page-change.js';
 import { CallsControlElement } from '../../internal/control-element.js';
 import { defineElement } from '../../internal/define.js';
@@ -28,6 +38,8 @@ const MIN_HEIGHT = 120;
 const CONTROLS_HEIGHT = 52;
 /** A horizontal drag at least this long (and mostly horizontal) turns the page. */
 const SWIPE_DISTANCE = 60;
+/** Space between the phone layout's self view and the edges of the grid. */
+const PIP_MARGIN = 8;
 
 function tileKey(tile: VideoTile): string {
   return `${tile.participantId}/${tile.source}`;
@@ -46,8 +58,14 @@ function tileOfKey(key: string): VideoTile {
  * controls, PageUp / PageDown (or ← / → on the controls) while focus is in the grid, or a swipe.
  * People keep their place when someone speaks; your own tile is always the first on page 1; with
  * `speakers-first`, whoever speaks on a later page swaps places with the person on page 1 who spoke
- * longest ago. Each tile is keyed by the participant's id. Give it a height (e.g. `flex: 1` in a
- * column of a room with a height); without one it takes the height that fits the viewport below it.
+ * longest ago. Someone whose camera is off (or who has none) gets a `compact` tile in a row of
+ * their own below the cameras (initials, name, microphone and a speaking ring; no video pulled), so
+ * the cameras keep most of the box. In a phone held upright (its own box narrow and taller than
+ * wide; `phone` is set), tiles turn portrait and your own view leaves the pages for a small
+ * picture-in-picture over them: drag it, or focus it and press an arrow key, and it settles in a
+ * corner, always inside the grid. Each tile is keyed by the participant's id. Give it a height
+ * (e.g. `flex: 1` in a column of a room with a height); without one it takes the height that fits
+ * the viewport below it.
  *
  * @summary The participants of a room as a paginated grid of tiles.
  *
@@ -68,6 +86,7 @@ function tileOfKey(key: string): VideoTile {
  * @csspart tile-overlay - Each tile's `<calls-tile-overlay>`.
  * @csspart tile-hand - Each tile's raised-hand badge.
  * @csspart tile-reaction - Each tile's reactions.
+ * @csspart self-view - Your own `<calls-tile>` as the phone layout's picture-in-picture (re-exports the tile parts too).
  * @csspart pagination - The page controls (shown while there is more than one page).
  * @csspart page-button - The previous and next page buttons.
  * @csspart page-label - "Page 2 of 3".
@@ -92,6 +111,13 @@ export class CallsGridElement extends CallsControlElement {
   /** The page shown, from 0. Kept inside the pages there are. */
   @property({ type: Number }) page = 0;
 
+  /**
+   * The grid's own box is a phone held upright (narrow, taller than wide, its height given by the
+   * page): tiles turn portrait and your own view floats as a small picture-in-picture. Kept up to
+   * date by the grid and reflected, for `calls-grid[phone]` styles.
+   */
+  @property({ type: Boolean, reflect: true }) phone = false;
+
   @state() private participants: readonly Participant[] = [];
   @state() private order: readonly string[] = [];
   @state() private activeSpeaker: string | null = null;
@@ -108,6 +134,10 @@ export class CallsGridElement extends CallsControlElement {
   #swipeStart: { x: number; y: number } | undefined;
   /** The inline height this grid last wrote; any other inline height is the author's and is kept. */
   #appliedHeight = '';
+  /** The corner the phone layout's self view sits in, and where it is while being dragged. */
+  @state() private pipCorner: Corner = 'bottom-right';
+  @state() private pipPoint: Point | undefined;
+  #pipDrag: { pointerId: number; grabX: number; grabY: number } | undefined;
 
   constructor() {
     super();
@@ -132,7 +162,7 @@ export class CallsGridElement extends CallsControlElement {
 
   /** How many pages the participants fill now. */
   get pages(): number {
-    return pageCount(this.order.length, this.#perPage());
+    return pageCount(this.#paged().length, this.#perPage());
   }
 
   nextPage(): void {
@@ -175,25 +205,35 @@ export class CallsGridElement extends CallsControlElement {
       }
       this.order = order;
     }
+    this.phone = Boolean(this.box?.given && isPhoneBox(this.box.width, this.box.height));
     const page = clampPage(this.page, this.pages);
     if (page !== this.page) this.page = page;
-    if (changed.has('participants') || changed.has('box') || changed.has('minTileWidth'))
+    if (
+      changed.has('participants') ||
+      changed.has('box') ||
+      changed.has('minTileWidth') ||
+      changed.has('page') ||
+      changed.has('phone')
+    )
       this.#applyOwnHeight();
   }
 
   protected override render() {
     const perPage = this.#perPage();
-    const pages = pageCount(this.order.length, perPage);
-    const shown = pageOf(this.order, this.page, perPage);
-    const layout = this.#layout(shown.length, pages > 1);
+    const paged = this.#paged();
+    const pages = pageCount(paged.length, perPage);
+    const { cameras, compact } = this.#split(pageOf(paged, this.page, perPage));
+    const layout = this.#layout(cameras.length, compact.length, pages > 1);
     const columns = layout?.columns || 1;
-    const width = layout && layout.tileWidth > 0 ? `${layout.tileWidth}px` : '1fr';
+    const width = layout && layout.columnWidth > 0 ? `${layout.columnWidth}px` : '1fr';
+    const span = layout?.videoSpan ?? 1;
+    const shown = [...cameras, ...compact];
     return html`<div
         part="tiles"
         role="list"
         aria-label=${this.t.participants}
         class=${pages > 1 ? 'paged' : ''}
-        style="--_columns: ${columns}; --_tile-width: ${width}"
+        style="--_columns: ${columns}; --_tile-width: ${width}; --_video-span: ${span}; --_compact-height: ${COMPACT_TILE.height}px"
         @pointerdown=${this.#onPointerDown}
         @pointerup=${this.#onPointerUp}
         @pointercancel=${this.#onPointerCancel}
@@ -203,8 +243,11 @@ export class CallsGridElement extends CallsControlElement {
           (key) => key,
           (key) => {
             const tile = tileOfKey(key);
+            const isCompact = compact.includes(key);
             return html`<calls-tile
               part="tile"
+              class=${key === compact[0] ? 'compact first-compact' : isCompact ? 'compact' : ''}
+              ?compact=${isCompact}
               exportparts="base: tile-base, video: tile-video, placeholder: tile-placeholder, initials: tile-initials, spinner: tile-spinner, status: tile-status, label: tile-label, name: tile-name, muted-indicator: tile-muted-indicator, quality: tile-quality, overlay: tile-overlay, hand: tile-hand, reaction: tile-reaction"
               role="listitem"
               room=${ifDefined(this.room)}
@@ -214,7 +257,33 @@ export class CallsGridElement extends CallsControlElement {
           },
         )}
       </div>
+      ${this.#renderSelfView()}
       ${pages > 1 ? this.#renderPagination(pages) : nothing}`;
+  }
+
+  /** The phone layout's own view: a small tile over the others, dragged or moved by arrow keys to a corner. */
+  #renderSelfView() {
+    const selfKey = this.#pipKey();
+    if (!selfKey || !this.box) return nothing;
+    const size = this.#pipSize();
+    const point = this.pipPoint ?? cornerPoint(this.pipCorner, size, this.box, PIP_MARGIN);
+    return html`<calls-tile
+      part="self-view"
+      exportparts="base: tile-base, video: tile-video, placeholder: tile-placeholder, initials: tile-initials, spinner: tile-spinner, status: tile-status, label: tile-label, name: tile-name, muted-indicator: tile-muted-indicator, quality: tile-quality, overlay: tile-overlay, hand: tile-hand, reaction: tile-reaction"
+      class=${this.pipPoint ? 'dragging' : ''}
+      tabindex="0"
+      aria-keyshortcuts="ArrowUp ArrowDown ArrowLeft ArrowRight"
+      data-corner=${this.pipCorner}
+      style="left: ${point.x}px; top: ${point.y}px; width: ${size.width}px; height: ${size.height}px"
+      room=${ifDefined(this.room)}
+      participant-id=${tileOfKey(selfKey).participantId}
+      source="camera"
+      @pointerdown=${this.#onPipDown}
+      @pointermove=${this.#onPipMove}
+      @pointerup=${this.#onPipUp}
+      @pointercancel=${this.#onPipUp}
+      @keydown=${this.#onPipKey}
+    ></calls-tile>`;
   }
 
   #renderPagination(pages: number) {
@@ -249,6 +318,77 @@ export class CallsGridElement extends CallsControlElement {
     if (this.style.height !== this.#appliedHeight) return;
     this.#appliedHeight = this.ownHeight === undefined ? '' : `${this.ownHeight}px`;
     this.style.height = this.#appliedHeight;
+  }
+
+  /** Your own camera's key while it floats as the phone layout's self view (only with someone else there). */
+  #pipKey(): string | undefined {
+    if (!this.phone) return undefined;
+    const self = this.participants.find((person) => person.isSelf);
+    if (!self || this.participants.length < 2) return undefined;
+    return tileKey({ participantId: self.id, source: 'camera' });
+  }
+
+  /** The tiles that go on pages: all of them, less the self view while it floats. */
+  #paged(): readonly string[] {
+    const selfKey = this.#pipKey();
+    return selfKey ? this.order.filter((key) => key !== selfKey) : this.order;
+  }
+
+  /** Small enough to leave the others in view, large enough to see yourself: portrait, like the phone. */
+  #pipSize(): { width: number; height: number } {
+    const width = Math.round(Math.min(120, Math.max(72, (this.box?.width ?? 0) * 0.28)));
+    return { width, height: Math.round((width * 4) / 3) };
+  }
+
+  readonly #onPipDown = (event: PointerEvent) => {
+    if (event.button !== 0 || !this.box) return;
+    const tile = event.currentTarget as HTMLElement;
+    const rect = tile.getBoundingClientRect();
+    tile.setPointerCapture(event.pointerId);
+    this.#pipDrag = {
+      pointerId: event.pointerId,
+      grabX: event.clientX - rect.left,
+      grabY: event.clientY - rect.top,
+    };
+  };
+
+  readonly #onPipMove = (event: PointerEvent) => {
+    const drag = this.#pipDrag;
+    if (!drag || event.pointerId !== drag.pointerId || !this.box) return;
+    const host = this.getBoundingClientRect();
+    this.pipPoint = clampInside(
+      { x: event.clientX - host.left - drag.grabX, y: event.clientY - host.top - drag.grabY },
+      this.#pipSize(),
+      this.box,
+      PIP_MARGIN,
+    );
+  };
+
+  readonly #onPipUp = (event: PointerEvent) => {
+    const drag = this.#pipDrag;
+    if (!drag || event.pointerId !== drag.pointerId) return;
+    this.#pipDrag = undefined;
+    if (this.pipPoint && this.box) this.pipCorner = nearestCorner(this.pipPoint, this.#pipSize(), this.box);
+    this.pipPoint = undefined;
+  };
+
+  readonly #onPipKey = (event: KeyboardEvent) => {
+    const corner = cornerAfterKey(this.pipCorner, event.key);
+    if (!corner) return;
+    event.preventDefault();
+    this.pipCorner = corner;
+  };
+
+  /**
+   * A page's tiles as the cameras (in order) and then the people without one, in compact rows of
+   * their own below: stable within each group, so only a camera turning on or off moves someone.
+   */
+  #split(keys: readonly string[]): { cameras: string[]; compact: string[] } {
+    const people = new Map(this.participants.map((person) => [person.id, person]));
+    const cameras: string[] = [];
+    const compact: string[] = [];
+    for (const key of keys) (showsCompact(tileOfKey(key), people) ? compact : cameras).push(key);
+    return { cameras, compact };
   }
 
   #goTo(page: number): void {
@@ -322,12 +462,18 @@ export class CallsGridElement extends CallsControlElement {
   }
 
   /** Tiles per page: what fits the box at `min-tile-width`, less the page controls' room once paged. */
-  #perPage(count = this.order.length): number {
+  #perPage(count = this.#paged().length): number {
     if (!this.box) return Math.max(1, count);
     const { width, height, gap } = this.box;
-    const all = pageSize(count, width, height, this.minTileWidth, 16 / 9, gap);
+    const aspect = this.#aspect();
+    const all = pageSize(count, width, height, this.minTileWidth, aspect, gap);
     if (all >= count) return Math.max(1, all);
-    return Math.max(1, pageSize(count, width, height - CONTROLS_HEIGHT, this.minTileWidth, 16 / 9, gap));
+    return Math.max(1, pageSize(count, width, height - CONTROLS_HEIGHT, this.minTileWidth, aspect, gap));
+  }
+
+  /** Tiles are 16:9, or portrait (3:4) in the phone layout. */
+  #aspect(): number {
+    return this.phone ? 3 / 4 : 16 / 9;
   }
 
   /** Without a height from the page, the grid is as tall as its tiles need (they are out of flow). */
@@ -338,17 +484,24 @@ export class CallsGridElement extends CallsControlElement {
       return;
     }
     const perPage = this.#perPage();
-    const paged = pageCount(this.order.length, perPage) > 1;
-    const layout = this.#layout(Math.min(perPage, this.order.length), paged);
-    this.ownHeight = layout
-      ? layout.rows * layout.tileHeight + (layout.rows - 1) * this.box.gap + (paged ? CONTROLS_HEIGHT : 0)
-      : MIN_HEIGHT;
+    const keys = this.#paged();
+    const paged = pageCount(keys.length, perPage) > 1;
+    const { cameras, compact } = this.#split(pageOf(keys, this.page, perPage));
+    const layout = this.#layout(cameras.length, compact.length, paged);
+    this.ownHeight = layout ? layout.height + (paged ? CONTROLS_HEIGHT : 0) : MIN_HEIGHT;
   }
 
-  #layout(count: number, paged: boolean) {
+  #layout(cameras: number, compact: number, paged: boolean) {
     if (!this.box) return undefined;
     const { width, height, gap } = this.box;
-    const layout = gridLayout(count, width, paged ? height - CONTROLS_HEIGHT : height, 16 / 9, gap);
+    const layout = mixedGridLayout(
+      cameras,
+      compact,
+      width,
+      paged ? height - CONTROLS_HEIGHT : height,
+      this.#aspect(),
+      gap,
+    );
     return layout.columns > 0 ? layout : undefined;
   }
 }

@@ -3,38 +3,19 @@ import { property, query } from 'lit/decorators.js';
 import type { Room } from '../../core/room.js';
 import type { CallsLayout, CallsLayoutChangeEvent } from '../../events/layout-change.js';
 import { defineElement } from '../../internal/define.js';
-import '../calls-audio-prompt/calls-audio-prompt.js';
-import '../calls-camera-button/calls-camera-button.js';
-import '../calls-alone-notice/calls-alone-notice.js';
-import '../calls-chat/calls-chat.js';
-import '../calls-chat-button/calls-chat-button.js';
-import '../calls-connection-banner/calls-connection-banner.js';
-import '../calls-control-bar/calls-control-bar.js';
-import '../calls-grid/calls-grid.js';
-import '../calls-hand-button/calls-hand-button.js';
-import '../calls-layout-select/calls-layout-select.js';
-import '../calls-leave-button/calls-leave-button.js';
 import '../calls-left-screen/calls-left-screen.js';
 import '../calls-lobby/calls-lobby.js';
-import '../calls-mic-button/calls-mic-button.js';
-import '../calls-muted-hint/calls-muted-hint.js';
-import '../calls-participant-list/calls-participant-list.js';
-import '../calls-participants-button/calls-participants-button.js';
-import '../calls-reactions-button/calls-reactions-button.js';
 import type { CallsRoomElement } from '../calls-room/calls-room.js';
 import '../calls-room/calls-room.js';
-import '../calls-screen-share-button/calls-screen-share-button.js';
-import '../calls-settings/calls-settings.js';
-import '../calls-speaker-layout/calls-speaker-layout.js';
-import '../calls-status/calls-status.js';
-import '../calls-toasts/calls-toasts.js';
+import { meetingCallTemplate } from '../calls-room/meeting-template.js';
 import { meetingStyles } from './calls-meeting.styles.js';
 
 /**
  * The whole product in one tag: the lobby (preview, devices, name, Join), then the call (tiles,
  * controls, keyboard shortcuts), then "You left the call" with Rejoin, which releases the camera and
  * microphone. It is a `<calls-room>` composed of kit elements, exactly as a page can write it out
- * (see the README); the room's events bubble out of it.
+ * (see the README); the room's events bubble out of it. The call is the same template as the
+ * default meeting of a `<calls-room>` with no children, with the same parts.
  *
  * @summary The full meeting: lobby → call → left screen.
  *
@@ -45,6 +26,19 @@ import { meetingStyles } from './calls-meeting.styles.js';
  *   cancel it to keep the one shown.
  *
  * @csspart room - The `<calls-room>`.
+ * @csspart lobby - Its `<calls-lobby>`.
+ * @csspart status - Its `<calls-status>`.
+ * @csspart audio-prompt - Its `<calls-audio-prompt>`.
+ * @csspart banner - Its `<calls-connection-banner>`, over its tiles.
+ * @csspart alone-notice - Its `<calls-alone-notice>` (while nobody else is in the call).
+ * @csspart grid - Its `<calls-grid>` (while `layout` is `grid`).
+ * @csspart speaker-layout - Its `<calls-speaker-layout>` (while `layout` is `speaker`).
+ * @csspart muted-hint - Its `<calls-muted-hint>`.
+ * @csspart control-bar - Its `<calls-control-bar>`.
+ * @csspart people - Its `<calls-participant-list>`, a side panel its participants button opens.
+ * @csspart chat - Its `<calls-chat>`, a side panel its chat button opens.
+ * @csspart toasts - Its `<calls-toasts>`.
+ * @csspart left-screen - Its `<calls-left-screen>`.
  * @csspart tile - Each tile of the default meeting's grid (re-exported from it, as are the parts below).
  * @csspart tile-base - Each tile's frame; outlined while its participant speaks.
  * @csspart tile-video - Each tile's `<video>`.
@@ -59,6 +53,7 @@ import { meetingStyles } from './calls-meeting.styles.js';
  * @csspart tile-overlay - Each tile's `<calls-tile-overlay>`.
  * @csspart tile-hand - Each tile's raised-hand badge.
  * @csspart tile-reaction - Each tile's reactions.
+ * @csspart self-view - Your own tile as the grid's picture-in-picture in a phone held upright.
  * @csspart pagination - The grid's page controls.
  * @csspart page-button - The grid's previous and next page buttons.
  * @csspart control - The native button of every control in the control bar.
@@ -150,33 +145,9 @@ export class CallsMeetingElement extends LitElement {
       .layout=${this.layout}
       @calls-layout-change=${this.#onLayoutChange}
     >
-      <calls-lobby slot="lobby" ?ask-name=${this.askName} .displayName=${this.displayName}></calls-lobby>
-      <calls-status></calls-status>
-      <calls-audio-prompt></calls-audio-prompt>
-      <calls-alone-notice></calls-alone-notice>
-      ${
-        this.layout === 'speaker'
-          ? html`<calls-speaker-layout></calls-speaker-layout>`
-          : html`<calls-grid exportparts="tile, tile-base, tile-video, tile-placeholder, tile-initials, tile-spinner, tile-status, tile-label, tile-name, tile-muted-indicator, tile-quality, tile-overlay, tile-hand, tile-reaction, pagination, page-button"></calls-grid>`
-      }
-      <calls-connection-banner></calls-connection-banner>
-      <calls-muted-hint></calls-muted-hint>
-      <calls-participant-list id="people" hidden></calls-participant-list>
-      <calls-chat id="chat" hidden></calls-chat>
-      <calls-toasts chat-panel="chat"></calls-toasts>
-      <calls-control-bar>
-        <calls-mic-button exportparts="button: control, button: mic-button"></calls-mic-button>
-        <calls-camera-button exportparts="button: control, button: camera-button"></calls-camera-button>
-        <calls-screen-share-button exportparts="button: control, button: screen-share-button"></calls-screen-share-button>
-        <calls-hand-button exportparts="button: control, button: hand-button"></calls-hand-button>
-        <calls-reactions-button exportparts="button: control, button: reactions-button"></calls-reactions-button>
-        <calls-participants-button exportparts="button: control, button: participants-button" for="people"></calls-participants-button>
-        <calls-chat-button exportparts="button: control, button: chat-button" for="chat"></calls-chat-button>
-        <calls-layout-select></calls-layout-select>
-        <calls-settings exportparts="trigger: control, trigger: settings-button"></calls-settings>
-        <calls-leave-button exportparts="button: control, button: leave-button"></calls-leave-button>
-      </calls-control-bar>
-      <calls-left-screen slot="left"></calls-left-screen>
+      <calls-lobby part="lobby" slot="lobby" ?ask-name=${this.askName} .displayName=${this.displayName}></calls-lobby>
+      ${meetingCallTemplate(this.layout)}
+      <calls-left-screen part="left-screen" slot="left"></calls-left-screen>
     </calls-room>`;
   }
 }

@@ -71,5 +71,9 @@ export const speakerLayoutStyles = [
       height: var(--calls-filmstrip-height, 112px);
       scroll-snap-align: start;
     }
+    /* Nobody to see: a square, not a 16:9 box. */
+    [part='filmstrip-tile'][compact] {
+      aspect-ratio: 1;
+    }
   `,
 ];

@@ -5,7 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Participant } from '../../core/participant.js';
 import { isSharingScreen } from '../../core/screen-share.js';
 import { holdSpeaker, type SpeakerHold, spotlightTile } from '../../core/spotlight.js';
-import { type VideoTile, videoTiles } from '../../core/tiles.js';
+import { showsCompact, type VideoTile, videoTiles } from '../../core/tiles.js';
 import { CallsControlElement } from '../../internal/control-element.js';
 import { defineElement } from '../../internal/define.js';
 import { nextIcon, previousIcon } from '../../internal/icons.js';
@@ -21,6 +21,9 @@ const keyOf = (tile: VideoTile) => `${tile.participantId}/${tile.source}`;
  * shared screen (the newest; with several, buttons above the filmstrip switch between them), or
  * the active speaker — yourself only when nobody else is there. The speaker stays large for at least
  * 1.5 s before the next one takes over, so a cough does not flip the view.
+ *
+ * In the filmstrip, someone without a camera gets a square `compact` tile (initials, name,
+ * microphone and a speaking ring; no video pulled), narrower than a camera's.
  *
  * The filmstrip scrolls (its buttons move it a strip at a time); tiles scrolled out of it are not
  * on screen, so they pull no video, and each tile asks for the simulcast layer its size needs.
@@ -135,6 +138,7 @@ export class CallsSpeakerLayoutElement extends CallsControlElement {
     const strip = tiles
       .filter((tile) => !main || keyOf(tile) !== keyOf(main))
       .sort((a, b) => Number(this.#isSelf(b)) - Number(this.#isSelf(a)));
+    const people = new Map(this.participants.map((person) => [person.id, person]));
     const t = this.t;
     return html`<div part="main">
         ${
@@ -167,6 +171,7 @@ export class CallsSpeakerLayoutElement extends CallsControlElement {
             (tile) =>
               html`<calls-tile
                 part="filmstrip-tile"
+                ?compact=${showsCompact(tile, people)}
                 room=${ifDefined(this.room)}
                 participant-id=${tile.participantId}
                 source=${tile.source}

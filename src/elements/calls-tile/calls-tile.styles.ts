@@ -147,5 +147,61 @@ export const tileStyles = [
     [data-quality='lost'] {
       color: var(--calls-quality-bad-color, #f87171);
     }
+      /* Compact (no camera): one short row, initials, name and microphone; a ring while speaking. */
+    :host([compact]) {
+      aspect-ratio: auto;
+      height: var(--calls-compact-tile-height, 56px);
+    }
+    :host([compact]) [part='base'] {
+      display: flex;
+      align-items: center;
+      gap: 10px;
+      padding: 0 12px;
+      box-sizing: border-box;
+    }
+    :host([compact]) [part='placeholder'] {
+      position: static;
+      flex: none;
+    }
+    :host([compact]) [part='initials'] {
+      width: 36px;
+      font-size: 14px;
+    }
+    :host([compact][speaking]) [part='initials'] {
+      box-shadow: 0 0 0 3px var(--_tile-bg), 0 0 0 6px var(--_speaking);
+    }
+    :host([compact]) [part='label'] {
+      position: static;
+      flex: 1;
+      min-width: 0;
+      padding: 0;
+      background: none;
+      color: var(--_fg);
+      font-size: 14px;
+    }
+    /* On the tile's own background rather than the dark name tag: the danger colour reads there. */
+    :host([compact]) [part='muted-indicator'] {
+      color: var(--calls-muted-indicator-color, var(--_danger));
+    }
+    /* Narrow (a filmstrip's square): the initials above the name. */
+    @container (max-width: 140px) {
+      :host([compact]) [part='base'] {
+        flex-direction: column;
+        justify-content: center;
+        gap: 6px;
+        padding: 6px;
+      }
+      :host([compact]) [part='label'] {
+        flex: none;
+        max-width: 100%;
+        justify-content: center;
+      }
+    }
+    @media (forced-colors: active) {
+      :host([compact][speaking]) [part='initials'] {
+        outline: 3px solid Highlight;
+        outline-offset: 2px;
+      }
+    }
   `,
 ];

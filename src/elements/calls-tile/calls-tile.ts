@@ -35,6 +35,9 @@ function listIn(language: string, items: string[]): string {
  * fits its size. Sound does not play here: the room plays everyone through one audio sink. Place
  * it inside a `<calls-room>`, or anywhere with `room="<id of a calls-room>"`.
  *
+ * A layout makes it `compact` for someone without a camera: a short tile with their initials,
+ * name and microphone state, a ring round the initials while they speak, and no video pulled.
+ *
  * While their camera is on but no picture has arrived yet (the pull is starting, or the call is
  * recovering from a lost connection), the tile shows their initials with a spinner instead of an
  * empty box. The quality indicator shows how well their media reaches you, measured from the
@@ -64,7 +67,8 @@ function listIn(language: string, items: string[]): string {
  * @cssproperty --calls-tile-background - Behind the video and placeholder.
  * @cssproperty --calls-tile-aspect-ratio - Width / height of the tile.
  * @cssproperty --calls-video-fit - `object-fit` of the video.
- * @cssproperty --calls-speaking-color - Outline while speaking.
+ * @cssproperty --calls-speaking-color - Outline while speaking (and a compact tile's ring).
+ * @cssproperty --calls-compact-tile-height - Height of a compact tile (default 56px; a layout may set its own).
  * @cssproperty --calls-avatar-background - Behind the initials.
  * @cssproperty --calls-avatar-foreground - The initials.
  * @cssproperty --calls-accent - Behind the initials, unless `--calls-avatar-background` is set.
@@ -72,6 +76,7 @@ function listIn(language: string, items: string[]): string {
  * @cssproperty --calls-label-background - Behind the name tag.
  * @cssproperty --calls-label-foreground - The name tag text.
  * @cssproperty --calls-muted-indicator-color - The muted icon.
+ * @cssproperty --calls-danger - The muted icon of a compact tile, unless `--calls-muted-indicator-color` is set.
  * @cssproperty --calls-quality-good-color - Quality bars while excellent or good.
  * @cssproperty --calls-quality-poor-color - Quality bars while poor (over 3 % loss).
  * @cssproperty --calls-quality-bad-color - Quality bars while bad (over 5 % loss) or lost.
@@ -105,6 +110,12 @@ export class CallsTileElement extends LitElement {
   @property({ type: Boolean, reflect: true }) waiting = false;
 
   /**
+   * Show them as a compact tile (their initials, name and microphone, with a ring while they speak)
+   * that pulls no video: set by a layout for someone without a camera, reflected.
+   */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  /**
    * How well their media reaches you: `excellent`, `good`, `poor`, `bad`, `lost` or `unknown`.
    * Kept up to date by the tile and reflected, for `calls-tile[quality='bad']` styles.
    */
@@ -119,6 +130,7 @@ export class CallsTileElement extends LitElement {
   readonly #visibility = new VisibilityController(this);
   readonly #participantId$ = new BehaviorSubject('');
   readonly #source$ = new BehaviorSubject<VideoSource>('camera');
+  readonly #compact$ = new BehaviorSubject(false);
   /** The aria-label this tile gave itself; any other value is the page's and is kept. */
   #ownLabel: string | null = null;
 
@@ -147,9 +159,15 @@ export class CallsTileElement extends LitElement {
     subscribe(
       this,
       () =>
-        combineLatest([room$, this.#participantId$, this.#visibility.visible$, this.#source$]).pipe(
-          switchMap(([room, id, visible, source]) =>
-            room && id && visible ? room.video$(id, preferredRid$, source) : of(undefined),
+        combineLatest([
+          room$,
+          this.#participantId$,
+          this.#visibility.visible$,
+          this.#source$,
+          this.#compact$,
+        ]).pipe(
+          switchMap(([room, id, visible, source, compact]) =>
+            room && id && visible && !compact ? room.video$(id, preferredRid$, source) : of(undefined),
           ),
         ),
       (track) => {
@@ -167,9 +185,11 @@ export class CallsTileElement extends LitElement {
     if (changed.has('participantId')) this.#participantId$.next(this.participantId);
     if (changed.has('source')) this.#source$.next(this.source === 'screen' ? 'screen' : 'camera');
     if (changed.has('room')) this.#consumer.refresh();
+    if (changed.has('compact')) this.#compact$.next(this.compact);
     const person = this.participant;
     this.waiting = Boolean(
-      person?.videoEnabled &&
+      !this.compact &&
+        person?.videoEnabled &&
         (person.connection === 'reconnecting' || !this.track || this.pictureOf !== this.track),
     );
   }
