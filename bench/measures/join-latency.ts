@@ -38,7 +38,7 @@ const baselineRun: JoinRun = async (context, pages, stack, room) => {
   }
 };
 
-async function measureRuns(
+export async function measureRuns(
   run: JoinRun,
   context: BrowserContext,
   pages: PageServer,

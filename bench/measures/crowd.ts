@@ -1,0 +1,252 @@
+// A 25-person room: 24 cheap publishers (bench/pages/crowd-publishers.ts, in their own Chromium)
+// and one viewer (in another Chromium, so its CPU is its own) at a fixed 1760×1100 viewport.
+// Project: `<calls-room>` with a paginated `<calls-grid>` (16 tiles a page: it pulls the 15 other
+// people on page 1, each at its tile's simulcast layer, and everyone's audio). Baseline: raw
+// partytracks pulling all 24 cameras and microphones and showing every camera. Both are measured
+// in the same run, on the same publishers, over the same window.
+import type { Page } from 'playwright-core';
+import { ALL_SIMULCAST_LAYERS_FLAG } from '../../test/browser/helpers/crowd-chromium.js';
+import type { MediaStackReady } from '../children/media-stack.js';
+import { startChild } from '../lib/child.js';
+import { launchChromium } from '../lib/chromium.js';
+import { instrumentContext } from '../lib/instrument.js';
+import { startPageServer } from '../lib/page-server.js';
+import { processCpuSeconds, processTreeCpuSeconds } from '../lib/proc-cpu.js';
+import type { Section } from '../lib/report.js';
+import { runSection } from '../lib/section.js';
+import { median } from '../lib/stats.js';
+import { sleep, withTimeout } from '../lib/timeout.js';
+import { widgetSide } from '../lib/widget.js';
+import type { CrowdBaselinePage } from '../pages/crowd-baseline.js';
+import type { CrowdMember, CrowdPublishersPage } from '../pages/crowd-publishers.js';
+import type { CrowdWidgetPage } from '../pages/crowd-widget.js';
+import { CROWD_VIEWER } from '../pages/lib/crowd-viewer.js';
+import type { InboundStream } from '../pages/lib/inbound-totals.js';
+
+const PUBLISHERS = 24;
+/** Remote tiles on the project's page 1: 16 a page, you first. */
+const PROJECT_TILES = 15;
+const SETUP_TIMEOUT_MS = 180_000;
+const PLAYING_TIMEOUT_MS = 60_000;
+const WARM_MS = 3000;
+const WINDOW_MS = 10_000;
+
+export interface ViewerWindow {
+  tilesShown: number;
+  videoStreamsReceived: number;
+  audioStreamsReceived: number;
+  sfuForwardedVideo: number;
+  sfuForwardedAudio: number;
+  downloadKbps: number;
+  medianReceivedFps: number | null;
+  viewerCpuPercent: number;
+  sfuCpuPercent: number;
+  allPlaying: boolean;
+}
+
+type ViewerPage = Pick<CrowdWidgetPage, 'tiles' | 'allTilesPlaying' | 'inbound'> & {
+  sessionId(): string | null | Promise<string | null>;
+};
+
+async function forwardedBy(stack: MediaStackReady, sessionId: string | null) {
+  if (!sessionId) return { video: 0, audio: 0 };
+  const { apiBaseUrl, appId, appSecret } = stack.sfu!;
+  const response = await fetch(`${apiBaseUrl}/apps/${appId}/sessions/${sessionId}`, {
+    headers: { authorization: `Bearer ${appSecret}` },
+  });
+  const session = (await response.json()) as { tracks: { location: string; status: string; kind: string }[] };
+  const active = session.tracks.filter((track) => track.location === 'remote' && track.status === 'active');
+  return {
+    video: active.filter((track) => track.kind === 'video').length,
+    audio: active.filter((track) => track.kind === 'audio').length,
+  };
+}
+
+/** Waits for every tile to play, settles, then reads counters and CPU around a fixed window. */
+async function measureViewer(
+  page: Page,
+  expectedTiles: number,
+  stack: MediaStackReady,
+  pids: { viewer: number | undefined; sfu: number },
+): Promise<ViewerWindow> {
+  const allPlaying = await page.evaluate(([n, t]) => (window.bench as ViewerPage).allTilesPlaying(n, t), [
+    expectedTiles,
+    PLAYING_TIMEOUT_MS,
+  ] as const);
+  await sleep(WARM_MS);
+  const read = async () => ({
+    inbound: await page.evaluate(() => (window.bench as ViewerPage).inbound()),
+    viewer: pids.viewer ? processTreeCpuSeconds(pids.viewer) : 0,
+    sfu: processCpuSeconds(pids.sfu),
+    at: performance.now(),
+  });
+  const first = await read();
+  await sleep(WINDOW_MS);
+  const second = await read();
+  const seconds = (second.at - first.at) / 1000;
+  const before = new Map(first.inbound.map((stream) => [stream.key, stream]));
+  const grown: { stream: InboundStream; bytes: number; fps: number }[] = [];
+  for (const stream of second.inbound) {
+    const then = before.get(stream.key);
+    const bytes = stream.bytes - (then?.bytes ?? 0);
+    if (bytes <= 0) continue;
+    const statsSeconds = then ? (stream.timestampMs - then.timestampMs) / 1000 : seconds;
+    grown.push({ stream, bytes, fps: (stream.framesDecoded - (then?.framesDecoded ?? 0)) / statsSeconds });
+  }
+  const video = grown.filter(({ stream }) => stream.kind === 'video');
+  const forwarded = await forwardedBy(
+    stack,
+    await page.evaluate(() => (window.bench as ViewerPage).sessionId()),
+  );
+  return {
+    tilesShown: await page.evaluate(() => (window.bench as ViewerPage).tiles()),
+    videoStreamsReceived: video.length,
+    audioStreamsReceived: grown.length - video.length,
+    sfuForwardedVideo: forwarded.video,
+    sfuForwardedAudio: forwarded.audio,
+    downloadKbps: (8 * grown.reduce((sum, { bytes }) => sum + bytes, 0)) / seconds / 1000,
+    medianReceivedFps: video.length > 0 ? median(video.map(({ fps }) => fps)) : null,
+    viewerCpuPercent: (100 * (second.viewer - first.viewer)) / seconds,
+    sfuCpuPercent: (100 * (second.sfu - first.sfu)) / seconds,
+    allPlaying,
+  };
+}
+
+export function measureCrowd(): Promise<Section> {
+  return runSection(
+    {
+      id: 'crowd',
+      title: `A 25-person room: one viewer, ${PUBLISHERS} publishers (320×180, 3 simulcast layers)`,
+      projectLabel: '<calls-room> + <calls-grid>',
+      baselineLabel: 'raw partytracks, pull all',
+      figures: [],
+      notes: [],
+    },
+    async (section, resources) => {
+      const stack = resources.add(
+        'media stack',
+        await startChild<MediaStackReady>('media-stack.ts', { sfu: {}, backend: {} }),
+      );
+      const pages = resources.add('page server', await startPageServer());
+      const publisherBrowser = resources.add(
+        'publishers chromium',
+        await launchChromium([ALL_SIMULCAST_LAYERS_FLAG]),
+      );
+      const viewerBrowser = resources.add('viewer chromium', await launchChromium());
+      const viewerContext = await viewerBrowser.browser.newContext({
+        viewport: CROWD_VIEWER.viewport,
+        permissions: ['camera', 'microphone'],
+      });
+      resources.add('viewer context', viewerContext);
+      await instrumentContext(viewerContext);
+      const room = `crowd-${Date.now().toString(36)}`;
+      const pids = { viewer: viewerBrowser.pid, sfu: stack.pid };
+
+      const publishers = await publisherBrowser.context.newPage();
+      await publishers.goto(pages.pageUrl('crowd-publishers'));
+      const setupStarted = performance.now();
+      const members: CrowdMember[] = await withTimeout(
+        publishers.evaluate((c) => (window.bench as CrowdPublishersPage).join(c), {
+          endpoint: stack.ready.endpoint!,
+          room,
+          count: PUBLISHERS,
+        }),
+        SETUP_TIMEOUT_MS,
+        `${PUBLISHERS} publishers joining`,
+      );
+      section.notes.push(
+        `${PUBLISHERS} publishers joined in ${((performance.now() - setupStarted) / 1000).toFixed(0)} s.`,
+      );
+
+      const { outcome: project, note } = await widgetSide(viewerContext, pages, async () => {
+        const page = await viewerContext.newPage();
+        try {
+          await page.goto(pages.pageUrl('crowd-widget', { withBundle: true }));
+          await page.evaluate((c) => (window.bench as CrowdWidgetPage).join(c), {
+            endpoint: stack.ready.endpoint!,
+            room,
+          });
+          return await measureViewer(page, PROJECT_TILES, stack.ready, pids);
+        } finally {
+          await page.evaluate(() => (window.bench as CrowdWidgetPage).leave()).catch(() => undefined);
+          await page.close();
+        }
+      });
+      if (note) section.notes.push(note);
+
+      const page = await viewerContext.newPage();
+      let baseline: ViewerWindow;
+      try {
+        await page.goto(pages.pageUrl('crowd-baseline'));
+        await page.evaluate(([s, t]) => (window.bench as CrowdBaselinePage).pullAll(s, t), [
+          stack.ready.sfu!,
+          members.flatMap((member) => member.tracks),
+        ] as const);
+        baseline = await measureViewer(page, PUBLISHERS, stack.ready, pids);
+      } finally {
+        await page.evaluate(() => (window.bench as CrowdBaselinePage).leave()).catch(() => undefined);
+        await page.close();
+      }
+      await publishers.evaluate(() => (window.bench as CrowdPublishersPage).leave()).catch(() => undefined);
+
+      const figure = (
+        metric: string,
+        unit: string,
+        pick: (w: ViewerWindow) => number | null,
+        note?: string,
+      ) =>
+        section.figures.push({
+          metric,
+          unit,
+          project: project && pick(project),
+          baseline: pick(baseline),
+          ...(note ? { note } : {}),
+        });
+      figure('video tiles on screen', '', (w) => w.tilesShown);
+      figure(
+        'video streams received',
+        '',
+        (w) => w.videoStreamsReceived,
+        'inbound-rtp video streams whose bytes grew in the window',
+      );
+      figure(
+        'video tracks the SFU forwards',
+        '',
+        (w) => w.sfuForwardedVideo,
+        "the SFU's own GET session: active remote video",
+      );
+      figure('audio streams received', '', (w) => w.audioStreamsReceived);
+      figure(
+        'download',
+        'kbit/s',
+        (w) => w.downloadKbps,
+        'all inbound RTP (payload + headers), audio included',
+      );
+      figure('received video fps (median stream)', 'fps', (w) => w.medianReceivedFps);
+      figure(
+        'viewer CPU',
+        '%',
+        (w) => w.viewerCpuPercent,
+        "the viewer Chromium's whole process tree, % of one core",
+      );
+      figure(
+        'SFU CPU',
+        '%',
+        (w) => w.sfuCpuPercent,
+        'the media-stack process (SFU + backend), % of one core',
+      );
+      for (const [side, outcome] of [
+        ['<calls-room>', project],
+        ['baseline', baseline],
+      ] as const)
+        if (outcome && !outcome.allPlaying)
+          section.notes.push(
+            `${side}: not every tile had shown a frame after ${PLAYING_TIMEOUT_MS / 1000} s.`,
+          );
+      section.notes.push(
+        `Same ${PUBLISHERS} publishers for both sides, project measured first; ${WARM_MS / 1000} s settle, ${WINDOW_MS / 1000} s window; viewport ${CROWD_VIEWER.viewport.width}×${CROWD_VIEWER.viewport.height}.`,
+      );
+      section.details = { project, baseline };
+    },
+  );
+}
