@@ -124,7 +124,6 @@ describe('<calls-grid> with 25 people', function () {
     // The publishers first, then the viewer: it then pulls what it wants in one go instead of
     // renegotiating once per newcomer.
     crowd = await joinCrowd({ endpoint: backend.endpoint, room, count: PUBLISHERS });
-    console.log('DBG crowd joined', performance.now());
     const [viewerPc] = await peerConnectionsOf(() => viewer.join());
     expect(viewerPc).to.exist;
     const layerWidth = new Map(
@@ -155,7 +154,6 @@ describe('<calls-grid> with 25 people', function () {
         wanted.set(tile.participantId, chooseLayer(width, ASSUMED_CAPTURE_WIDTH)!);
       }
       const onPage = sorted(wanted.keys());
-      console.log('DBG page', page, JSON.stringify([...wanted.values()]), performance.now());
 
       // The SFU's view: it forwards the cameras of the people on this page, each on its layer, and
       // no other camera (the previous page's pulls are closed).
@@ -177,7 +175,6 @@ describe('<calls-grid> with 25 people', function () {
         },
       );
 
-      console.log('DBG sfu ok', performance.now());
       // What arrives: each tile decodes its camera at its layer's size.
       const trackOf = new Map<string, string>();
       for (const tile of remoteTiles()) {
@@ -194,7 +191,6 @@ describe('<calls-grid> with 25 people', function () {
         layersSeen.add(wanted.get(tile.participantId)!);
       }
 
-      console.log('DBG frames ok', performance.now());
       // The viewer's own counters: the inbound video streams that grow are exactly those tiles'
       // tracks, each at its layer's frame width.
       let lastGrown = new Map<string, number>();
@@ -215,7 +211,6 @@ describe('<calls-grid> with 25 people', function () {
         throw new Error(`${error.message}; growing: ${seen.join(', ')}; shown: ${trackOf.size}`);
       });
 
-      console.log('DBG inbound ok', performance.now());
       // Audio: everyone's microphone, whatever the page (the SFU forwards all 24, and all 24 grow).
       const { audio } = await forwarded(sfu, viewerSession);
       expect(sorted(audio.map((track) => track.sessionId))).to.deep.equal(

@@ -105,7 +105,6 @@ export async function joinCrowd(options: CrowdOptions): Promise<Crowd> {
         );
       }
       publishers.push(...(await Promise.all(joined)));
-      console.log('DBG batch', start, performance.now());
     }
   } catch (error) {
     stopAll();
