@@ -37,10 +37,15 @@ export interface ViewerWindow {
   audioStreamsReceived: number;
   sfuForwardedVideo: number;
   sfuForwardedAudio: number;
+  /** How many forwarded video tracks the SFU sends on each simulcast layer (rid). */
+  sfuForwardedLayers: Record<string, number>;
   downloadKbps: number;
+  videoDownloadKbps: number;
   medianReceivedFps: number | null;
   viewerCpuPercent: number;
   sfuCpuPercent: number;
+  /** Median over every publisher's every layer of frames encoded per second, in the same window. */
+  publishersSentFps: number | null;
   allPlaying: boolean;
 }
 
@@ -49,22 +54,28 @@ type ViewerPage = Pick<CrowdWidgetPage, 'tiles' | 'allTilesPlaying' | 'inbound'>
 };
 
 async function forwardedBy(stack: MediaStackReady, sessionId: string | null) {
-  if (!sessionId) return { video: 0, audio: 0 };
+  if (!sessionId) return { video: 0, audio: 0, layers: {} };
   const { apiBaseUrl, appId, appSecret } = stack.sfu!;
   const response = await fetch(`${apiBaseUrl}/apps/${appId}/sessions/${sessionId}`, {
     headers: { authorization: `Bearer ${appSecret}` },
   });
-  const session = (await response.json()) as { tracks: { location: string; status: string; kind: string }[] };
-  const active = session.tracks.filter((track) => track.location === 'remote' && track.status === 'active');
-  return {
-    video: active.filter((track) => track.kind === 'video').length,
-    audio: active.filter((track) => track.kind === 'audio').length,
+  const session = (await response.json()) as {
+    tracks: { location: string; status: string; kind: string; simulcast?: { forwardedRid?: string } }[];
   };
+  const active = session.tracks.filter((track) => track.location === 'remote' && track.status === 'active');
+  const video = active.filter((track) => track.kind === 'video');
+  const layers: Record<string, number> = {};
+  for (const track of video) {
+    const rid = track.simulcast?.forwardedRid ?? 'none';
+    layers[rid] = (layers[rid] ?? 0) + 1;
+  }
+  return { video: video.length, audio: active.length - video.length, layers };
 }
 
 /** Waits for every tile to play, settles, then reads counters and CPU around a fixed window. */
 async function measureViewer(
   page: Page,
+  publishers: Page,
   expectedTiles: number,
   stack: MediaStackReady,
   pids: { viewer: number | undefined; sfu: number },
@@ -78,6 +89,7 @@ async function measureViewer(
     inbound: await page.evaluate(() => (window.bench as ViewerPage).inbound()),
     viewer: pids.viewer ? processTreeCpuSeconds(pids.viewer) : 0,
     sfu: processCpuSeconds(pids.sfu),
+    encoded: await publishers.evaluate(() => (window.bench as CrowdPublishersPage).encoded()),
     at: performance.now(),
   });
   const first = await read();
@@ -94,6 +106,12 @@ async function measureViewer(
     grown.push({ stream, bytes, fps: (stream.framesDecoded - (then?.framesDecoded ?? 0)) / statsSeconds });
   }
   const video = grown.filter(({ stream }) => stream.kind === 'video');
+  const encodedBefore = new Map(first.encoded.map((layer) => [layer.key, layer]));
+  const sentFps = second.encoded.flatMap((layer) => {
+    const then = encodedBefore.get(layer.key);
+    const layerSeconds = then ? (layer.timestampMs - then.timestampMs) / 1000 : 0;
+    return then && layerSeconds > 0 ? [(layer.frames - then.frames) / layerSeconds] : [];
+  });
   const forwarded = await forwardedBy(
     stack,
     await page.evaluate(() => (window.bench as ViewerPage).sessionId()),
@@ -104,10 +122,13 @@ async function measureViewer(
     audioStreamsReceived: grown.length - video.length,
     sfuForwardedVideo: forwarded.video,
     sfuForwardedAudio: forwarded.audio,
+    sfuForwardedLayers: forwarded.layers,
     downloadKbps: (8 * grown.reduce((sum, { bytes }) => sum + bytes, 0)) / seconds / 1000,
+    videoDownloadKbps: (8 * video.reduce((sum, { bytes }) => sum + bytes, 0)) / seconds / 1000,
     medianReceivedFps: video.length > 0 ? median(video.map(({ fps }) => fps)) : null,
     viewerCpuPercent: (100 * (second.viewer - first.viewer)) / seconds,
     sfuCpuPercent: (100 * (second.sfu - first.sfu)) / seconds,
+    publishersSentFps: sentFps.length > 0 ? median(sentFps) : null,
     allPlaying,
   };
 }
@@ -166,7 +187,7 @@ export function measureCrowd(): Promise<Section> {
             endpoint: stack.ready.endpoint!,
             room,
           });
-          return await measureViewer(page, PROJECT_TILES, stack.ready, pids);
+          return await measureViewer(page, publishers, PROJECT_TILES, stack.ready, pids);
         } finally {
           await page.evaluate(() => (window.bench as CrowdWidgetPage).leave()).catch(() => undefined);
           await page.close();
@@ -182,7 +203,7 @@ export function measureCrowd(): Promise<Section> {
           stack.ready.sfu!,
           members.flatMap((member) => member.tracks),
         ] as const);
-        baseline = await measureViewer(page, PUBLISHERS, stack.ready, pids);
+        baseline = await measureViewer(page, publishers, PUBLISHERS, stack.ready, pids);
       } finally {
         await page.evaluate(() => (window.bench as CrowdBaselinePage).leave()).catch(() => undefined);
         await page.close();
@@ -222,7 +243,14 @@ export function measureCrowd(): Promise<Section> {
         (w) => w.downloadKbps,
         'all inbound RTP (payload + headers), audio included',
       );
+      figure('download, video only', 'kbit/s', (w) => w.videoDownloadKbps);
       figure('received video fps (median stream)', 'fps', (w) => w.medianReceivedFps);
+      figure(
+        "publishers' sent fps (median layer)",
+        'fps',
+        (w) => w.publishersSentFps,
+        'frames encoded per second by every layer of every publisher, in the same window (they capture 15 fps)',
+      );
       figure(
         'viewer CPU',
         '%',
@@ -243,8 +271,15 @@ export function measureCrowd(): Promise<Section> {
           section.notes.push(
             `${side}: not every tile had shown a frame after ${PLAYING_TIMEOUT_MS / 1000} s.`,
           );
+      const layers = (w: ViewerWindow) =>
+        Object.entries(w.sfuForwardedLayers)
+          .map(([rid, n]) => `${n}× ${rid}`)
+          .join(', ');
       section.notes.push(
-        `Same ${PUBLISHERS} publishers for both sides, project measured first; ${WARM_MS / 1000} s settle, ${WINDOW_MS / 1000} s window; viewport ${CROWD_VIEWER.viewport.width}×${CROWD_VIEWER.viewport.height}.`,
+        `Layers the SFU forwards (rid a = 320, b = 160, c = 80 px wide): project ${project ? layers(project) : '—'}; baseline ${layers(baseline)}.`,
+      );
+      section.notes.push(
+        `The project's viewer joins with camera and microphone off (it only watches, like the baseline, which publishes nothing). Same ${PUBLISHERS} publishers for both sides, project measured first; ${WARM_MS / 1000} s settle, ${WINDOW_MS / 1000} s window; viewport ${CROWD_VIEWER.viewport.width}×${CROWD_VIEWER.viewport.height}.`,
       );
       section.details = { project, baseline };
     },

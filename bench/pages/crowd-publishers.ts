@@ -47,6 +47,21 @@ const bench = {
     if (config.relayUrl) await Promise.all(members.map((m) => answerRelay(config.relayUrl!, config.room, m)));
     return members;
   },
+  /** Frames encoded so far by every publisher's every simulcast layer (how fast they really send). */
+  async encoded(): Promise<{ key: string; frames: number; timestampMs: number }[]> {
+    const out: { key: string; frames: number; timestampMs: number }[] = [];
+    for (const publisher of crowd?.publishers ?? []) {
+      for (const stat of (await publisher.peerConnection.getStats()).values()) {
+        if (stat.type !== 'outbound-rtp' || stat.kind !== 'video') continue;
+        out.push({
+          key: `${publisher.participantId}/${stat.rid}`,
+          frames: stat.framesEncoded ?? 0,
+          timestampMs: stat.timestamp,
+        });
+      }
+    }
+    return out;
+  },
   leave(): void {
     for (const socket of sockets.splice(0)) socket.close();
     crowd?.leave();

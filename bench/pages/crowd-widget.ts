@@ -28,6 +28,9 @@ const bench = {
     element.displayName = 'viewer';
     element.style.cssText = `display:block;width:${CROWD_VIEWER.width}px;--calls-room-min-height:0`;
     element.innerHTML = `<calls-grid min-tile-width="${CROWD_VIEWER.minTileWidth}" style="height:${CROWD_VIEWER.height}px"></calls-grid>`;
+    // A viewer that only watches, like the baseline: no camera to encode, no microphone.
+    element.media.setCameraEnabled(false);
+    element.media.setMicEnabled(false);
     document.body.append(element);
     await element.join();
   },
