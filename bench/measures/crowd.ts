@@ -30,6 +30,8 @@ const SETUP_TIMEOUT_MS = 180_000;
 const PLAYING_TIMEOUT_MS = 60_000;
 const WARM_MS = 3000;
 const WINDOW_MS = 10_000;
+/** Windows per side, alternating: the machine's load from other work changes between windows. */
+const ROUNDS = 3;
 
 export interface ViewerWindow {
   tilesShown: number;
@@ -179,7 +181,7 @@ export function measureCrowd(): Promise<Section> {
         `${PUBLISHERS} publishers joined in ${((performance.now() - setupStarted) / 1000).toFixed(0)} s.`,
       );
 
-      const { outcome: project, note } = await widgetSide(viewerContext, pages, async () => {
+      const projectWindow = async () => {
         const page = await viewerContext.newPage();
         try {
           await page.goto(pages.pageUrl('crowd-widget', { withBundle: true }));
@@ -192,24 +194,40 @@ export function measureCrowd(): Promise<Section> {
           await page.evaluate(() => (window.bench as CrowdWidgetPage).leave()).catch(() => undefined);
           await page.close();
         }
-      });
-      if (note) section.notes.push(note);
-
-      const page = await viewerContext.newPage();
-      let baseline: ViewerWindow;
-      try {
-        await page.goto(pages.pageUrl('crowd-baseline'));
-        await page.evaluate(([s, t]) => (window.bench as CrowdBaselinePage).pullAll(s, t), [
-          stack.ready.sfu!,
-          members.flatMap((member) => member.tracks),
-        ] as const);
-        baseline = await measureViewer(page, publishers, PUBLISHERS, stack.ready, pids);
-      } finally {
-        await page.evaluate(() => (window.bench as CrowdBaselinePage).leave()).catch(() => undefined);
-        await page.close();
+      };
+      const baselineWindow = async () => {
+        const page = await viewerContext.newPage();
+        try {
+          await page.goto(pages.pageUrl('crowd-baseline'));
+          await page.evaluate(([s, t]) => (window.bench as CrowdBaselinePage).pullAll(s, t), [
+            stack.ready.sfu!,
+            members.flatMap((member) => member.tracks),
+          ] as const);
+          return await measureViewer(page, publishers, PUBLISHERS, stack.ready, pids);
+        } finally {
+          await page.evaluate(() => (window.bench as CrowdBaselinePage).leave()).catch(() => undefined);
+          await page.close();
+        }
+      };
+      // Rounds alternate the sides, so a change in machine load between windows hits both.
+      const projectRounds: ViewerWindow[] = [];
+      const baselineRounds: ViewerWindow[] = [];
+      let widgetNote: string | null = null;
+      for (let round = 0; round < ROUNDS; round++) {
+        const { outcome, note } = await widgetSide(viewerContext, pages, projectWindow);
+        if (outcome) projectRounds.push(outcome);
+        widgetNote ??= note;
+        baselineRounds.push(await baselineWindow());
       }
+      if (widgetNote) section.notes.push(widgetNote);
       await publishers.evaluate(() => (window.bench as CrowdPublishersPage).leave()).catch(() => undefined);
+      const project = projectRounds.length > 0 ? projectRounds : null;
+      const baseline = baselineRounds;
 
+      const medianOf = (rounds: ViewerWindow[], pick: (w: ViewerWindow) => number | null) => {
+        const values = rounds.map(pick).filter((value): value is number => value !== null);
+        return values.length > 0 ? median(values) : null;
+      };
       const figure = (
         metric: string,
         unit: string,
@@ -219,8 +237,8 @@ export function measureCrowd(): Promise<Section> {
         section.figures.push({
           metric,
           unit,
-          project: project && pick(project),
-          baseline: pick(baseline),
+          project: project && medianOf(project, pick),
+          baseline: medianOf(baseline, pick),
           ...(note ? { note } : {}),
         });
       figure('video tiles on screen', '', (w) => w.tilesShown);
@@ -263,23 +281,29 @@ export function measureCrowd(): Promise<Section> {
         (w) => w.sfuCpuPercent,
         'the media-stack process (SFU + backend), % of one core',
       );
-      for (const [side, outcome] of [
-        ['<calls-room>', project],
+      for (const [side, rounds] of [
+        ['<calls-room>', project ?? []],
         ['baseline', baseline],
-      ] as const)
-        if (outcome && !outcome.allPlaying)
+      ] as const) {
+        const short = rounds.filter((w) => !w.allPlaying).length;
+        if (short > 0)
           section.notes.push(
-            `${side}: not every tile had shown a frame after ${PLAYING_TIMEOUT_MS / 1000} s.`,
+            `${side}: in ${short} round(s) not every tile had shown a frame after ${PLAYING_TIMEOUT_MS / 1000} s.`,
           );
-      const layers = (w: ViewerWindow) =>
-        Object.entries(w.sfuForwardedLayers)
-          .map(([rid, n]) => `${n}× ${rid}`)
-          .join(', ');
+      }
+      const layers = (rounds: ViewerWindow[]) =>
+        rounds
+          .map((w) =>
+            Object.entries(w.sfuForwardedLayers)
+              .map(([rid, n]) => `${n}× ${rid}`)
+              .join(', '),
+          )
+          .join(' / ');
       section.notes.push(
         `Layers the SFU forwards (rid a = 320, b = 160, c = 80 px wide): project ${project ? layers(project) : '—'}; baseline ${layers(baseline)}.`,
       );
       section.notes.push(
-        `The project's viewer joins with camera and microphone off (it only watches, like the baseline, which publishes nothing). Same ${PUBLISHERS} publishers for both sides, project measured first; ${WARM_MS / 1000} s settle, ${WINDOW_MS / 1000} s window; viewport ${CROWD_VIEWER.viewport.width}×${CROWD_VIEWER.viewport.height}.`,
+        `The project's viewer joins with camera and microphone off (it only watches, like the baseline, which publishes nothing). Same ${PUBLISHERS} publishers for both sides, ${ROUNDS} rounds alternating project and baseline (figures: median over rounds); ${WARM_MS / 1000} s settle, ${WINDOW_MS / 1000} s window; viewport ${CROWD_VIEWER.viewport.width}×${CROWD_VIEWER.viewport.height}.`,
       );
       section.details = { project, baseline };
     },
