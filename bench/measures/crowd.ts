@@ -32,6 +32,8 @@ const WARM_MS = 3000;
 const WINDOW_MS = 10_000;
 /** Windows per side, alternating: the machine's load from other work changes between windows. */
 const ROUNDS = 3;
+/** One side's join, wait for tiles, settle, window and leave, however loaded the machine is. */
+const WINDOW_TIMEOUT_MS = 150_000;
 
 export interface ViewerWindow {
   tilesShown: number;
@@ -214,10 +216,15 @@ export function measureCrowd(): Promise<Section> {
       const baselineRounds: ViewerWindow[] = [];
       let widgetNote: string | null = null;
       for (let round = 0; round < ROUNDS; round++) {
-        const { outcome, note } = await widgetSide(viewerContext, pages, projectWindow);
+        const { outcome, note } = await widgetSide(viewerContext, pages, () =>
+          withTimeout(projectWindow(), WINDOW_TIMEOUT_MS, `<calls-room> window ${round + 1}`),
+        );
         if (outcome) projectRounds.push(outcome);
         widgetNote ??= note;
-        baselineRounds.push(await baselineWindow());
+        baselineRounds.push(
+          await withTimeout(baselineWindow(), WINDOW_TIMEOUT_MS, `baseline window ${round + 1}`),
+        );
+        process.stdout.write(` ${round + 1}/${ROUNDS}`);
       }
       if (widgetNote) section.notes.push(widgetNote);
       await publishers.evaluate(() => (window.bench as CrowdPublishersPage).leave()).catch(() => undefined);
