@@ -52,7 +52,7 @@ export interface Crowd {
 }
 
 /** Generous: on a loaded two-core machine one publish can take several seconds. */
-const PUBLISH_TIMEOUT_MS = 60_000;
+const PUBLISH_TIMEOUT_MS = 120_000;
 
 export const CROWD_CAMERA: MediaTrackConstraints = { width: 320, height: 180, frameRate: 15 };
 
