@@ -7,6 +7,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { callsTestEnvPlugin } from './test/browser/helpers/calls-test-env-plugin.ts';
 import { cameraClipPath } from './test/browser/helpers/camera-clip.ts';
+import { ALL_SIMULCAST_LAYERS_FLAG } from './test/browser/helpers/crowd-chromium.ts';
 import { workersBackendPlugin } from './test/browser/helpers/workers-backend-plugin.ts';
 import { chromiumArgs, chromiumPath } from './test/chromium.ts';
 
@@ -47,11 +48,13 @@ function chromium(extraArgs = [], permissions = ['camera', 'microphone']) {
 const cameraClipTests = 'test/browser/sfu-bitrate.test.ts';
 /** Tests of a person refusing the camera. */
 const cameraDeniedTests = 'test/browser/room-camera-denied.test.ts';
+/** The 25-person room: its cheap 320×180 publishers still send three simulcast layers. */
+const crowdTests = 'test/browser/grid-crowd.test.ts';
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
-  files: ['test/browser/**/*.test.ts', `!${cameraClipTests}`, `!${cameraDeniedTests}`],
+  files: ['test/browser/**/*.test.ts', `!${cameraClipTests}`, `!${cameraDeniedTests}`, `!${crowdTests}`],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // Two cores and real media in every test: one page at a time.
   concurrency: 1,
@@ -73,6 +76,11 @@ export default {
       name: 'camera-denied',
       files: cameraDeniedTests,
       browsers: [chromium([], ['microphone'])],
+    },
+    {
+      name: 'crowd',
+      files: crowdTests,
+      browsers: [chromium([ALL_SIMULCAST_LAYERS_FLAG])],
     },
   ],
   plugins: [

@@ -7,6 +7,8 @@ import { cpus, totalmem } from 'node:os';
 import { ensureFreshBuild } from './lib/fresh-build.js';
 import { formatSection, ratio, type Section } from './lib/report.js';
 import { measureBundleSize } from './measures/bundle-size.js';
+import { measureCrowd } from './measures/crowd.js';
+import { measureJoinCrowded } from './measures/join-crowded.js';
 import { measureJoinLatency } from './measures/join-latency.js';
 import { measureLeaks } from './measures/leaks.js';
 import { measurePresence } from './measures/presence.js';
@@ -22,6 +24,8 @@ const measurements: Record<string, () => Promise<Section>> = {
   presence: measurePresence,
   recovery: measureRecovery,
   'sfu-memory': measureSfuMemory,
+  crowd: measureCrowd,
+  'join-8': measureJoinCrowded,
 };
 
 const onlyArgument = process.argv.find((argument) => argument.startsWith('--only='));

@@ -21,12 +21,13 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<BenchBrowser> {
+/** `extraArgs` are added to CHROMIUM_ARGS (e.g. a field trial one measurement needs). */
+export async function launchChromium(extraArgs: string[] = []): Promise<BenchBrowser> {
   // launchServer rather than launch: only a BrowserServer tells us Chromium's process id.
   const server = await chromium.launchServer({
     executablePath: chromiumPath,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     timeout: 60_000,
   });
   const browser = await chromium.connect(server.wsEndpoint());

@@ -52,7 +52,7 @@ interface SideOutcome {
  * machine does during the measurement falls on both sides alike. A run without a frame is retried
  * (boundedly) so each side gets RUNS timed samples if it can.
  */
-async function measureSides(
+export async function measureSides(
   sides: { baseline: JoinRun; widget: JoinRun | null },
   context: BrowserContext,
   pages: PageServer,
