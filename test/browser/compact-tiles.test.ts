@@ -8,7 +8,6 @@ import '../../src/index.js';
 import { firstValueFrom } from 'rxjs';
 import { COMPACT_TILE } from '../../src/core/layout.js';
 import { Room } from '../../src/core/room.js';
-import type { CallsRoomElement } from '../../src/elements/calls-room/calls-room.js';
 import type { CallsTileElement } from '../../src/elements/calls-tile/calls-tile.js';
 import { waitFor, waitForVideoFrames } from './helpers/media.js';
 import {
@@ -16,23 +15,12 @@ import {
   defaultTile,
   mountRoom,
   participantIdOf,
+  pulledVideoSessions,
   removeRooms,
   tileVideo,
   uniqueRoomName,
 } from './helpers/room.js';
-import { sfuSession } from './helpers/sfu-client.js';
-import { callsTestEnv, type TestSfu } from './helpers/test-env.js';
-
-/** Session ids of the cameras the SFU forwards to `viewer` now. */
-async function pulledVideoSessions(sfu: TestSfu, viewer: CallsRoomElement): Promise<string[]> {
-  const sessionId = (await firstValueFrom(viewer.model!.self$))!.sessionId as string;
-  const state = await sfuSession(sfu, sessionId);
-  return state.tracks
-    .filter(
-      (track: any) => track.location === 'remote' && track.kind === 'video' && track.status === 'active',
-    )
-    .map((track: any) => track.sessionId as string);
-}
+import { callsTestEnv } from './helpers/test-env.js';
 
 describe('compact tiles for people without a camera', function () {
   this.timeout(180_000);

@@ -8,12 +8,10 @@ import '../../src/index.js';
 import { firstValueFrom } from 'rxjs';
 import { Room } from '../../src/core/room.js';
 import type { CallsGridElement } from '../../src/elements/calls-grid/calls-grid.js';
-import type { CallsRoomElement } from '../../src/elements/calls-room/calls-room.js';
 import type { CallsTileElement } from '../../src/elements/calls-tile/calls-tile.js';
 import { waitFor, waitForVideoFrames } from './helpers/media.js';
-import { mountRoom, removeRooms, uniqueRoomName } from './helpers/room.js';
-import { sfuSession } from './helpers/sfu-client.js';
-import { callsTestEnv, type TestSfu } from './helpers/test-env.js';
+import { mountRoom, pulledVideoSessions, removeRooms, uniqueRoomName } from './helpers/room.js';
+import { callsTestEnv } from './helpers/test-env.js';
 
 /** Everyone but the viewer. */
 const PUBLISHERS = 5;
@@ -29,18 +27,6 @@ describe('<calls-grid> pages', function () {
     await Promise.all(publishers.splice(0).map((room) => room.leave()));
     await removeRooms();
   });
-
-  /** Session ids of the cameras the SFU forwards to `sessionId`. */
-  async function pulledVideoSessions(sfu: TestSfu, viewer: CallsRoomElement): Promise<string[]> {
-    const sessionId = (await firstValueFrom(viewer.model!.self$))!.sessionId as string;
-    const state = await sfuSession(sfu, sessionId);
-    return state.tracks
-      .filter(
-        (track: any) => track.location === 'remote' && track.kind === 'video' && track.status === 'active',
-      )
-      .map((track: any) => track.sessionId as string)
-      .sort();
-  }
 
   it('pulls video for the tiles on the current page only, and moves the pulls with the page', async () => {
     const { sfu, backend } = await callsTestEnv();

@@ -8,13 +8,11 @@ import '../../src/index.js';
 import { firstValueFrom } from 'rxjs';
 import { Room } from '../../src/core/room.js';
 import { SPEAKER_HOLD_MS } from '../../src/core/spotlight.js';
-import type { CallsRoomElement } from '../../src/elements/calls-room/calls-room.js';
 import type { CallsSpeakerLayoutElement } from '../../src/elements/calls-speaker-layout/calls-speaker-layout.js';
 import type { CallsTileElement } from '../../src/elements/calls-tile/calls-tile.js';
 import { waitFor, waitForVideoFrames } from './helpers/media.js';
-import { mountRoom, removeRooms, uniqueRoomName } from './helpers/room.js';
-import { sfuSession } from './helpers/sfu-client.js';
-import { callsTestEnv, type TestSfu } from './helpers/test-env.js';
+import { mountRoom, pulledVideoSessions, removeRooms, uniqueRoomName } from './helpers/room.js';
+import { callsTestEnv } from './helpers/test-env.js';
 
 const PUBLISHERS = 3;
 
@@ -26,18 +24,6 @@ describe('<calls-speaker-layout>', function () {
     await Promise.all(publishers.splice(0).map((room) => room.leave()));
     await removeRooms();
   });
-
-  /** Session ids of the cameras the SFU forwards to the viewer. */
-  async function pulledVideoSessions(sfu: TestSfu, viewer: CallsRoomElement): Promise<string[]> {
-    const sessionId = (await firstValueFrom(viewer.model!.self$))!.sessionId as string;
-    const state = await sfuSession(sfu, sessionId);
-    return state.tracks
-      .filter(
-        (track: any) => track.location === 'remote' && track.kind === 'video' && track.status === 'active',
-      )
-      .map((track: any) => track.sessionId as string)
-      .sort();
-  }
 
   async function setUp(width: number) {
     const { sfu, backend } = await callsTestEnv();

@@ -1,8 +1,12 @@
 // Browser-side helpers for tests of the elements: mount a <calls-room> on the test backend, find
 // the tile that shows someone, and wait for what a person would notice.
+
+import { firstValueFrom } from 'rxjs';
 import type { CallsRoomElement } from '../../../src/elements/calls-room/calls-room.js';
 import type { CallsTileElement } from '../../../src/elements/calls-tile/calls-tile.js';
 import { waitFor } from './media.js';
+import { sfuSession } from './sfu-client.js';
+import type { TestSfu } from './test-env.js';
 
 let roomCounter = 0;
 
@@ -109,4 +113,16 @@ export function nextEvent<T extends Event>(target: EventTarget, type: string): P
   return new Promise((resolve) =>
     target.addEventListener(type, (event) => resolve(event as T), { once: true }),
   );
+}
+
+/** Session ids of the cameras the SFU forwards to `viewer` now (its own session state), sorted. */
+export async function pulledVideoSessions(sfu: TestSfu, viewer: CallsRoomElement): Promise<string[]> {
+  const sessionId = (await firstValueFrom(viewer.model!.self$))!.sessionId as string;
+  const state = await sfuSession(sfu, sessionId);
+  return state.tracks
+    .filter(
+      (track: any) => track.location === 'remote' && track.kind === 'video' && track.status === 'active',
+    )
+    .map((track: any) => track.sessionId as string)
+    .sort();
 }
