@@ -4,9 +4,9 @@
 // on the same session id, with the SFU still reporting its tracks active.
 import { expect } from '@open-wc/testing';
 import { waitFor, waitForVideoFrames } from './helpers/media.js';
-import { RawCallsClient, rtpBytesByMid } from './helpers/raw-calls-client.js';
+import { type RawCallsClient, rtpBytesByMid } from './helpers/raw-calls-client.js';
 import { sfuSession, videoElementFor } from './helpers/sfu-client.js';
-import { callsTestEnv, type TestSfu } from './helpers/test-env.js';
+import { useSfuSuite } from './helpers/sfu-suite.js';
 
 const ufragOf = (sdp: string | undefined) => /^a=ice-ufrag:(\S+)/m.exec(sdp ?? '')?.[1];
 
@@ -40,36 +40,17 @@ async function bytesGrow(pc: RTCPeerConnection, type: 'outbound-rtp' | 'inbound-
 }
 
 describe('local SFU with raw clients: ICE restart', () => {
-  let sfu: TestSfu;
-  const cleanups: (() => void)[] = [];
-
-  before(async () => {
-    ({ sfu } = await callsTestEnv());
-  });
-
-  afterEach(() => {
-    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-    for (const media of document.querySelectorAll('video')) media.remove();
-  });
-
-  async function client(): Promise<RawCallsClient> {
-    const created = await RawCallsClient.create(sfu);
-    cleanups.push(() => created.hangUp());
-    return created;
-  }
+  const suite = useSfuSuite();
 
   async function camera(): Promise<MediaStreamTrack> {
-    const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 360 } });
-    cleanups.push(() => {
-      for (const track of stream.getTracks()) track.stop();
-    });
+    const stream = await suite.userMedia({ video: { width: 640, height: 360 } });
     return stream.getVideoTracks()[0];
   }
 
   it('answers an ICE-restart offer with new credentials, and both sessions keep their media', async () => {
-    const publisher = await client();
+    const publisher = await suite.client();
     const [pushed] = await publisher.push([await camera()]);
-    const subscriber = await client();
+    const subscriber = await suite.client();
     const [pulled] = await subscriber.pull([pushed]);
     const video = videoElementFor(pulled.track);
     await waitForVideoFrames(video, 10, 20_000);
@@ -97,16 +78,16 @@ describe('local SFU with raw clients: ICE restart', () => {
     }
 
     // Still the same two sessions in the SFU's own view, their tracks active.
-    const published = await sfuSession(sfu, publisher.sessionId);
+    const published = await sfuSession(suite.sfu, publisher.sessionId);
     expect(published.tracks.map((t: { status: string }) => t.status)).to.deep.equal(['active']);
-    const subscribed = await sfuSession(sfu, subscriber.sessionId);
+    const subscribed = await sfuSession(suite.sfu, subscriber.sessionId);
     expect(
       subscribed.tracks.map((t: { trackName: string; status: string }) => [t.trackName, t.status]),
     ).to.deep.equal([[pushed.trackName, 'active']]);
   });
 
   it('refuses an offer on renegotiate that does not restart ICE, or that adds a track', async () => {
-    const publisher = await client();
+    const publisher = await suite.client();
     await publisher.push([await camera()]);
     await publisher.pc.setLocalDescription(await publisher.pc.createOffer());
     const same = await fetchRenegotiate(publisher);
@@ -123,10 +104,10 @@ describe('local SFU with raw clients: ICE restart', () => {
 
   async function fetchRenegotiate(side: RawCallsClient): Promise<{ status: number; body: any }> {
     const response = await fetch(
-      `${sfu.apiBaseUrl}/apps/${sfu.appId}/sessions/${side.sessionId}/renegotiate`,
+      `${suite.sfu.apiBaseUrl}/apps/${suite.sfu.appId}/sessions/${side.sessionId}/renegotiate`,
       {
         method: 'PUT',
-        headers: { authorization: `Bearer ${sfu.appSecret}` },
+        headers: { authorization: `Bearer ${suite.sfu.appSecret}` },
         body: JSON.stringify({ sessionDescription: side.pc.localDescription?.toJSON() }),
       },
     );

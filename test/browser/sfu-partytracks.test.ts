@@ -15,7 +15,7 @@ import {
   sfuSession,
   videoElementFor,
 } from './helpers/sfu-client.js';
-import { callsTestEnv, type TestSfu } from './helpers/test-env.js';
+import { useSfuSuite } from './helpers/sfu-suite.js';
 
 /** Simulcast as an app would publish a 720p camera: full, half and quarter size (rids sort best first). */
 const THREE_LAYERS: RTCRtpEncodingParameters[] = [
@@ -25,36 +25,23 @@ const THREE_LAYERS: RTCRtpEncodingParameters[] = [
 ];
 
 describe('local SFU with partytracks', () => {
-  let sfu: TestSfu;
-  const cleanups: (() => void)[] = [];
-
-  before(async () => {
-    ({ sfu } = await callsTestEnv());
-  });
-
-  afterEach(() => {
-    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-    for (const media of document.querySelectorAll('video, audio')) media.remove();
-  });
+  const suite = useSfuSuite();
 
   async function camera(constraints: MediaTrackConstraints = { width: 1280, height: 720 }) {
-    const stream = await navigator.mediaDevices.getUserMedia({ video: constraints, audio: true });
-    cleanups.push(() => {
-      for (const track of stream.getTracks()) track.stop();
-    });
+    const stream = await suite.userMedia({ video: constraints, audio: true });
     return { video: stream.getVideoTracks()[0], audio: stream.getAudioTracks()[0] };
   }
 
   async function hold<T>(source$: import('rxjs').Observable<T>): Promise<T> {
     const { value, release } = await holdFirst(source$);
-    cleanups.push(release);
+    suite.onCleanup(release);
     return value;
   }
 
   it('pushes camera and mic on one connection and pulls them on another', async () => {
     const { video, audio } = await camera();
-    const publisher = partyTracksFor(sfu);
-    const subscriber = partyTracksFor(sfu);
+    const publisher = partyTracksFor(suite.sfu);
+    const subscriber = partyTracksFor(suite.sfu);
     const [videoMeta, audioMeta] = await Promise.all([
       hold(publisher.push(of(video))),
       hold(publisher.push(of(audio))),
@@ -76,7 +63,7 @@ describe('local SFU with partytracks', () => {
     expect(stats.framesDecoded).to.be.greaterThan(0);
     expect(await peakAudioRms(playingAudio(remoteAudio))).to.be.greaterThan(0.01);
 
-    const publisherState = await sfuSession(sfu, videoMeta.sessionId as string);
+    const publisherState = await sfuSession(suite.sfu, videoMeta.sessionId as string);
     expect(publisherState.tracks.map((track: { status: string }) => track.status)).to.deep.equal([
       'active',
       'active',
@@ -85,8 +72,8 @@ describe('local SFU with partytracks', () => {
 
   it('closes one pulled track while the other keeps playing, then pulls it again', async () => {
     const { video, audio } = await camera({ width: 640, height: 360 });
-    const publisher = partyTracksFor(sfu);
-    const subscriber = partyTracksFor(sfu);
+    const publisher = partyTracksFor(suite.sfu);
+    const subscriber = partyTracksFor(suite.sfu);
     const [videoMeta, audioMeta] = await Promise.all([
       hold(publisher.push(of(video))),
       hold(publisher.push(of(audio))),
@@ -95,12 +82,12 @@ describe('local SFU with partytracks', () => {
     const pulledVideo = await holdFirst(subscriber.pull(of(videoMeta)));
     await waitForVideoFrames(videoElementFor(pulledVideo.value), 5);
     const subscriberSession = await sessionIdOf(subscriber);
-    expect((await sfuSession(sfu, subscriberSession)).tracks).to.have.length(2);
+    expect((await sfuSession(suite.sfu, subscriberSession)).tracks).to.have.length(2);
 
     pulledVideo.release();
     const afterClose = await waitFor(
       async () => {
-        const state = await sfuSession(sfu, subscriberSession);
+        const state = await sfuSession(suite.sfu, subscriberSession);
         return state.tracks.length === 1 ? state : undefined;
       },
       { what: 'the SFU to drop the closed video track' },
@@ -111,13 +98,13 @@ describe('local SFU with partytracks', () => {
     const repulled = await hold(subscriber.pull(of(videoMeta)));
     const frame = await waitForVideoFrames(videoElementFor(repulled), 5);
     expect(frame.width).to.equal(640);
-    expect((await sfuSession(sfu, subscriberSession)).tracks).to.have.length(2);
+    expect((await sfuSession(suite.sfu, subscriberSession)).tracks).to.have.length(2);
   });
 
   it('forwards the simulcast layer the subscriber prefers and switches when it changes', async () => {
     const { video } = await camera();
-    const publisher = partyTracksFor(sfu);
-    const subscriber = partyTracksFor(sfu);
+    const publisher = partyTracksFor(suite.sfu);
+    const subscriber = partyTracksFor(suite.sfu);
     const meta = await hold(publisher.push(of(video), { sendEncodings$: of(THREE_LAYERS) }));
     const preferredRid$ = new BehaviorSubject<string | undefined>('c');
     const remote = await hold(subscriber.pull(of(meta), { simulcast: { preferredRid$ } }));
@@ -126,7 +113,7 @@ describe('local SFU with partytracks', () => {
 
     preferredRid$.next('a');
     await waitFor(() => element.videoWidth === 1280, { what: 'the 1280 px layer', timeout: 20_000 });
-    const state = await sfuSession(sfu, await sessionIdOf(subscriber));
+    const state = await sfuSession(suite.sfu, await sessionIdOf(subscriber));
     expect(state.tracks[0].simulcast.preferredRid).to.equal('a');
     expect(state.tracks[0].simulcast.forwardedRid).to.equal('a');
     const frame = await waitForVideoFrames(element, 5);
@@ -136,24 +123,24 @@ describe('local SFU with partytracks', () => {
     // the next rid in ASCII order ("c", the 320 px layer, after "bb").
     const subscriberSession = await sessionIdOf(subscriber);
     const { mid } = state.tracks[0];
-    await callsApi(sfu, 'PUT', `sessions/${subscriberSession}/tracks/update`, {
+    await callsApi(suite.sfu, 'PUT', `sessions/${subscriberSession}/tracks/update`, {
       tracks: [{ mid, simulcast: { preferredRid: 'bb', ridNotAvailable: 'none' } }],
     });
-    expect((await sfuSession(sfu, subscriberSession)).tracks[0].simulcast.forwardedRid).to.equal(null);
-    await callsApi(sfu, 'PUT', `sessions/${subscriberSession}/tracks/update`, {
+    expect((await sfuSession(suite.sfu, subscriberSession)).tracks[0].simulcast.forwardedRid).to.equal(null);
+    await callsApi(suite.sfu, 'PUT', `sessions/${subscriberSession}/tracks/update`, {
       tracks: [{ mid, simulcast: { preferredRid: 'bb', ridNotAvailable: 'asciibetical' } }],
     });
     await waitFor(() => element.videoWidth === 320, {
       what: 'the fallback to the 320 px layer',
       timeout: 20_000,
     });
-    expect((await sfuSession(sfu, subscriberSession)).tracks[0].simulcast.forwardedRid).to.equal('c');
+    expect((await sfuSession(suite.sfu, subscriberSession)).tracks[0].simulcast.forwardedRid).to.equal('c');
   });
 
   it('keeps receiving every simulcast layer after the publisher session renegotiates', async () => {
     const { video, audio } = await camera();
-    const publisher = partyTracksFor(sfu);
-    const subscriber = partyTracksFor(sfu);
+    const publisher = partyTracksFor(suite.sfu);
+    const subscriber = partyTracksFor(suite.sfu);
     const videoMeta = await hold(publisher.push(of(video), { sendEncodings$: of(THREE_LAYERS) }));
     const audioMeta = await hold(subscriber.push(of(audio)));
     // The publisher's own session pulls a track: the SFU makes a new offer on that session, and
@@ -162,7 +149,7 @@ describe('local SFU with partytracks', () => {
     const remote = await hold(subscriber.pull(of(videoMeta), { simulcast: { preferredRid$: of('c') } }));
     const element = videoElementFor(remote);
     await waitFor(() => element.videoWidth === 320, { what: 'the 320 px layer', timeout: 20_000 });
-    const publisherState = await sfuSession(sfu, videoMeta.sessionId as string);
+    const publisherState = await sfuSession(suite.sfu, videoMeta.sessionId as string);
     const pushed = publisherState.tracks.find(
       (track: { kind: string; location: string }) => track.kind === 'video' && track.location === 'local',
     );
@@ -173,7 +160,7 @@ describe('local SFU with partytracks', () => {
     const people = await Promise.all(
       [0, 1, 2, 3].map(async () => {
         const { video, audio } = await camera({ width: 640, height: 360 });
-        const client = partyTracksFor(sfu);
+        const client = partyTracksFor(suite.sfu);
         const metas = await Promise.all([hold(client.push(of(video))), hold(client.push(of(audio)))]);
         return { client, metas };
       }),
@@ -193,10 +180,12 @@ describe('local SFU with partytracks', () => {
 
   async function connectedPeer() {
     const pc = new RTCPeerConnection();
-    cleanups.push(() => pc.close());
+    suite.onCleanup(() => pc.close());
     pc.createDataChannel('bootstrap');
     await pc.setLocalDescription(await pc.createOffer());
-    const created = await callsApi(sfu, 'POST', 'sessions/new', { sessionDescription: pc.localDescription });
+    const created = await callsApi(suite.sfu, 'POST', 'sessions/new', {
+      sessionDescription: pc.localDescription,
+    });
     await pc.setRemoteDescription(created.sessionDescription);
     await waitFor(() => pc.connectionState === 'connected', { what: 'the peer connection' });
     return { pc, sessionId: created.sessionId as string };
@@ -207,29 +196,34 @@ describe('local SFU with partytracks', () => {
     const staying = await connectedPeer();
     leaving.pc.close();
     // The test SFU runs with a 6 s consent timeout and a 2 s resume window.
-    const sessionUrl = `${appBase(sfu)}/sessions/${leaving.sessionId}`;
-    const headers = { authorization: `Bearer ${sfu.appSecret}` };
+    const sessionUrl = `${appBase(suite.sfu)}/sessions/${leaving.sessionId}`;
+    const headers = { authorization: `Bearer ${suite.sfu.appSecret}` };
     await waitFor(async () => (await fetch(sessionUrl, { headers })).status === 410, {
       what: 'the SFU to drop the silent session',
       timeout: 20_000,
     });
-    const live = await sfuSession(sfu, staying.sessionId);
+    const live = await sfuSession(suite.sfu, staying.sessionId);
     expect(live.connectionState).to.equal('connected');
   });
 
   it('delivers a data channel message from a publisher to a subscriber', async () => {
     const publisher = await connectedPeer();
     const subscriber = await connectedPeer();
-    const published = await callsApi(sfu, 'POST', `sessions/${publisher.sessionId}/datachannels/new`, {
+    const published = await callsApi(suite.sfu, 'POST', `sessions/${publisher.sessionId}/datachannels/new`, {
       dataChannels: [{ location: 'local', dataChannelName: 'chat' }],
     });
     const sendChannel = publisher.pc.createDataChannel('chat', {
       negotiated: true,
       id: published.dataChannels[0].id,
     });
-    const subscribed = await callsApi(sfu, 'POST', `sessions/${subscriber.sessionId}/datachannels/new`, {
-      dataChannels: [{ location: 'remote', sessionId: publisher.sessionId, dataChannelName: 'chat' }],
-    });
+    const subscribed = await callsApi(
+      suite.sfu,
+      'POST',
+      `sessions/${subscriber.sessionId}/datachannels/new`,
+      {
+        dataChannels: [{ location: 'remote', sessionId: publisher.sessionId, dataChannelName: 'chat' }],
+      },
+    );
     const receiveChannel = subscriber.pc.createDataChannel('chat', {
       negotiated: true,
       id: subscribed.dataChannels[0].id,
@@ -242,7 +236,7 @@ describe('local SFU with partytracks', () => {
     });
     await waitFor(
       async () => {
-        const state = await sfuSession(sfu, subscriber.sessionId);
+        const state = await sfuSession(suite.sfu, subscriber.sessionId);
         return state.dataChannels.some((channel: { status: string }) => channel.status === 'active');
       },
       { what: 'the SFU side of the subscriber channel' },

@@ -4,9 +4,10 @@
 // connection must keep flowing, as on Cloudflare. Kinds are fixed (audio first, video second).
 import { expect } from '@open-wc/testing';
 import { waitFor, waitForVideoFrames } from './helpers/media.js';
-import { RawCallsClient, rtpBytesByMid } from './helpers/raw-calls-client.js';
+import { rtpBytesByMid } from './helpers/raw-calls-client.js';
 import { sfuSession, videoElementFor } from './helpers/sfu-client.js';
-import { callsTestEnv, type TestSfu } from './helpers/test-env.js';
+import { useSfuSuite } from './helpers/sfu-suite.js';
+import type { TestSfu } from './helpers/test-env.js';
 
 /** Resolves once the RTP bytes of `mid` have grown by `growth`: proof that media still moves. */
 async function bytesKeepGrowing(
@@ -44,33 +45,14 @@ async function sfuShowsOnlyActive(sfu: TestSfu, sessionId: string, mid: string):
 }
 
 describe('local SFU with raw clients: closing a track', () => {
-  let sfu: TestSfu;
-  const cleanups: (() => void)[] = [];
-
-  before(async () => {
-    ({ sfu } = await callsTestEnv());
-  });
-
-  afterEach(() => {
-    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-    for (const media of document.querySelectorAll('video')) media.remove();
-  });
+  const suite = useSfuSuite();
 
   async function micAndCamera(): Promise<MediaStreamTrack[]> {
-    const stream = await navigator.mediaDevices.getUserMedia({
+    const stream = await suite.userMedia({
       audio: true,
       video: { width: 640, height: 360 },
     });
-    cleanups.push(() => {
-      for (const track of stream.getTracks()) track.stop();
-    });
     return [stream.getAudioTracks()[0], stream.getVideoTracks()[0]];
-  }
-
-  async function client(): Promise<RawCallsClient> {
-    const created = await RawCallsClient.create(sfu);
-    cleanups.push(() => created.hangUp());
-    return created;
   }
 
   for (const closing of [0, 1]) {
@@ -78,20 +60,20 @@ describe('local SFU with raw clients: closing a track', () => {
     const remaining = 1 - closing;
 
     it(`closing the ${position} pushed m-section keeps the other one flowing`, async () => {
-      const publisher = await client();
+      const publisher = await suite.client();
       const pushed = await publisher.push(await micAndCamera());
       await bytesKeepGrowing(publisher.pc, 'outbound-rtp', pushed[remaining].mid);
 
       await publisher.close([pushed[closing].mid]);
       await bytesKeepGrowing(publisher.pc, 'outbound-rtp', pushed[remaining].mid);
       expect(dtlsStates(publisher.pc)).to.deep.equal(['connected']);
-      await sfuShowsOnlyActive(sfu, publisher.sessionId, pushed[remaining].mid);
+      await sfuShowsOnlyActive(suite.sfu, publisher.sessionId, pushed[remaining].mid);
     });
 
     it(`closing the ${position} pulled m-section keeps the other one flowing`, async () => {
-      const publisher = await client();
+      const publisher = await suite.client();
       const pushed = await publisher.push(await micAndCamera());
-      const subscriber = await client();
+      const subscriber = await suite.client();
       const pulled = await subscriber.pull(pushed);
       expect(pulled.map(({ track }) => track.kind)).to.deep.equal(['audio', 'video']);
       await bytesKeepGrowing(subscriber.pc, 'inbound-rtp', pulled[remaining].mid);
@@ -103,7 +85,7 @@ describe('local SFU with raw clients: closing a track', () => {
         expect(frame.width).to.equal(640);
       }
       expect(dtlsStates(subscriber.pc)).to.deep.equal(['connected']);
-      await sfuShowsOnlyActive(sfu, subscriber.sessionId, pulled[remaining].mid);
+      await sfuShowsOnlyActive(suite.sfu, subscriber.sessionId, pulled[remaining].mid);
     });
   }
 });

@@ -5,9 +5,10 @@
 // clock for both ends of a message.
 import { expect } from '@open-wc/testing';
 import { waitFor } from './helpers/media.js';
-import { RawCallsClient } from './helpers/raw-calls-client.js';
+import type { RawCallsClient } from './helpers/raw-calls-client.js';
 import { appBase, sfuSession } from './helpers/sfu-client.js';
-import { callsTestEnv, type TestSfu } from './helpers/test-env.js';
+import { useSfuSuite } from './helpers/sfu-suite.js';
+import type { TestSfu } from './helpers/test-env.js';
 
 /** Issue 9: every message is forwarded within this on loopback. */
 const MAX_ONE_WAY_MS = 50;
@@ -44,24 +45,14 @@ async function newChannels(
 }
 
 describe('local SFU with raw clients: data channels', () => {
-  let sfu: TestSfu;
-  const cleanups: (() => void)[] = [];
-
-  before(async () => {
-    ({ sfu } = await callsTestEnv());
-  });
-
-  afterEach(() => {
-    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-  });
+  const suite = useSfuSuite();
 
   /**
    * A session with a connected SCTP transport, set up the way a raw client does it: an offer with
    * an application m-section (from a channel of its own, never used) through `datachannels/establish`.
    */
   async function connectedClient(): Promise<RawCallsClient> {
-    const client = await RawCallsClient.create(sfu);
-    cleanups.push(() => client.hangUp());
+    const client = await suite.client();
     client.pc.createDataChannel('transport', { negotiated: true, id: 0 });
     await client.pc.setLocalDescription(await client.pc.createOffer());
     const response = await client.api('POST', '/datachannels/establish', {
@@ -82,7 +73,7 @@ describe('local SFU with raw clients: data channels', () => {
     request: ChannelRequest,
     options: RTCDataChannelInit = {},
   ): Promise<OpenChannel> {
-    const { status, body } = await newChannels(sfu, client.sessionId, [request]);
+    const { status, body } = await newChannels(suite.sfu, client.sessionId, [request]);
     expect(status, JSON.stringify(body)).to.equal(200);
     const [answer] = body.dataChannels;
     expect(answer.errorCode, JSON.stringify(answer)).to.equal(undefined);
@@ -152,7 +143,7 @@ describe('local SFU with raw clients: data channels', () => {
       for (const text of ['a', 'b', 'c']) sending.channel.send(text);
       await waitFor(() => receiving.received.length === 3, { what: 'three messages' });
       expect([...receiving.received].sort()).to.deep.equal(['a', 'b', 'c']);
-      const { dataChannels } = await sfuSession(sfu, subscriber.sessionId);
+      const { dataChannels } = await sfuSession(suite.sfu, subscriber.sessionId);
       expect(
         dataChannels.find((channel: { dataChannelName: string }) => channel.dataChannelName === 'lossy'),
       ).to.include({ location: 'remote', status: 'active', sessionId: publisher.sessionId });
@@ -173,7 +164,7 @@ describe('local SFU with raw clients: data channels', () => {
     gated.channel.send('ack');
     await waitFor(
       async () => {
-        const { dataChannels } = await sfuSession(sfu, subscriber.sessionId);
+        const { dataChannels } = await sfuSession(suite.sfu, subscriber.sessionId);
         return dataChannels.find((channel: { id: number }) => channel.id === gated.channel.id)?.acknowledged;
       },
       { what: 'the SFU to take the acknowledgment' },
@@ -195,7 +186,7 @@ describe('local SFU with raw clients: data channels', () => {
     const subscriber = await connectedClient();
     await openChannel(publisher, { location: 'local', dataChannelName: 'never-acked' });
     const gated = await openChannel(subscriber, remoteOf(publisher, 'never-acked', { waitForAck: true }));
-    const before = await sfuSession(sfu, subscriber.sessionId);
+    const before = await sfuSession(suite.sfu, subscriber.sessionId);
     expect(before.dataChannels.find((channel: { id: number }) => channel.id === gated.channel.id)).to.include(
       {
         waitForAck: true,
@@ -207,7 +198,7 @@ describe('local SFU with raw clients: data channels', () => {
       timeout: 30_000,
       what: 'the SFU to close the unacknowledged channel',
     });
-    const { dataChannels } = await sfuSession(sfu, subscriber.sessionId);
+    const { dataChannels } = await sfuSession(suite.sfu, subscriber.sessionId);
     expect(dataChannels.map((channel: { id: number }) => channel.id)).not.to.include(gated.channel.id);
   });
 
@@ -230,7 +221,7 @@ describe('local SFU with raw clients: data channels', () => {
     expect(listening.received).to.deep.equal(['question']);
 
     // Only one subscriber of a channel may reply at a time.
-    const second = await newChannels(sfu, listener.sessionId, [
+    const second = await newChannels(suite.sfu, listener.sessionId, [
       remoteOf(publisher, 'qa', { canReply: true }),
     ]);
     expect(second.status).to.equal(200);
@@ -265,15 +256,15 @@ describe('local SFU with raw clients: data channels', () => {
       { location: 'remote', dataChannelName: 'no-publisher' },
     ];
     for (const request of refusals) {
-      const { status, body } = await newChannels(sfu, publisher.sessionId, [request]);
+      const { status, body } = await newChannels(suite.sfu, publisher.sessionId, [request]);
       expect(status, JSON.stringify(request)).to.equal(406);
       expect(body.errorCode).to.equal('invalid_params');
       expect(body.errorDescription).to.be.a('string').and.not.equal('');
     }
-    const missing = await newChannels(sfu, publisher.sessionId, [remoteOf(publisher, 'not-published')]);
+    const missing = await newChannels(suite.sfu, publisher.sessionId, [remoteOf(publisher, 'not-published')]);
     expect(missing.status).to.equal(200);
     expect(missing.body.dataChannels[0]).to.include({ errorCode: 'not_found_track_error' });
-    const { dataChannels } = await sfuSession(sfu, publisher.sessionId);
+    const { dataChannels } = await sfuSession(suite.sfu, publisher.sessionId);
     expect(dataChannels.map((channel: { dataChannelName: string }) => channel.dataChannelName)).to.deep.equal(
       ['server-events'],
     );

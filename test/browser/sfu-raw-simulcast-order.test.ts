@@ -5,9 +5,9 @@
 // "none" keeps the publisher's order and takes "c", "asciibetical" takes "a".
 import { expect } from '@open-wc/testing';
 import { waitFor, waitForVideoFrames } from './helpers/media.js';
-import { RawCallsClient, type RemoteTrackRef } from './helpers/raw-calls-client.js';
+import type { RawCallsClient, RemoteTrackRef } from './helpers/raw-calls-client.js';
 import { sfuSession, videoElementFor } from './helpers/sfu-client.js';
-import { callsTestEnv, type TestSfu } from './helpers/test-env.js';
+import { useSfuSuite } from './helpers/sfu-suite.js';
 
 const CAPTURE_WIDTH = 1280;
 const LAYERS: RTCRtpEncodingParameters[] = [
@@ -17,31 +17,12 @@ const LAYERS: RTCRtpEncodingParameters[] = [
 ];
 
 describe('local SFU with raw clients: simulcast priorityOrdering', () => {
-  let sfu: TestSfu;
-  const cleanups: (() => void)[] = [];
-
-  before(async () => {
-    ({ sfu } = await callsTestEnv());
-  });
-
-  afterEach(() => {
-    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-    for (const media of document.querySelectorAll('video')) media.remove();
-  });
-
-  async function client(): Promise<RawCallsClient> {
-    const created = await RawCallsClient.create(sfu);
-    cleanups.push(() => created.hangUp());
-    return created;
-  }
+  const suite = useSfuSuite();
 
   /** Pushes a camera with the three layers, and waits until the SFU sees all three arrive. */
   async function publishSimulcastCamera(publisher: RawCallsClient): Promise<RemoteTrackRef> {
-    const stream = await navigator.mediaDevices.getUserMedia({
+    const stream = await suite.userMedia({
       video: { width: CAPTURE_WIDTH, height: 720 },
-    });
-    cleanups.push(() => {
-      for (const track of stream.getTracks()) track.stop();
     });
     const transceiver = publisher.pc.addTransceiver(stream.getVideoTracks()[0], {
       direction: 'sendonly',
@@ -56,7 +37,7 @@ describe('local SFU with raw clients: simulcast priorityOrdering', () => {
     await publisher.pc.setRemoteDescription(response.sessionDescription);
     await waitFor(
       async () => {
-        const { tracks } = await sfuSession(sfu, publisher.sessionId);
+        const { tracks } = await sfuSession(suite.sfu, publisher.sessionId);
         return ['a', 'b', 'c'].every((rid) => tracks[0]?.simulcast?.available?.includes(rid));
       },
       { timeout: 30_000, what: 'the SFU to receive all three layers' },
@@ -65,10 +46,10 @@ describe('local SFU with raw clients: simulcast priorityOrdering', () => {
   }
 
   it('"none" forwards the publisher’s first layer, "asciibetical" the first rid in ASCII order', async () => {
-    const publisher = await client();
+    const publisher = await suite.client();
     const camera = await publishSimulcastCamera(publisher);
-    const inPublisherOrder = await client();
-    const inAsciiOrder = await client();
+    const inPublisherOrder = await suite.client();
+    const inAsciiOrder = await suite.client();
     const [none] = await inPublisherOrder.pull([camera], { simulcast: { priorityOrdering: 'none' } });
     const [ascii] = await inAsciiOrder.pull([camera], { simulcast: { priorityOrdering: 'asciibetical' } });
 
@@ -76,11 +57,11 @@ describe('local SFU with raw clients: simulcast priorityOrdering', () => {
     const asciiFrame = await waitForWidth(videoElementFor(ascii.track), CAPTURE_WIDTH / 4);
     expect(noneFrame.width).to.equal(CAPTURE_WIDTH);
     expect(asciiFrame.width).to.equal(CAPTURE_WIDTH / 4);
-    expect((await sfuSession(sfu, inPublisherOrder.sessionId)).tracks[0].simulcast).to.include({
+    expect((await sfuSession(suite.sfu, inPublisherOrder.sessionId)).tracks[0].simulcast).to.include({
       priorityOrdering: 'none',
       forwardedRid: 'c',
     });
-    expect((await sfuSession(sfu, inAsciiOrder.sessionId)).tracks[0].simulcast).to.include({
+    expect((await sfuSession(suite.sfu, inAsciiOrder.sessionId)).tracks[0].simulcast).to.include({
       priorityOrdering: 'asciibetical',
       forwardedRid: 'a',
     });

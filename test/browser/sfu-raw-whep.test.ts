@@ -3,37 +3,21 @@
 // track to the next free receiving m-section of its kind and answers.
 import { expect } from '@open-wc/testing';
 import { waitForVideoFrames } from './helpers/media.js';
-import { RawCallsClient } from './helpers/raw-calls-client.js';
 import { sfuSession, videoElementFor } from './helpers/sfu-client.js';
-import { callsTestEnv, type TestSfu } from './helpers/test-env.js';
+import { useSfuSuite } from './helpers/sfu-suite.js';
 
 describe('local SFU with raw clients: WHEP-style pull', () => {
-  let sfu: TestSfu;
-  const cleanups: (() => void)[] = [];
-
-  before(async () => {
-    ({ sfu } = await callsTestEnv());
-  });
-
-  afterEach(() => {
-    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-    for (const media of document.querySelectorAll('video')) media.remove();
-  });
+  const suite = useSfuSuite();
 
   it('answers a recvonly offer whose tracks name no mid, and the video decodes', async () => {
-    const stream = await navigator.mediaDevices.getUserMedia({
+    const stream = await suite.userMedia({
       audio: true,
       video: { width: 640, height: 360 },
     });
-    cleanups.push(() => {
-      for (const track of stream.getTracks()) track.stop();
-    });
-    const publisher = await RawCallsClient.create(sfu);
-    cleanups.push(() => publisher.hangUp());
+    const publisher = await suite.client();
     const [audio, video] = await publisher.push([stream.getAudioTracks()[0], stream.getVideoTracks()[0]]);
 
-    const viewer = await RawCallsClient.create(sfu);
-    cleanups.push(() => viewer.hangUp());
+    const viewer = await suite.client();
     const audioSlot = viewer.pc.addTransceiver('audio', { direction: 'recvonly' });
     const videoSlot = viewer.pc.addTransceiver('video', { direction: 'recvonly' });
     await viewer.pc.setLocalDescription(await viewer.pc.createOffer());
@@ -56,7 +40,7 @@ describe('local SFU with raw clients: WHEP-style pull', () => {
     const element = videoElementFor(videoSlot.receiver.track);
     const frame = await waitForVideoFrames(element, 5, 20_000);
     expect(frame.width).to.equal(640);
-    const { tracks } = await sfuSession(sfu, viewer.sessionId);
+    const { tracks } = await sfuSession(suite.sfu, viewer.sessionId);
     expect(
       tracks.map((track: { kind: string; mid: string }) => [track.kind, track.mid]),
     ).to.have.deep.members([
