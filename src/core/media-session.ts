@@ -9,19 +9,30 @@ import { CallsError } from './errors.js';
  * ICE servers are fetched here rather than by partytracks, because partytracks sends none of its
  * custom headers on that request, and a backend with TURN configured requires the credential.
  */
-export async function createPartyTracks(prefix: string, headers: Headers): Promise<PartyTracks> {
-  let iceServers: RTCIceServer[];
+export async function createPartyTracks(
+  prefix: string,
+  headers: Headers,
+  iceServers: Promise<RTCIceServer[]> = fetchIceServers(prefix, headers),
+): Promise<PartyTracks> {
+  return new PartyTracks({ prefix, headers, iceServers: await iceServers });
+}
+
+/**
+ * The backend's ICE servers for a new session; rejects with `media_failed`. A room asks for them
+ * the moment its welcome arrives (see `Room`), so the request does not wait behind the first render
+ * of the meeting.
+ */
+export async function fetchIceServers(prefix: string, headers: Headers): Promise<RTCIceServer[]> {
   try {
     const response = await fetch(`${prefix}/generate-ice-servers`, { headers });
     const body = (await response.json()) as { iceServers?: RTCIceServer[]; errorDescription?: string };
     if (!response.ok || !Array.isArray(body.iceServers)) {
       throw new Error(body.errorDescription ?? `generate-ice-servers answered ${response.status}`);
     }
-    iceServers = body.iceServers;
+    return body.iceServers;
   } catch (cause) {
     throw new CallsError('media_failed', 'Could not get ICE servers from the backend.', { cause });
   }
-  return new PartyTracks({ prefix, headers, iceServers });
 }
 
 /**

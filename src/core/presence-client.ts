@@ -29,7 +29,7 @@ export interface PresenceClientOptions {
   room: string;
   displayName?: string;
   /** Called before every connection attempt, so a reconnect presents a fresh token. */
-  getToken: () => Promise<string | undefined>;
+  getToken: () => string | undefined | Promise<string | undefined>;
   reconnect?: BackoffOptions;
   /** How long to wait for `welcome` after opening. Default 10 s. */
   welcomeTimeoutMs?: number;
@@ -129,7 +129,10 @@ export class PresenceClient {
   async #open(): Promise<Welcome> {
     let token: string | undefined;
     try {
-      token = await this.#options.getToken();
+      const pending = this.#options.getToken();
+      // A token at hand (or none needed) opens the socket in this same task, before whatever the
+      // page queued meanwhile (the first render of a meeting) gets the main thread.
+      token = pending instanceof Promise ? await pending : pending;
     } catch (cause) {
       throw new CallsError('token_failed', 'Could not get a token for the room.', { cause });
     }

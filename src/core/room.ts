@@ -10,6 +10,7 @@ import {
   from,
   fromEvent,
   map,
+  merge,
   Observable,
   of,
   retry,
@@ -32,7 +33,7 @@ import { restartIce } from './ice-restart.js';
 import { DEFAULT_SIMULCAST_LAYERS, type SimulcastLayer } from './layout.js';
 import { LocalMedia, type LocalMediaOptions } from './local-media.js';
 import { type MediaFailure, mediaFailure$ } from './media-health.js';
-import { createPartyTracks, probeSession } from './media-session.js';
+import { createPartyTracks, fetchIceServers, probeSession } from './media-session.js';
 import { type LocalOverrides, type Participant, toParticipant } from './participant.js';
 import { PeopleController, type Reaction, type Refusal } from './people.js';
 import { type ConnectionState, PresenceClient, type RetrySchedule } from './presence-client.js';
@@ -174,6 +175,10 @@ export class Room {
   #mediaFailures = 0;
   readonly #mediaBackoff = resolveBackoff({ initialDelayMs: 250, maxDelayMs: 5000 });
   #mediaRetryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The camera and microphone held from `join()` until the pushes take them (see `#join`). */
+  #warmCapture: Subscription | undefined;
+  /** ICE servers asked for when the welcome arrived, for the session it starts (see `#prefetchIceServers`). */
+  #prefetchedIceServers: Promise<RTCIceServer[]> | undefined;
 
   /** connecting → connected → (reconnecting → connected)* → disconnected. */
   readonly connectionState$: Observable<ConnectionState> = this.#state$.pipe(distinctUntilChanged());
@@ -444,7 +449,7 @@ export class Room {
       endpoint,
       room,
       displayName: this.#options.displayName,
-      getToken: () => this.#token(),
+      getToken: () => this.#authorizedToken(),
       reconnect: this.#options.reconnect,
     });
     this.#presence = presence;
@@ -487,14 +492,24 @@ export class Room {
       }),
     );
 
+    // Synchronously, as the welcome arrives: before the meeting's first render takes the main thread.
+    this.#session.add(presence.welcome$.subscribe((welcome) => this.#prefetchIceServers(welcome)));
+    // The socket opens first (in this task, when the token is at hand), then capture starts while
+    // presence and the Calls session are set up. Capture is held until the pushes subscribe
+    // (#startMedia): without this hold a lobby preview that leaves with the lobby releases the camera
+    // just before the push needs it, and a second getUserMedia sits on the path to the first frame.
+    const connecting = presence.connect();
+    this.#warmCapture = merge(this.media.micTrack$, this.media.cameraTrack$).subscribe();
+    this.#session.add(this.#warmCapture);
     let welcome: Welcome;
     try {
-      welcome = await presence.connect();
+      welcome = await connecting;
     } catch (error) {
       const callsError =
         error instanceof CallsError
           ? error
           : new CallsError('backend_unreachable', String(error), { cause: error });
+      this.#releaseWarmCapture();
       this.#session.unsubscribe();
       this.#presence = undefined;
       throw this.#fail(callsError);
@@ -511,8 +526,7 @@ export class Room {
 
   async #onWelcome(welcome: Welcome): Promise<void> {
     const previousId = this.#selfId$.value;
-    const token = await this.#token().catch(() => undefined);
-    if (token) this.#headers.set('Authorization', `Bearer ${token}`);
+    // The proxy requests carry the token this connection was opened with (#authorizedToken).
     this.#selfId$.next(welcome.participantId);
     const rejoined = previousId !== undefined && !welcome.resumed;
     const roster = rosterOf(welcome.participants);
@@ -530,7 +544,7 @@ export class Room {
     const serverSelf = welcome.participants.find((p) => p.id === welcome.participantId);
     // The backend now holds what it held for us before (resumed) or nothing we sent (new).
     this.#sync.reset(serverSelf && selfRecordOf(serverSelf));
-    if (previousId !== welcome.participantId || !welcome.resumed) {
+    if (this.#welcomeStartsMedia(welcome, previousId)) {
       // A new participant, or one the backend forgot together with its sessions: the old Calls
       // session is not ours any more (or gone with an SFU restart). Start media afresh.
       if (rejoined)
@@ -538,6 +552,24 @@ export class Room {
       await this.#startMedia();
     }
     this.#sync.flush();
+  }
+
+  /** Whether this welcome makes the room start a new Calls session (see `#onWelcome`). */
+  #welcomeStartsMedia(welcome: Welcome, previousId = this.#selfId$.value): boolean {
+    return previousId !== welcome.participantId || !welcome.resumed;
+  }
+
+  /**
+   * Asks for the ICE servers of the session a welcome starts, at once. `#startMedia` runs only after
+   * the welcome has been applied (token, roster, the meeting's render), and the request would wait
+   * behind all of that.
+   */
+  #prefetchIceServers(welcome: Welcome): void {
+    if (!this.#welcomeStartsMedia(welcome)) return;
+    const prefix = partyTracksPrefix(this.#options.endpoint, globalThis.location?.href);
+    this.#prefetchedIceServers = fetchIceServers(prefix, this.#headers);
+    // Awaited by #startMedia, which reports a failure; a run that never uses it must not warn.
+    this.#prefetchedIceServers.catch(() => undefined);
   }
 
   async #startMedia(): Promise<void> {
@@ -554,7 +586,9 @@ export class Room {
     const prefix = partyTracksPrefix(this.#options.endpoint, globalThis.location?.href);
     let partyTracks: PartyTracks;
     try {
-      partyTracks = await createPartyTracks(prefix, this.#headers);
+      const iceServers = this.#prefetchedIceServers;
+      this.#prefetchedIceServers = undefined;
+      partyTracks = await createPartyTracks(prefix, this.#headers, iceServers);
     } catch (error) {
       if (run !== this.#mediaRun) return;
       if (this.#mediaFailures === 0) this.#errors$.next(error as CallsError);
@@ -582,6 +616,8 @@ export class Room {
         .push(this.media.cameraTrack$, layers.length > 0 ? { sendEncodings$: of(encodingsOf(layers)) } : {})
         .subscribe((meta) => this.#patchLocal({ video: refOf(meta) })),
     );
+    // The pushes hold the camera and microphone now.
+    this.#releaseWarmCapture();
     media.add(this.#publishScreen(partyTracks));
     media.add(this.media.micEnabled$.subscribe((audioEnabled) => this.#patchLocal({ audioEnabled })));
     media.add(this.media.cameraEnabled$.subscribe((videoEnabled) => this.#patchLocal({ videoEnabled })));
@@ -960,9 +996,25 @@ export class Room {
     );
   }
 
-  async #token(): Promise<string | undefined> {
-    if (this.#options.getToken) return this.#options.getToken();
-    return this.#options.token;
+  #releaseWarmCapture(): void {
+    if (!this.#warmCapture) return;
+    this.#warmCapture.unsubscribe();
+    this.#session.remove(this.#warmCapture);
+    this.#warmCapture = undefined;
+  }
+
+  /**
+   * The host's token for a presence connection, also put on the proxy requests that follow it.
+   * Synchronous when the token is (see PresenceClient), so joining does not wait a turn.
+   */
+  #authorizedToken(): string | undefined | Promise<string | undefined> {
+    const authorize = (token: string | undefined) => {
+      // Anything but a string fails the join (PresenceClient says why); it must not reach a header.
+      if (typeof token === 'string' && token) this.#headers.set('Authorization', `Bearer ${token}`);
+      return token;
+    };
+    const token = this.#options.getToken ? this.#options.getToken() : this.#options.token;
+    return token instanceof Promise ? token.then(authorize) : authorize(token);
   }
 
   #fail(error: CallsError): CallsError {
@@ -985,6 +1037,8 @@ export class Room {
     this.#abandonPeerConnection();
     presence?.close();
     this.#partyTracks$.next(undefined);
+    this.#releaseWarmCapture();
+    this.#prefetchedIceServers = undefined;
     this.#session.unsubscribe();
     this.#media = new Subscription();
     this.#audioOutput?.dispose();

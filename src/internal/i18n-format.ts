@@ -5,6 +5,11 @@
 const pluralRules = new Map<string, Intl.PluralRules>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
+// A page's first Intl number format and plural rules cost about 20 ms (the browser loads its number
+// data). Made while the page is idle, that is not paid by the first render that counts people,
+// which is usually the one that shows the meeting when someone joins.
+globalThis.requestIdleCallback?.(() => plural('en', 0, { other: '#' }));
+
 /** `count` written the way `locale` writes numbers ("1,234", "1 234", "١٬٢٣٤"). */
 export function formatNumber(locale: string, count: number): string {
   let format = numberFormats.get(locale);

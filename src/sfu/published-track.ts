@@ -22,7 +22,10 @@ export type PacketListener = (layer: LayerId, packet: RtpPacket, keyframeStart: 
 
 /** A layer counts as available while packets arrived this recently. */
 const LAYER_STALE_MS = 1500;
-/** Chromium answers every PLI with a keyframe; more than two a second only wastes bitrate. */
+/**
+ * Chromium answers every PLI with a keyframe; asking again before it answered only wastes bitrate.
+ * An unanswered request is repeated after this long (the PLI or its keyframe may have been lost).
+ */
 const KEYFRAME_REQUEST_INTERVAL_MS = 500;
 
 export class PublishedTrack {
@@ -80,7 +83,10 @@ export class PublishedTrack {
     });
   }
 
-  /** Asks the publisher for a keyframe on one layer (PLI), at most twice a second per layer. */
+  /**
+   * Asks the publisher for a keyframe on one layer (PLI): at once unless a request for that layer is
+   * still unanswered, then at most twice a second.
+   */
   requestKeyframe(rid: LayerId): void {
     if (this.kind !== 'video' || this.closed) return;
     const ssrc = this.layers.get(rid)?.ssrc;
@@ -123,6 +129,10 @@ export class PublishedTrack {
     layer.windowBytes += packet.payload.length;
     this.lastMediaAt = now;
     const keyframeStart = this.kind === 'video' && isKeyframeStart(this.codec, packet.payload);
+    // The request is answered: the next one goes out at once. A subscriber whose transport came up
+    // just after this keyframe (it could not be forwarded yet) would otherwise wait out the interval
+    // for its first frame.
+    if (keyframeStart) this.lastKeyframeRequest.delete(rid);
     for (const listener of this.listeners) listener(rid, packet, keyframeStart);
   }
 }

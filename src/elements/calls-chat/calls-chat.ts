@@ -4,10 +4,10 @@ import { filter } from 'rxjs';
 import type { Participant } from '../../core/participant.js';
 import type { ChatMessage } from '../../core/protocol.js';
 import { CallsChatSendRequestEvent } from '../../events/chat-send-request.js';
-import { CallsControlElement } from '../../internal/control-element.js';
 import { defineElement } from '../../internal/define.js';
 import { languageOf } from '../../internal/i18n.js';
 import { linkify } from '../../internal/linkify.js';
+import { CallsPanelElement } from '../../internal/panel-element.js';
 import { subscribe } from '../../internal/subscribe.js';
 import { VisibilityController } from '../../internal/visibility.js';
 import { chatStyles } from './calls-chat.styles.js';
@@ -59,7 +59,7 @@ const NEAR_BOTTOM_PX = 48;
  * @cssproperty --calls-gap - Padding.
  * @cssproperty --calls-font-family - Font.
  */
-export class CallsChatElement extends CallsControlElement {
+export class CallsChatElement extends CallsPanelElement {
   static override styles = chatStyles;
 
   /** Hides the heading (when the surrounding panel has its own). */

@@ -4,7 +4,6 @@ import { initialsOf, type Participant } from '../../core/participant.js';
 import { CallsLowerHandRequestEvent } from '../../events/lower-hand-request.js';
 import { CallsParticipantMuteRequestEvent } from '../../events/participant-mute-request.js';
 import { CallsParticipantRemoveRequestEvent } from '../../events/participant-remove-request.js';
-import { CallsControlElement } from '../../internal/control-element.js';
 import { defineElement } from '../../internal/define.js';
 import {
   cameraIcon,
@@ -14,6 +13,7 @@ import {
   micOffIcon,
   screenShareIcon,
 } from '../../internal/icons.js';
+import { CallsPanelElement } from '../../internal/panel-element.js';
 import { subscribe } from '../../internal/subscribe.js';
 import { participantListStyles } from './calls-participant-list.styles.js';
 
@@ -74,7 +74,7 @@ type Action = 'mute' | 'camera' | 'lower-hand' | 'remove';
  * @cssproperty --calls-gap - Padding.
  * @cssproperty --calls-font-family - Font.
  */
-export class CallsParticipantListElement extends CallsControlElement {
+export class CallsParticipantListElement extends CallsPanelElement {
   static override styles = participantListStyles;
 
   /** Hides the heading (when the surrounding panel has its own). */
