@@ -10,7 +10,7 @@ import {
   of,
   pairwise,
   Subject,
-  type Subscription,
+  Subscription,
   share,
   shareReplay,
   switchMap,
@@ -48,6 +48,8 @@ export class LocalMedia {
   readonly #subscriptions: Subscription[] = [];
   /** Listeners on the browser's device and permission events (see `watchDevices`). */
   readonly #watching: Subscription[] = [];
+  /** Kinds whose chosen device partytracks is kept told of (see `#holdChoice`). */
+  readonly #holding = new Set<'audioinput' | 'videoinput'>();
   /** The person's choice per kind (remembered per origin); undefined: the browser's default. */
   readonly #chosen: Record<DeviceKind, BehaviorSubject<StoredDevice | undefined>>;
   readonly #notices$ = new Subject<DeviceLostNotice>();
@@ -121,9 +123,8 @@ export class LocalMedia {
       audiooutput: new BehaviorSubject(stored.audiooutput),
     };
     // partytracks tries its preferred device first and the others (the default first) when it fails
-    // or goes away, and switches back when it returns: our remembered choice becomes its preference.
-    if (stored.audioinput) this.#mic.setPreferredDevice(asDeviceInfo('audioinput', stored.audioinput));
-    if (stored.videoinput) this.#camera.setPreferredDevice(asDeviceInfo('videoinput', stored.videoinput));
+    // or goes away, and switches back when it returns: our remembered choice becomes its preference
+    // (#holdChoice, which watchDevices starts).
     this.watchDevices();
   }
 
@@ -137,10 +138,6 @@ export class LocalMedia {
   watchDevices(): void {
     // Without media devices (server-side rendering, Node) there is nothing to listen to.
     if (this.#watching.length > 0 || !globalThis.navigator?.mediaDevices) return;
-    // partytracks reads its preference once, when the device is created, and then only hears changes
-    // while someone listens: keep listening, so a choice made while the device is idle (in a lobby
-    // without preview) is the one the next capture starts with. Listening captures nothing.
-    this.#watching.push(this.#mic.activeDevice$.subscribe(), this.#camera.activeDevice$.subscribe());
     // The microphone and camera matter while on; the speaker whenever something might play.
     this.#watching.push(
       merge(
@@ -149,6 +146,25 @@ export class LocalMedia {
         this.#watch('audiooutput', of(true)),
       ).subscribe((notice) => this.#notices$.next(notice)),
     );
+    this.#holdChoice('audioinput');
+    this.#holdChoice('videoinput');
+  }
+
+  /**
+   * partytracks reads its preferred device once, when it creates the device, and then hears a change
+   * only while someone listens (a later listener gets that first value again). So for a kind the
+   * person picked (here, or on an earlier visit), keep listening and tell it the choice: the next
+   * capture then starts with it, even if it was picked while the device was idle (in a lobby
+   * without preview). Only then: listening costs two permission queries whose PermissionStatus
+   * Chromium keeps for the page's life, and a page that mounts room after room would pile them up.
+   */
+  #holdChoice(kind: 'audioinput' | 'videoinput'): void {
+    const chosen = this.#chosen[kind].value;
+    if (!chosen || this.#holding.has(kind) || this.#watching.length === 0) return;
+    const device = kind === 'audioinput' ? this.#mic : this.#camera;
+    this.#holding.add(kind);
+    this.#watching.push(device.activeDevice$.subscribe(), new Subscription(() => this.#holding.delete(kind)));
+    device.setPreferredDevice(asDeviceInfo(kind, chosen));
   }
 
   /** Stops what `watchDevices` started; tracks in use are not affected. */
@@ -192,6 +208,7 @@ export class LocalMedia {
     this.#chosen[kind].next(choice);
     if (kind === 'audioinput') this.#mic.setPreferredDevice(device);
     if (kind === 'videoinput') this.#camera.setPreferredDevice(device);
+    if (kind !== 'audiooutput') this.#holdChoice(kind);
   }
 
   /** The chosen device of `kind` disappearing while `inUse$` is true. */

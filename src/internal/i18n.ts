@@ -288,6 +288,13 @@ const loading = new Map<string, Promise<void>>();
 
 /** Elements that read a translation, so they re-render when a language arrives or `lang` changes. */
 const readers = new Set<WeakRef<Element & { requestUpdate?: () => void }>>();
+/**
+ * Readers are let go when their element is collected, or a page that keeps making meetings (thirty
+ * elements each) would keep a reference for every element it ever showed: the set is swept of
+ * collected ones whenever it has doubled since the last sweep, so it stays within twice the live
+ * readers at a cost that does not grow with it.
+ */
+let sweepAt = 64;
 /** Hosts whose `dir` the elements set themselves from `lang` (never one the page set). */
 const directionSetByUs = new WeakSet<Element>();
 let langObserver: MutationObserver | undefined;
@@ -433,6 +440,10 @@ export function translationFor(element: Element): Translation {
   if (!tracked.has(element)) {
     tracked.add(element);
     readers.add(new WeakRef(element));
+    if (readers.size >= sweepAt) {
+      for (const ref of readers) if (!ref.deref()) readers.delete(ref);
+      sweepAt = Math.max(64, readers.size * 2);
+    }
     watchLanguageChanges(element);
   }
   const code = resolveCode(languageOf(element));
