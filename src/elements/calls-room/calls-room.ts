@@ -509,6 +509,7 @@ export class CallsRoomElement extends LitElement {
     if (isServer || this.#fillsASlot()) return nothing;
     this.#meetingLoading ??= import('./default-meeting-template.js').then(
       () => this.requestUpdate(),
+      // The module comes from where the page loaded the widget: not reaching it is a network failure.
       (error: unknown) =>
         this.#reported$.next(
           new CallsError('backend_unreachable', `Could not load the default meeting: ${String(error)}`, {
