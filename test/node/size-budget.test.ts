@@ -23,8 +23,8 @@ const KB = 1000;
 //   65.7 / 26.7  merged: one template for both default meetings, compact tiles for people without a
 //                camera and the grid's phone layout (issue 13: +2.3), panel focus and touch targets
 //                (issue 16: +0.6)
-//   65.8 / 26.7  <calls-room> imports its default meeting with import() (the all-in entry up front,
-//                so the bundle stays one file; +0.1 for that); a host with only <calls-room> and
+//   65.7 / 26.7  <calls-room> imports its default meeting with import() (the all-in entry up front,
+//                so the bundle stays one file; +0.05 for that); a host with only <calls-room> and
 //                <calls-tile>: 64.1 -> 45.5, its own budget below
 // Tried for issue 17 and dropped, for gaining nothing: terser with `passes: 2|3`, `pure_getters`,
 // `unsafe_arrows`, `unsafe_methods`, `toplevel` or `ecma: 2022` (within ±0.1 kB, mostly larger after
