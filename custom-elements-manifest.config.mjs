@@ -243,7 +243,7 @@ function partsInTemplates() {
           // A kit base class (src/internal/*-element.ts) may render parts for its subclasses, and
           // a shared template (`*-template.ts`, e.g. the default meeting) for each element importing it.
           const own = [mod.path, ...superclassModules(customElementsManifest, element)];
-          const source = [...own, ...own.flatMap(importedTemplates)]
+          const source = [...own, ...own.flatMap((path) => importedTemplates(path))]
             .map((path) => readFileSync(path, 'utf8'))
             .join('\n');
           const rendered = new Set([
@@ -267,12 +267,17 @@ function partsInTemplates() {
   };
 }
 
-/** Source paths of the `*-template.ts` modules that the module at `path` imports (relatively). */
-function importedTemplates(path) {
+/**
+ * Source paths of the `*-template.ts` modules that the module at `path` imports (relatively,
+ * statically or with `import()`), and of those they import in turn.
+ */
+function importedTemplates(path, seen = new Set()) {
   const source = readFileSync(path, 'utf8');
-  return [...source.matchAll(/from '(\.{1,2}\/[^']+-template)\.js'/g)].map(([, imported]) =>
-    join(dirname(path), `${imported}.ts`),
-  );
+  const direct = [...source.matchAll(/(?:from |import\()'(\.{1,2}\/[^']+-template)\.js'/g)]
+    .map(([, imported]) => join(dirname(path), `${imported}.ts`))
+    .filter((template) => !seen.has(template));
+  for (const template of direct) seen.add(template);
+  return [...direct, ...direct.flatMap((template) => importedTemplates(template, seen))];
 }
 
 /** Source paths of an element's superclasses that are part of this package, nearest first. */

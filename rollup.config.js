@@ -54,7 +54,12 @@ export default {
     }),
     // `es2015` picks rxjs's ES2015 build: its classes as classes, instead of the ES5 build that
     // emulates them and pulls in tslib's downlevel helpers (1.8 kB min+gzip more).
-    nodeResolve({ browser: true, exportConditions: ['es2015'] }),
+    // The package's own `sideEffects` list is for the bundlers of people who install it, and names
+    // files under dist/; scripts/build.sh bundles from a staging directory that matches none of it,
+    // which made every module of the entry side-effect free (so `import './x.js'` meant nothing, and
+    // the default meeting <calls-room> imports with import() became a second file instead of staying
+    // in the bundle). The entry reaches only what the bundle needs anyway, so all of it counts.
+    nodeResolve({ browser: true, exportConditions: ['es2015'], ignoreSideEffectsForRoot: true }),
     // The elements' html`` and css`` templates ship without their indentation and comments, and the
     // CSS through lightningcss (about 2.4 kB min+gzip). Whitespace is only collapsed, never removed
     // (a space between inline elements is text someone sees), and SVG keeps its self-closing tags

@@ -4,6 +4,9 @@
 // <calls-room> is defined first: a page's markup upgrades in definition order, and a control
 // upgraded before its room would ask for the room's context before anyone provides it.
 import './elements/calls-room/calls-room.js';
+// Its default meeting up front (a room imported alone loads it on demand): a room without children
+// shows it at its first render, with no round trip, and a server renders it too (SSR).
+import './elements/calls-room/default-meeting-template.js';
 
 export * from './core/index.js';
 export { CallsAloneNoticeElement } from './elements/calls-alone-notice/calls-alone-notice.js';

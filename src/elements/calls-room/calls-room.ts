@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, isServer, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   BehaviorSubject,
@@ -39,10 +39,8 @@ import { translationFor } from '../../internal/i18n.js';
 import { type CallsRoomContext, callsRoomContext, type RoomStage } from '../../internal/room-context.js';
 import { shortcutFor } from '../../internal/shortcuts.js';
 import { subscribe } from '../../internal/subscribe.js';
-import '../calls-left-screen/calls-left-screen.js';
-import '../calls-lobby/calls-lobby.js';
 import { roomStyles } from './calls-room.styles.js';
-import { meetingCallTemplate } from './meeting-template.js';
+import { loadedDefaultMeeting } from './default-meeting-registry.js';
 import { peopleAnnouncements } from './people-announcements.js';
 import { type RequestTarget, requestMap } from './request-map.js';
 
@@ -319,6 +317,8 @@ export class CallsRoomElement extends LitElement {
   #joinedAt: { endpoint: string; room: string } | undefined;
   /** People already in the room when we joined, announced only after our own `calls-joined`. */
   #beforeJoined: RoomEvent[] | undefined;
+  /** Set when this room had to load the default meeting's module (a page without the whole kit). */
+  #meetingLoading: Promise<void> | undefined;
 
   constructor() {
     super();
@@ -511,11 +511,44 @@ export class CallsRoomElement extends LitElement {
     `;
   }
 
-  /** The default meeting: kit elements only, the same ones a page composes by hand. */
+  /**
+   * The default meeting, or nothing until its module has loaded (at once where the page loaded the
+   * whole kit, as the script-tag bundle does; see default-meeting-registry.ts).
+   */
   #renderDefaultMeeting() {
-    if (this.stage === 'lobby') return html`<calls-lobby part="lobby"></calls-lobby>`;
-    if (this.stage === 'left') return html`<calls-left-screen part="left-screen"></calls-left-screen>`;
-    return meetingCallTemplate(this.layout);
+    const template = loadedDefaultMeeting();
+    if (template) return template(this.stage, this.layout);
+    // Not for a room whose children its slots are about to show (the first render comes before the
+    // slots report them), nor on a server, where only what was imported up front can render.
+    if (isServer || this.#fillsASlot()) return nothing;
+    this.#meetingLoading ??= import('./default-meeting-template.js').then(
+      () => this.requestUpdate(),
+      // The module comes from where the page loaded the widget: not reaching it is a network failure.
+      (error: unknown) =>
+        this.#reported$.next(
+          new CallsError('backend_unreachable', `Could not load the default meeting: ${String(error)}`, {
+            cause: error,
+          }),
+        ),
+    );
+    return nothing;
+  }
+
+  /** Whether the light DOM holds something for a slot of the room (what `#onSlotChange` counts). */
+  #fillsASlot(): boolean {
+    return [...this.childNodes].some((node) =>
+      node.nodeType === Node.ELEMENT_NODE
+        ? ['', 'lobby', 'left'].includes((node as Element).getAttribute('slot') ?? '')
+        : node.nodeType === Node.TEXT_NODE && Boolean(node.textContent?.trim()),
+    );
+  }
+
+  /** Also waits for the default meeting's first render when its module is still loading. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.#meetingLoading) return done;
+    await this.#meetingLoading;
+    return super.getUpdateComplete();
   }
 
   /** Which slot shows now: a stage's own slot when filled, else the default slot. */
