@@ -75,17 +75,6 @@ export abstract class CallsControlElement extends LitElement {
     }
   }
 
-  /**
-   * The first render waits for the next task. A meeting's elements appear together (twenty-odd at
-   * once, 60–100 ms of work on two cores, more on a busy machine): one task each lets what the
-   * network answers meanwhile (the welcome, the ICE servers, the Calls session, the camera) go on
-   * between them, instead of after all of them. `updateComplete` still waits for that render.
-   */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
-    super.scheduleUpdate();
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('room')) this.roomConsumer.refresh();

@@ -178,8 +178,7 @@ const stateGroups = {
  * @cssstate connected - In the room.
  * @cssstate reconnecting - The connection dropped; trying again.
  * @cssstate disconnected - Not in the room (before joining, after leaving or a fatal error).
- * @cssstate lobby - Before joining, and while joining from it (a `join()` made before the room first
- *   rendered goes straight to `call`, which shows it connecting: no lobby flashes by).
+ * @cssstate lobby - Before joining (and while joining).
  * @cssstate call - In the call.
  * @cssstate left - After leaving, until joining again.
  * @cssstate default-meeting - It has no children and shows the default meeting.
@@ -241,18 +240,8 @@ export class CallsRoomElement extends LitElement {
   readonly #error$ = new BehaviorSubject<CallsError | undefined>(undefined);
   /** True while moving to another room (`endpoint` / `room` changed in a call): still the call stage. */
   readonly #moving$ = new BehaviorSubject(false);
-  /** Rooms joined before this element first rendered: they skip the lobby while connecting. */
-  readonly #joinedUnseen = new WeakSet<Room>();
   readonly #stage$: Observable<RoomStage> = combineLatest([
-    this.#room$.pipe(
-      switchMap((room) =>
-        room
-          ? room.connectionState$.pipe(
-              map((state) => (state === 'connecting' && this.#joinedUnseen.has(room) ? 'connected' : state)),
-            )
-          : of('disconnected' as const),
-      ),
-    ),
+    this.#room$.pipe(switchMap((room) => (room ? room.connectionState$ : of('disconnected' as const)))),
     this.#leftReason$,
     this.#moving$,
   ]).pipe(
@@ -434,9 +423,6 @@ export class CallsRoomElement extends LitElement {
     });
     this.#joinedAt = joinedAt;
     this.#beforeJoined = [];
-    // Nobody has seen a lobby yet (a page joining at once): show the call connecting rather than a
-    // lobby for the moment the connection takes, and render the meeting while the network works.
-    if (!this.hasUpdated) this.#joinedUnseen.add(room);
     this.#room$.next(room);
     this.#joining = room.join().then(
       () => {
