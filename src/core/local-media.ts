@@ -3,6 +3,7 @@ import {
   BehaviorSubject,
   combineLatest,
   distinctUntilChanged,
+  EMPTY,
   firstValueFrom,
   map,
   merge,
@@ -165,6 +166,18 @@ export class LocalMedia {
     this.#holding.add(kind);
     this.#watching.push(device.activeDevice$.subscribe(), new Subscription(() => this.#holding.delete(kind)));
     device.setPreferredDevice(asDeviceInfo(kind, chosen));
+  }
+
+  /**
+   * Captures the camera and microphone that are on, and keeps them until the returned subscription
+   * ends, without making the silent and black stand-ins a publication needs (an AudioContext and a
+   * 1280×720 canvas, ~20 ms). A room holds its devices this way from `join()` until its pushes take
+   * them, so capture runs while it connects and is not started twice (see `Room`).
+   */
+  holdCapture(): Subscription {
+    const held = (enabled$: Observable<boolean>, device: MediaDevice) =>
+      enabled$.pipe(switchMap((enabled) => (enabled ? device.localMonitorTrack$ : EMPTY)));
+    return merge(held(this.micEnabled$, this.#mic), held(this.cameraEnabled$, this.#camera)).subscribe();
   }
 
   /** Stops what `watchDevices` started; tracks in use are not affected. */

@@ -10,7 +10,6 @@ import {
   from,
   fromEvent,
   map,
-  merge,
   Observable,
   of,
   retry,
@@ -499,7 +498,7 @@ export class Room {
     // (#startMedia): without this hold a lobby preview that leaves with the lobby releases the camera
     // just before the push needs it, and a second getUserMedia sits on the path to the first frame.
     const connecting = presence.connect();
-    this.#warmCapture = merge(this.media.micTrack$, this.media.cameraTrack$).subscribe();
+    this.#warmCapture = this.media.holdCapture();
     this.#session.add(this.#warmCapture);
     let welcome: Welcome;
     try {

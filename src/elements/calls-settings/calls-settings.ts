@@ -1,4 +1,4 @@
-import { html, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { BehaviorSubject, of, switchMap } from 'rxjs';
@@ -55,6 +55,11 @@ export class CallsSettingsElement extends CallsControlElement {
   @property({ type: Boolean, reflect: true }) open = false;
 
   @state() private level = 0;
+  /**
+   * The pickers and the meter render from the first opening on: a meeting shows its Settings closed,
+   * and joining should not pay for three device pickers nobody sees yet.
+   */
+  #opened = false;
 
   readonly #open$ = new BehaviorSubject(false);
 
@@ -88,6 +93,7 @@ export class CallsSettingsElement extends CallsControlElement {
     super.willUpdate(changed);
     // Before render, so the meter's reset to 0 lands in this update rather than scheduling another.
     if (changed.has('open')) this.#open$.next(this.open);
+    if (this.open) this.#opened = true;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -125,7 +131,17 @@ export class CallsSettingsElement extends CallsControlElement {
       </button>
       <dialog part="dialog" aria-labelledby="heading" @close=${this.#onDialogClose}>
         <h2 part="heading" id="heading">${t.settings}</h2>
-        <div part="devices">
+        ${this.#opened ? this.#renderContent(level, room) : nothing}
+        <slot></slot>
+        <div part="footer">
+          <button part="close-button" type="button" @click=${() => this.close()}>${t.close}</button>
+        </div>
+      </dialog>`;
+  }
+
+  #renderContent(level: number, room: string | typeof nothing) {
+    const t = this.t;
+    return html`<div part="devices">
           <calls-device-select kind="videoinput" room=${room}></calls-device-select>
           <calls-device-select kind="audioinput" room=${room}></calls-device-select>
           <calls-device-select kind="audiooutput" room=${room}></calls-device-select>
@@ -144,12 +160,7 @@ export class CallsSettingsElement extends CallsControlElement {
             <div part="mic-meter-level"></div>
           </div>
           <span>${t.micTestHint}</span>
-        </div>
-        <slot></slot>
-        <div part="footer">
-          <button part="close-button" type="button" @click=${() => this.close()}>${t.close}</button>
-        </div>
-      </dialog>`;
+        </div>`;
   }
 
   /** Escape closes the native dialog by itself; keep `open` in step and give focus back. */
