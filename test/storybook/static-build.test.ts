@@ -25,7 +25,7 @@ const renderedElements = `(() => {
   const root = document.querySelector('#storybook-root');
   return [...(root?.querySelectorAll('*') ?? [])]
     .filter((node) => node.localName.startsWith('calls-'))
-    .map((node) => ({ tag: node.localName, defined: Boolean(customElements.get(node.localName)), rendered: Boolean(node.shadowRoot?.childNodes.length) }));
+    .map((node) => ({ tag: node.localName, defined: Boolean(customElements.get(node.localName)), rendered: Boolean(node.shadowRoot?.childNodes.length), hidden: node.hidden }));
 })()`;
 
 /** Names on the remote tiles of the story's room whose video decoded a frame, searching every shadow root. */
@@ -90,11 +90,14 @@ describe('static Storybook build', () => {
     assert.ok(stories.length > 0);
     for (const story of stories) {
       await page.goto(`${dev.url}/iframe.html?id=${story.id}&viewMode=story`);
-      const elements = await poll<{ tag: string; defined: boolean; rendered: boolean }[]>(
+      const elements = await poll<{ tag: string; defined: boolean; rendered: boolean; hidden: boolean }[]>(
         page,
         renderedElements,
         `story ${story.id} to render`,
-        (found) => found.length > 0 && found.every((element) => element.defined && element.rendered),
+        // A closed panel (the chat beside its button) renders when first shown (CallsPanelElement).
+        (found) =>
+          found.length > 0 &&
+          found.every((element) => element.defined && (element.rendered || element.hidden)),
       );
       assert.ok(elements.length > 0, story.id);
     }
