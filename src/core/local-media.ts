@@ -11,7 +11,7 @@ import {
   of,
   pairwise,
   Subject,
-  Subscription,
+  type Subscription,
   share,
   shareReplay,
   switchMap,
@@ -49,7 +49,7 @@ export class LocalMedia {
   readonly #subscriptions: Subscription[] = [];
   /** Listeners on the browser's device and permission events (see `watchDevices`). */
   readonly #watching: Subscription[] = [];
-  /** Kinds whose chosen device partytracks is kept told of (see `#holdChoice`). */
+  /** Kinds whose chosen device partytracks is kept told of (see `#tellChoice`). */
   readonly #holding = new Set<'audioinput' | 'videoinput'>();
   /** The person's choice per kind (remembered per origin); undefined: the browser's default. */
   readonly #chosen: Record<DeviceKind, BehaviorSubject<StoredDevice | undefined>>;
@@ -125,7 +125,7 @@ export class LocalMedia {
     };
     // partytracks tries its preferred device first and the others (the default first) when it fails
     // or goes away, and switches back when it returns: our remembered choice becomes its preference
-    // (#holdChoice, which watchDevices starts).
+    // (#tellChoice, which watchDevices starts).
     this.watchDevices();
   }
 
@@ -147,8 +147,10 @@ export class LocalMedia {
         this.#watch('audiooutput', of(true)),
       ).subscribe((notice) => this.#notices$.next(notice)),
     );
-    this.#holdChoice('audioinput');
-    this.#holdChoice('videoinput');
+    for (const kind of ['audioinput', 'videoinput'] as const) {
+      const chosen = this.#chosen[kind].value;
+      if (chosen) this.#tellChoice(kind, asDeviceInfo(kind, chosen));
+    }
   }
 
   /**
@@ -159,13 +161,14 @@ export class LocalMedia {
    * without preview). Only then: listening costs two permission queries whose PermissionStatus
    * Chromium keeps for the page's life, and a page that mounts room after room would pile them up.
    */
-  #holdChoice(kind: 'audioinput' | 'videoinput'): void {
-    const chosen = this.#chosen[kind].value;
-    if (!chosen || this.#holding.has(kind) || this.#watching.length === 0) return;
-    const device = kind === 'audioinput' ? this.#mic : this.#camera;
-    this.#holding.add(kind);
-    this.#watching.push(device.activeDevice$.subscribe(), new Subscription(() => this.#holding.delete(kind)));
-    device.setPreferredDevice(asDeviceInfo(kind, chosen));
+  #tellChoice(kind: 'audioinput' | 'videoinput', device: MediaDeviceInfo): void {
+    const media = kind === 'audioinput' ? this.#mic : this.#camera;
+    // Listening needs watchDevices (not on a server, nor while the owner is out of the document).
+    if (!this.#holding.has(kind) && this.#watching.length > 0) {
+      this.#holding.add(kind);
+      this.#watching.push(media.activeDevice$.subscribe());
+    }
+    media.setPreferredDevice(device);
   }
 
   /**
@@ -183,6 +186,7 @@ export class LocalMedia {
   /** Stops what `watchDevices` started; tracks in use are not affected. */
   stopWatchingDevices(): void {
     for (const subscription of this.#watching.splice(0)) subscription.unsubscribe();
+    this.#holding.clear();
   }
 
   /** The devices of one kind, kept up to date as they are plugged in and out. */
@@ -219,9 +223,7 @@ export class LocalMedia {
     const choice = { deviceId: device.deviceId, label: device.label };
     saveDevicePreference(kind, choice);
     this.#chosen[kind].next(choice);
-    if (kind === 'audioinput') this.#mic.setPreferredDevice(device);
-    if (kind === 'videoinput') this.#camera.setPreferredDevice(device);
-    if (kind !== 'audiooutput') this.#holdChoice(kind);
+    if (kind !== 'audiooutput') this.#tellChoice(kind, device);
   }
 
   /** The chosen device of `kind` disappearing while `inUse$` is true. */

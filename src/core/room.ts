@@ -565,8 +565,7 @@ export class Room {
    */
   #prefetchIceServers(welcome: Welcome): void {
     if (!this.#welcomeStartsMedia(welcome)) return;
-    const prefix = partyTracksPrefix(this.#options.endpoint, globalThis.location?.href);
-    this.#prefetchedIceServers = fetchIceServers(prefix, this.#headers);
+    this.#prefetchedIceServers = fetchIceServers(this.#proxyPrefix, this.#headers);
     // Awaited by #startMedia, which reports a failure; a run that never uses it must not warn.
     this.#prefetchedIceServers.catch(() => undefined);
   }
@@ -582,7 +581,7 @@ export class Room {
     // Refs of the old session must not reach the backend again: it would refuse them.
     this.#local$.next({ ...this.#local$.value, sessionId: null, audio: null, video: null });
     this.#mediaState$.next(this.#mediaState$.value === 'idle' ? 'connecting' : 'reconnecting');
-    const prefix = partyTracksPrefix(this.#options.endpoint, globalThis.location?.href);
+    const prefix = this.#proxyPrefix;
     let partyTracks: PartyTracks;
     try {
       const iceServers = this.#prefetchedIceServers;
@@ -993,6 +992,11 @@ export class Room {
     this.#activeSpeaker$.next(
       nextActiveSpeaker(this.#activeSpeaker$.value, speakingNow, started, new Set(after.keys())),
     );
+  }
+
+  /** The backend's partytracks proxy, where every Calls request of this room goes. */
+  get #proxyPrefix(): string {
+    return partyTracksPrefix(this.#options.endpoint, globalThis.location?.href);
   }
 
   #releaseWarmCapture(): void {

@@ -44,6 +44,11 @@ import { loadedDefaultMeeting } from './default-meeting-registry.js';
 import { peopleAnnouncements } from './people-announcements.js';
 import { type RequestTarget, requestMap } from './request-map.js';
 
+/** What makes a slot count as filled: an element, or text that is not only whitespace. */
+const fillsSlot = (node: Node): boolean =>
+  node.nodeType === Node.ELEMENT_NODE ||
+  (node.nodeType === Node.TEXT_NODE && Boolean(node.textContent?.trim()));
+
 /** Resolves after the current task: late enough for a token a framework sets in its first effect. */
 const afterThisTask = () =>
   new Promise<void>((resolve) => {
@@ -522,10 +527,10 @@ export class CallsRoomElement extends LitElement {
 
   /** Whether the light DOM holds something for a slot of the room (what `#onSlotChange` counts). */
   #fillsASlot(): boolean {
-    return [...this.childNodes].some((node) =>
-      node.nodeType === Node.ELEMENT_NODE
-        ? ['', 'lobby', 'left'].includes((node as Element).getAttribute('slot') ?? '')
-        : node.nodeType === Node.TEXT_NODE && Boolean(node.textContent?.trim()),
+    return [...this.childNodes].some(
+      (node) =>
+        fillsSlot(node) &&
+        ['', 'lobby', 'left'].includes(node instanceof Element ? (node.getAttribute('slot') ?? '') : ''),
     );
   }
 
@@ -547,11 +552,7 @@ export class CallsRoomElement extends LitElement {
   #onSlotChange(): void {
     const filled = new Set<string>();
     for (const slot of this.renderRoot.querySelectorAll('slot')) {
-      if (
-        slot.assignedNodes().some((node) => node.nodeType === Node.ELEMENT_NODE || node.textContent?.trim())
-      ) {
-        filled.add(slot.name);
-      }
+      if (slot.assignedNodes().some(fillsSlot)) filled.add(slot.name);
     }
     this.filledSlots = filled;
     this.hasChildren = filled.size > 0;
