@@ -102,14 +102,17 @@ export function mediaFailure$(
               // Only when the SFU stopped answering ICE checks too: the path is gone. A session
               // that merely receives no media (the people it pulls are reconnecting) keeps its ICE.
               const pathGone = now - answeredAt > pathSilenceMs;
+              // Spaced from the moment the last restart was asked for, not from the start of its check:
+              // the stats and the probe in between take their own, varying time.
+              const askedAt = performance.now();
               if (
                 held === 'alive' &&
                 pathGone &&
                 options.restartIce &&
-                now - restartedAt >= iceRestartIntervalMs
+                askedAt - restartedAt >= iceRestartIntervalMs
               ) {
                 // 'busy' (partytracks is negotiating) tries again at the next probe.
-                if ((await options.restartIce(pc, sessionId)) !== 'busy') restartedAt = now;
+                if ((await options.restartIce(pc, sessionId)) !== 'busy') restartedAt = askedAt;
               }
               return undefined;
             })(),
