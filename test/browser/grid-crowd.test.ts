@@ -22,7 +22,7 @@ import type { CallsGridElement } from '../../src/elements/calls-grid/calls-grid.
 import type { CallsTileElement } from '../../src/elements/calls-tile/calls-tile.js';
 import { type Crowd, joinCrowd } from './helpers/crowd-publishers.js';
 import { waitFor, waitForVideoFrames } from './helpers/media.js';
-import { mountRoom, removeRooms, uniqueRoomName } from './helpers/room.js';
+import { callsSessionOf, mountRoom, removeRooms, uniqueRoomName } from './helpers/room.js';
 import { sfuSession } from './helpers/sfu-client.js';
 import { callsTestEnv } from './helpers/test-env.js';
 
@@ -130,7 +130,7 @@ describe('<calls-grid> with 25 people', function () {
       DEFAULT_SIMULCAST_LAYERS.map((layer) => [layer.rid, crowd!.captureWidth / layer.scaleResolutionDownBy]),
     );
     const participantOfSession = new Map(crowd.publishers.map((p) => [p.sessionId, p.participantId]));
-    const viewerSession = (await firstValueFrom(viewer.model!.self$))!.sessionId as string;
+    const viewerSession = await callsSessionOf(viewer);
 
     const grid = viewer.querySelector<CallsGridElement>('calls-grid')!;
     await waitFor(

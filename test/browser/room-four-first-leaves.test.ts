@@ -18,7 +18,14 @@ import { firstValueFrom } from 'rxjs';
 import type { CallsRoomElement } from '../../src/elements/calls-room/calls-room.js';
 import type { CallsTileElement } from '../../src/elements/calls-tile/calls-tile.js';
 import { waitFor, waitForVideoFrames } from './helpers/media.js';
-import { mountRoom, participantIdOf, removeRooms, tileVideo, uniqueRoomName } from './helpers/room.js';
+import {
+  callsSessionOf,
+  mountRoom,
+  participantIdOf,
+  removeRooms,
+  tileVideo,
+  uniqueRoomName,
+} from './helpers/room.js';
 import { sfuSession } from './helpers/sfu-client.js';
 import { callsTestEnv, type TestSfu } from './helpers/test-env.js';
 
@@ -32,15 +39,9 @@ function decodedFrames(video: HTMLVideoElement): number {
   return video.getVideoPlaybackQuality().totalVideoFrames;
 }
 
-async function sessionIdOf(room: CallsRoomElement): Promise<string> {
-  return waitFor(async () => (await firstValueFrom(room.model!.self$))?.sessionId, {
-    what: `${room.displayName}'s Calls session`,
-  });
-}
-
 /** The tracks the SFU reports for `room`'s session. */
 async function sfuTracks(sfu: TestSfu, room: CallsRoomElement): Promise<any[]> {
-  return (await sfuSession(sfu, await sessionIdOf(room))).tracks;
+  return (await sfuSession(sfu, await callsSessionOf(room))).tracks;
 }
 
 describe('four <calls-room> elements when the first joiner leaves', () => {
@@ -133,7 +134,7 @@ describe('four <calls-room> elements when the first joiner leaves', () => {
     }
 
     const adaId = participantIdOf(ada);
-    const adaSession = await sessionIdOf(ada);
+    const adaSession = await callsSessionOf(ada);
     for (const viewer of remaining) {
       const tag = (await sfuTracks(sfu, viewer)).find((track) => track.mid === '0');
       expect(tag, `${viewer.displayName}'s first m-section`).to.include({

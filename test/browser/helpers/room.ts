@@ -1,7 +1,7 @@
 // Browser-side helpers for tests of the elements: mount a <calls-room> on the test backend, find
 // the tile that shows someone, and wait for what a person would notice.
 
-import { firstValueFrom } from 'rxjs';
+import { filter, firstValueFrom } from 'rxjs';
 import type { CallsRoomElement } from '../../../src/elements/calls-room/calls-room.js';
 import type { CallsTileElement } from '../../../src/elements/calls-tile/calls-tile.js';
 import { waitFor } from './media.js';
@@ -115,10 +115,20 @@ export function nextEvent<T extends Event>(target: EventTarget, type: string): P
   );
 }
 
+/**
+ * The room's Calls session id, once the SFU has given it one: `join()` resolves, and the peer
+ * connection exists, before the SFU answers `sessions/new`.
+ */
+export async function callsSessionOf(room: CallsRoomElement): Promise<string> {
+  const self = await firstValueFrom(
+    room.model!.self$.pipe(filter((participant) => typeof participant?.sessionId === 'string')),
+  );
+  return self!.sessionId!;
+}
+
 /** Session ids of the cameras the SFU forwards to `viewer` now (its own session state), sorted. */
 export async function pulledVideoSessions(sfu: TestSfu, viewer: CallsRoomElement): Promise<string[]> {
-  const sessionId = (await firstValueFrom(viewer.model!.self$))!.sessionId as string;
-  const state = await sfuSession(sfu, sessionId);
+  const state = await sfuSession(sfu, await callsSessionOf(viewer));
   return state.tracks
     .filter(
       (track: any) => track.location === 'remote' && track.kind === 'video' && track.status === 'active',
