@@ -6,33 +6,46 @@ import { CallsError } from './errors.js';
  * with the participant credential and host token on every request. The `headers` object is kept by
  * the caller and updated in place when the credential is renewed.
  *
- * ICE servers are fetched here rather than by partytracks, because partytracks sends none of its
- * custom headers on that request, and a backend with TURN configured requires the credential.
+ * The ICE servers come from the caller (the welcome's, or `fetchIceServers`) rather than from
+ * partytracks, because partytracks sends none of its custom headers on that request, and a backend
+ * with TURN configured requires the credential.
  */
-export async function createPartyTracks(
-  prefix: string,
-  headers: Headers,
-  iceServers: Promise<RTCIceServer[]> = fetchIceServers(prefix, headers),
-): Promise<PartyTracks> {
-  return new PartyTracks({ prefix, headers, iceServers: await iceServers });
+export function createPartyTracks(prefix: string, headers: Headers, iceServers: RTCIceServer[]): PartyTracks {
+  return new PartyTracks({ prefix, headers, iceServers });
 }
 
 /**
- * The backend's ICE servers for a new session; rejects with `media_failed`. A room asks for them
- * the moment its welcome arrives (see `Room`), so the request does not wait behind the first render
- * of the meeting.
+ * The backend's ICE servers for a new session; rejects with `media_failed`. Only needed when the
+ * welcome brought none (a backend with a TURN key, or one older than protocol revision 3); a room
+ * then asks the moment its welcome arrives (see `Room`), so the request does not wait behind the
+ * first render of the meeting.
  */
 export async function fetchIceServers(prefix: string, headers: Headers): Promise<RTCIceServer[]> {
   try {
     const response = await fetch(`${prefix}/generate-ice-servers`, { headers });
     const body = (await response.json()) as { iceServers?: RTCIceServer[]; errorDescription?: string };
-    if (!response.ok || !Array.isArray(body.iceServers)) {
+    if (!response.ok || !isIceServerList(body.iceServers)) {
       throw new Error(body.errorDescription ?? `generate-ice-servers answered ${response.status}`);
     }
     return body.iceServers;
   } catch (cause) {
     throw new CallsError('media_failed', 'Could not get ICE servers from the backend.', { cause });
   }
+}
+
+/**
+ * Whether `value` is a list `RTCPeerConnection` takes as `iceServers` (each entry names its `urls`):
+ * what a backend sends is checked before it can make the peer connection's constructor throw.
+ */
+export function isIceServerList(value: unknown): value is RTCIceServer[] {
+  const isUrl = (url: unknown) => typeof url === 'string';
+  return (
+    Array.isArray(value) &&
+    value.every((server) => {
+      const urls = (server as { urls?: unknown } | null)?.urls;
+      return isUrl(urls) || (Array.isArray(urls) && urls.length > 0 && urls.every(isUrl));
+    })
+  );
 }
 
 /**

@@ -32,7 +32,7 @@ import { restartIce } from './ice-restart.js';
 import { DEFAULT_SIMULCAST_LAYERS, type SimulcastLayer } from './layout.js';
 import { LocalMedia, type LocalMediaOptions } from './local-media.js';
 import { type MediaFailure, mediaFailure$ } from './media-health.js';
-import { createPartyTracks, fetchIceServers, probeSession } from './media-session.js';
+import { createPartyTracks, fetchIceServers, isIceServerList, probeSession } from './media-session.js';
 import { type LocalOverrides, type Participant, toParticipant } from './participant.js';
 import { PeopleController, type Reaction, type Refusal } from './people.js';
 import { type ConnectionState, PresenceClient, type RetrySchedule } from './presence-client.js';
@@ -176,8 +176,11 @@ export class Room {
   #mediaRetryTimer: ReturnType<typeof setTimeout> | undefined;
   /** The camera and microphone held from `join()` until the pushes take them (see `#join`). */
   #warmCapture: Subscription | undefined;
-  /** ICE servers asked for when the welcome arrived, for the session it starts (see `#prefetchIceServers`). */
-  #prefetchedIceServers: Promise<RTCIceServer[]> | undefined;
+  /**
+   * The last welcome's ICE servers (protocol revision 3, a backend without a TURN key); without them
+   * each new Calls session asks `generate-ice-servers`.
+   */
+  #welcomeIceServers: RTCIceServer[] | undefined;
 
   /** connecting → connected → (reconnecting → connected)* → disconnected. */
   readonly connectionState$: Observable<ConnectionState> = this.#state$.pipe(distinctUntilChanged());
@@ -491,8 +494,21 @@ export class Room {
       }),
     );
 
-    // Synchronously, as the welcome arrives: before the meeting's first render takes the main thread.
-    this.#session.add(presence.welcome$.subscribe((welcome) => this.#prefetchIceServers(welcome)));
+    this.#session.add(this.#announceScreenShares());
+    const output = new AudioOutput(this.#options.audioElement);
+    this.#audioOutput = output;
+    this.#session.add(output.blocked$.subscribe((blocked) => this.#audioBlocked$.next(blocked)));
+    if (AudioOutput.canSelectSpeaker) this.#session.add(this.#followSpeakerChoice(output));
+    // Every welcome is applied in the task it arrives in, the first one included: its Calls session
+    // is asked for before the meeting's first render, which the same message queues, takes the main
+    // thread (awaiting connect() would put that render first).
+    let firstApplied: Promise<void> | undefined;
+    this.#session.add(
+      presence.welcome$.subscribe((welcome) => {
+        const applying = this.#onWelcome(welcome);
+        firstApplied ??= applying;
+      }),
+    );
     // The socket opens first (in this task, when the token is at hand), then capture starts while
     // presence and the Calls session are set up. Capture is held until the pushes subscribe
     // (#startMedia): without this hold a lobby preview that leaves with the lobby releases the camera
@@ -511,15 +527,11 @@ export class Room {
       this.#releaseWarmCapture();
       this.#session.unsubscribe();
       this.#presence = undefined;
+      output.dispose();
+      this.#audioOutput = undefined;
       throw this.#fail(callsError);
     }
-    this.#session.add(presence.welcome$.subscribe((again) => void this.#onWelcome(again)));
-    this.#session.add(this.#announceScreenShares());
-    const output = new AudioOutput(this.#options.audioElement);
-    this.#audioOutput = output;
-    this.#session.add(output.blocked$.subscribe((blocked) => this.#audioBlocked$.next(blocked)));
-    if (AudioOutput.canSelectSpeaker) this.#session.add(this.#followSpeakerChoice(output));
-    await this.#onWelcome(welcome);
+    await firstApplied;
     this.#events$.next({ type: 'joined', participantId: welcome.participantId });
   }
 
@@ -540,10 +552,11 @@ export class Room {
       this.#scheduleCarryExpiry();
     }
     this.#setRoster(roster);
+    this.#welcomeIceServers = isIceServerList(welcome.iceServers) ? welcome.iceServers : undefined;
     const serverSelf = welcome.participants.find((p) => p.id === welcome.participantId);
     // The backend now holds what it held for us before (resumed) or nothing we sent (new).
     this.#sync.reset(serverSelf && selfRecordOf(serverSelf));
-    if (this.#welcomeStartsMedia(welcome, previousId)) {
+    if (previousId !== welcome.participantId || !welcome.resumed) {
       // A new participant, or one the backend forgot together with its sessions: the old Calls
       // session is not ours any more (or gone with an SFU restart). Start media afresh.
       if (rejoined)
@@ -551,23 +564,6 @@ export class Room {
       await this.#startMedia();
     }
     this.#sync.flush();
-  }
-
-  /** Whether this welcome makes the room start a new Calls session (see `#onWelcome`). */
-  #welcomeStartsMedia(welcome: Welcome, previousId = this.#selfId$.value): boolean {
-    return previousId !== welcome.participantId || !welcome.resumed;
-  }
-
-  /**
-   * Asks for the ICE servers of the session a welcome starts, at once. `#startMedia` runs only after
-   * the welcome has been applied (token, roster, the meeting's render), and the request would wait
-   * behind all of that.
-   */
-  #prefetchIceServers(welcome: Welcome): void {
-    if (!this.#welcomeStartsMedia(welcome)) return;
-    this.#prefetchedIceServers = fetchIceServers(this.#proxyPrefix, this.#headers);
-    // Awaited by #startMedia, which reports a failure; a run that never uses it must not warn.
-    this.#prefetchedIceServers.catch(() => undefined);
   }
 
   async #startMedia(): Promise<void> {
@@ -584,9 +580,10 @@ export class Room {
     const prefix = this.#proxyPrefix;
     let partyTracks: PartyTracks;
     try {
-      const iceServers = this.#prefetchedIceServers;
-      this.#prefetchedIceServers = undefined;
-      partyTracks = await createPartyTracks(prefix, this.#headers, iceServers);
+      // With the welcome's servers nothing is awaited: the pushes below ask for the session in the
+      // welcome's own task.
+      const iceServers = this.#welcomeIceServers ?? (await fetchIceServers(prefix, this.#headers));
+      partyTracks = createPartyTracks(prefix, this.#headers, iceServers);
     } catch (error) {
       if (run !== this.#mediaRun) return;
       if (this.#mediaFailures === 0) this.#errors$.next(error as CallsError);
@@ -1041,7 +1038,7 @@ export class Room {
     presence?.close();
     this.#partyTracks$.next(undefined);
     this.#releaseWarmCapture();
-    this.#prefetchedIceServers = undefined;
+    this.#welcomeIceServers = undefined;
     this.#session.unsubscribe();
     this.#media = new Subscription();
     this.#audioOutput?.dispose();

@@ -39,10 +39,17 @@ export interface Participant {
 }
 
 /**
- * Additions of revision 2 (chat, raise order, reactions, `lower-hand`) within protocol 1: a server
- * announces them with `welcome.revision`; older clients ignore what they do not know.
+ * Additions within protocol 1, announced with `welcome.revision`; older clients ignore what they do
+ * not know. Revision 2: chat, raise order, reactions, `lower-hand`. Revision 3: `welcome.iceServers`.
  */
-export const PROTOCOL_REVISION = 2;
+export const PROTOCOL_REVISION = 3;
+
+/** An ICE server as `RTCPeerConnection` takes it (declared here so the server needs no DOM types). */
+export interface IceServer {
+  urls: string | string[];
+  username?: string;
+  credential?: string;
+}
 
 /** One chat message as the server keeps and relays it. `from` and `name` are set by the server. */
 export interface ChatMessage {
@@ -110,6 +117,12 @@ export type ServerMessage =
       chat?: ChatMessage[];
       /** Revision 2: the emoji `react` accepts. */
       reactions?: string[];
+      /**
+       * Revision 3: the ICE servers for this participant's Calls sessions, when the backend has them
+       * at hand (static ones; with a TURN key it generates credentials on `generate-ice-servers`
+       * instead). A client that has them needs no request before `sessions/new`.
+       */
+      iceServers?: IceServer[];
     }
   | { type: 'participant-joined'; participant: Participant }
   | { type: 'participant-updated'; participant: Participant }

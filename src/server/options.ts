@@ -1,13 +1,9 @@
+import type { IceServer } from '../protocol/presence.js';
 import type { AuthorizeHook } from './auth/authorize.js';
 import type { RoomDirectory } from './rooms/directory.js';
 import type { ChatOptions, ReactionOptions } from './rooms/people-options.js';
 
-/** An ICE server as `RTCPeerConnection` takes it (declared here so the server needs no DOM types). */
-export interface IceServer {
-  urls: string | string[];
-  username?: string;
-  credential?: string;
-}
+export type { IceServer };
 
 export interface TurnKeyOptions {
   /** The TURN key id from the Cloudflare dashboard. */
@@ -91,7 +87,10 @@ export interface CallsHandlerOptions {
    * the Calls API keeps a disconnected session: a page back within it resumes its media too.
    */
   reconnectGraceMs?: number;
-  /** ICE servers answered by `generate-ice-servers` when no TURN key is set. Default Cloudflare STUN. */
+  /**
+   * ICE servers for participants when no TURN key is set: sent in each `welcome` and answered by
+   * `generate-ice-servers`. Default Cloudflare STUN.
+   */
   iceServers?: IceServer[];
   /** When set, `generate-ice-servers` answers TURN credentials from Cloudflare's TURN key API. */
   turn?: TurnKeyOptions;

@@ -1,6 +1,6 @@
 import { ParticipantCredentials } from './auth/participant-credential.js';
 import type { CallsHandlerOptions } from './options.js';
-import { positive, resolveHeartbeat, resolveLimits } from './options.js';
+import { DEFAULT_ICE_SERVERS, positive, resolveHeartbeat, resolveLimits } from './options.js';
 import { resolvePeopleOptions } from './rooms/people-options.js';
 import type { RoomConfig } from './rooms/room-state.js';
 
@@ -20,6 +20,7 @@ export function resolveRoomConfig(options: CallsHandlerOptions): RoomConfig {
       options.credentialSecret === undefined,
     ),
     people: resolvePeopleOptions(options.chat, options.reactions),
+    iceServers: options.turn ? undefined : (options.iceServers ?? DEFAULT_ICE_SERVERS),
     now: options.now ?? Date.now,
     onError:
       options.onError ?? ((error, context) => console.error(`[calls-elements/server] ${context}:`, error)),

@@ -1,5 +1,5 @@
 import type { ParticipantCredentials } from '../auth/participant-credential.js';
-import type { ResolvedHeartbeat, ResolvedLimits } from '../options.js';
+import type { IceServer, ResolvedHeartbeat, ResolvedLimits } from '../options.js';
 import type { Admission } from './admission.js';
 import {
   applyMute,
@@ -28,6 +28,11 @@ export interface RoomConfig {
   onError: (error: unknown, context: string) => void;
   /** Chat and reaction rules; defaults when absent. */
   people?: ResolvedPeopleOptions;
+  /**
+   * ICE servers sent in every `welcome`, so a client can start its Calls session without asking:
+   * the static list. Absent with a TURN key, whose credentials are generated per request.
+   */
+  iceServers?: IceServer[];
 }
 
 export type SessionAccess = 'owner' | 'not_owned' | 'participant_gone';
@@ -320,6 +325,7 @@ export class RoomState {
           maxChatChars: this.people.maxChatChars,
         },
         ...this.people.welcomeFields(),
+        ...(this.config.iceServers && { iceServers: this.config.iceServers }),
       });
       for (const text of queued) this.#sendText(socket, text);
     } catch (error) {

@@ -10,7 +10,7 @@
 import type { PartyTracks, TrackMetadata } from 'partytracks/client';
 import { filter, firstValueFrom, merge, of } from 'rxjs';
 import { DEFAULT_SIMULCAST_LAYERS } from '../../../src/core/layout.js';
-import { createPartyTracks } from '../../../src/core/media-session.js';
+import { createPartyTracks, fetchIceServers } from '../../../src/core/media-session.js';
 import { type ConnectionState, PresenceClient } from '../../../src/core/presence-client.js';
 import {
   type ClientMessage,
@@ -136,9 +136,11 @@ async function publish(
       if (credential) headers.set('X-Calls-Participant', credential);
     });
     releases.push(() => credentials.unsubscribe());
-    const partyTracks: PartyTracks = await createPartyTracks(
-      partyTracksPrefix(endpoint, globalThis.location?.href),
+    const prefix = partyTracksPrefix(endpoint, globalThis.location?.href);
+    const partyTracks: PartyTracks = createPartyTracks(
+      prefix,
       headers,
+      await fetchIceServers(prefix, headers),
     );
     const sendEncodings = DEFAULT_SIMULCAST_LAYERS.map(({ rid, scaleResolutionDownBy, maxBitrate }) => ({
       rid,
