@@ -3,6 +3,7 @@
  * (one per simulcast rid, or a single unnamed layer), and the subscribers it feeds.
  */
 import type { MediaStreamTrack, RTCRtpTransceiver, RtpPacket } from 'werift';
+import { KeyframePacer } from './keyframe-pacer.js';
 import { codecNameFromMimeType, isKeyframeStart, type VideoCodecName } from './keyframes.js';
 
 export type TrackKind = 'audio' | 'video';
@@ -22,18 +23,16 @@ export type PacketListener = (layer: LayerId, packet: RtpPacket, keyframeStart: 
 
 /** A layer counts as available while packets arrived this recently. */
 const LAYER_STALE_MS = 1500;
-/**
- * Chromium answers every PLI with a keyframe; asking again before it answered only wastes bitrate.
- * An unanswered request is repeated after this long (the PLI or its keyframe may have been lost).
- */
-const KEYFRAME_REQUEST_INTERVAL_MS = 500;
 
 export class PublishedTrack {
   readonly layers = new Map<LayerId, LayerState>();
   readonly createdAt = Date.now();
   lastMediaAt = 0;
   private readonly listeners = new Set<PacketListener>();
-  private readonly lastKeyframeRequest = new Map<LayerId, number>();
+  private readonly keyframes = new KeyframePacer((rid) => {
+    const ssrc = this.layers.get(rid)?.ssrc;
+    if (ssrc !== undefined) void this.transceiver.receiver.sendRtcpPLI(ssrc);
+  });
   private codec: VideoCodecName = 'other';
   private closed = false;
 
@@ -83,18 +82,10 @@ export class PublishedTrack {
     });
   }
 
-  /**
-   * Asks the publisher for a keyframe on one layer (PLI): at once unless a request for that layer is
-   * still unanswered, then at most twice a second.
-   */
+  /** Asks the publisher for a keyframe on one layer (PLI), paced the way it accepts them (keyframe-pacer.ts). */
   requestKeyframe(rid: LayerId): void {
-    if (this.kind !== 'video' || this.closed) return;
-    const ssrc = this.layers.get(rid)?.ssrc;
-    if (ssrc === undefined) return;
-    const now = Date.now();
-    if (now - (this.lastKeyframeRequest.get(rid) ?? 0) < KEYFRAME_REQUEST_INTERVAL_MS) return;
-    this.lastKeyframeRequest.set(rid, now);
-    void this.transceiver.receiver.sendRtcpPLI(ssrc);
+    if (this.kind !== 'video' || this.closed || this.layers.get(rid)?.ssrc === undefined) return;
+    this.keyframes.request(rid);
   }
 
   /** Rolls the per-layer bitrate window; called once a second by the session. */
@@ -107,6 +98,7 @@ export class PublishedTrack {
 
   close(): void {
     this.closed = true;
+    this.keyframes.close();
     this.listeners.clear();
   }
 
@@ -129,10 +121,7 @@ export class PublishedTrack {
     layer.windowBytes += packet.payload.length;
     this.lastMediaAt = now;
     const keyframeStart = this.kind === 'video' && isKeyframeStart(this.codec, packet.payload);
-    // The request is answered: the next one goes out at once. A subscriber whose transport came up
-    // just after this keyframe (it could not be forwarded yet) would otherwise wait out the interval
-    // for its first frame.
-    if (keyframeStart) this.lastKeyframeRequest.delete(rid);
+    if (keyframeStart) this.keyframes.keyframeStarted(rid);
     for (const listener of this.listeners) listener(rid, packet, keyframeStart);
   }
 }

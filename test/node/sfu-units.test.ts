@@ -1,8 +1,13 @@
-/** Pure pieces of the SFU: SDP repairs, keyframe detection, REMB encoding, request validation. */
+/** Pure pieces of the SFU: SDP repairs, keyframe detection and pacing, REMB encoding, request validation. */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import { PictureLossIndication, RtcpPayloadSpecificFeedback } from 'werift';
 import { rembFields } from '../../src/sfu/bandwidth.js';
+import {
+  KeyframePacer,
+  PUBLISHER_MIN_INTERVAL_MS,
+  UNANSWERED_REPEAT_MS,
+} from '../../src/sfu/keyframe-pacer.js';
 import { isKeyframeRequestFor } from '../../src/sfu/keyframe-requests.js';
 import { isKeyframeStart } from '../../src/sfu/keyframes.js';
 import { chooseLayer } from '../../src/sfu/layer-choice.js';
@@ -182,6 +187,70 @@ describe('keyframe requests', () => {
     );
     assert.equal(isKeyframeRequestFor(fir, 0x08ae), true);
     assert.equal(isKeyframeRequestFor(fir, 0x0457), false);
+  });
+});
+
+describe('keyframe request pacing', () => {
+  /** A pacer on mocked time: `sent` lists [ms, layer] of every PLI it sent. */
+  function pacer() {
+    mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 0 });
+    const sent: [number, string][] = [];
+    const keyframes = new KeyframePacer((layer) => sent.push([Date.now(), layer]));
+    const at = (ms: number) => mock.timers.tick(ms - Date.now());
+    return { keyframes, sent, at };
+  }
+
+  it('holds a request that libwebrtc would drop (within 300 ms of the last) and sends it as the window ends', (t) => {
+    t.after(() => mock.timers.reset());
+    const { keyframes, sent, at } = pacer();
+    keyframes.request('b');
+    // The keyframe answers, then a subscriber whose transport just came up needs another.
+    at(58);
+    keyframes.keyframeStarted('b');
+    at(140);
+    keyframes.request('b');
+    keyframes.request('b');
+    assert.deepEqual(sent, [[0, 'b']]);
+    at(PUBLISHER_MIN_INTERVAL_MS);
+    assert.deepEqual(sent, [
+      [0, 'b'],
+      [PUBLISHER_MIN_INTERVAL_MS, 'b'],
+    ]);
+  });
+
+  it('does not ask again while a keyframe is on its way, and repeats an unanswered request after 500 ms', (t) => {
+    t.after(() => mock.timers.reset());
+    const { keyframes, sent, at } = pacer();
+    keyframes.request('a');
+    // Any layer's request keys every layer: asking for another one meanwhile sends nothing.
+    at(100);
+    keyframes.request('c');
+    at(400);
+    keyframes.request('a');
+    assert.deepEqual(sent, [[0, 'a']]);
+    at(UNANSWERED_REPEAT_MS);
+    keyframes.request('a');
+    assert.deepEqual(sent, [
+      [0, 'a'],
+      [UNANSWERED_REPEAT_MS, 'a'],
+    ]);
+  });
+
+  it('sends at once once the window has passed, and nothing after close', (t) => {
+    t.after(() => mock.timers.reset());
+    const { keyframes, sent, at } = pacer();
+    keyframes.request('');
+    at(30);
+    keyframes.keyframeStarted('');
+    at(PUBLISHER_MIN_INTERVAL_MS + 10);
+    keyframes.request('');
+    assert.equal(sent.length, 2);
+    at(PUBLISHER_MIN_INTERVAL_MS + 40);
+    keyframes.keyframeStarted('');
+    keyframes.request('');
+    keyframes.close();
+    at(2000);
+    assert.equal(sent.length, 2);
   });
 });
 
