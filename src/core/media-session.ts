@@ -1,5 +1,6 @@
 import { PartyTracks } from 'partytracks/client';
 import { CallsError } from './errors.js';
+import { isIceServerList } from './protocol.js';
 
 /**
  * Creates the partytracks client for one participant: the proxy under `{endpoint}/partytracks`,
@@ -31,21 +32,6 @@ export async function fetchIceServers(prefix: string, headers: Headers): Promise
   } catch (cause) {
     throw new CallsError('media_failed', 'Could not get ICE servers from the backend.', { cause });
   }
-}
-
-/**
- * Whether `value` is a list `RTCPeerConnection` takes as `iceServers` (each entry names its `urls`):
- * what a backend sends is checked before it can make the peer connection's constructor throw.
- */
-export function isIceServerList(value: unknown): value is RTCIceServer[] {
-  const isUrl = (url: unknown) => typeof url === 'string';
-  return (
-    Array.isArray(value) &&
-    value.every((server) => {
-      const urls = (server as { urls?: unknown } | null)?.urls;
-      return isUrl(urls) || (Array.isArray(urls) && urls.length > 0 && urls.every(isUrl));
-    })
-  );
 }
 
 /**

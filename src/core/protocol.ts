@@ -58,6 +58,20 @@ export function parseServerMessage(text: string): ServerMessage | undefined {
   return undefined;
 }
 
+/**
+ * Whether `value` is a list `RTCPeerConnection` takes as `iceServers` (each entry names its `urls`):
+ * what a backend sends is checked before it can make the peer connection's constructor throw.
+ */
+export function isIceServerList(value: unknown): value is RTCIceServer[] {
+  return (
+    Array.isArray(value) &&
+    value.every((server) => {
+      const urls = [(server as { urls?: unknown } | null)?.urls].flat();
+      return urls.length > 0 && urls.every((url) => typeof url === 'string');
+    })
+  );
+}
+
 /** base64url of UTF-8, without padding: how a token travels in a WebSocket subprotocol. */
 export function base64url(text: string): string {
   const bytes = new TextEncoder().encode(text);

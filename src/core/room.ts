@@ -32,13 +32,14 @@ import { restartIce } from './ice-restart.js';
 import { DEFAULT_SIMULCAST_LAYERS, type SimulcastLayer } from './layout.js';
 import { LocalMedia, type LocalMediaOptions } from './local-media.js';
 import { type MediaFailure, mediaFailure$ } from './media-health.js';
-import { createPartyTracks, fetchIceServers, isIceServerList, probeSession } from './media-session.js';
+import { createPartyTracks, fetchIceServers, probeSession } from './media-session.js';
 import { type LocalOverrides, type Participant, toParticipant } from './participant.js';
 import { PeopleController, type Reaction, type Refusal } from './people.js';
 import { type ConnectionState, PresenceClient, type RetrySchedule } from './presence-client.js';
 import { PresenceRequests } from './presence-requests.js';
 import {
   type ChatMessage,
+  isIceServerList,
   type LeaveReason,
   type MuteKind,
   partyTracksPrefix,

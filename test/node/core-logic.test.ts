@@ -5,7 +5,13 @@ import { describe, it } from 'node:test';
 import { backoffDelay, resolveBackoff } from '../../src/core/backoff.js';
 import { chooseLayer, gridLayout } from '../../src/core/layout.js';
 import { initialsOf } from '../../src/core/participant.js';
-import { base64url, partyTracksPrefix, presenceUrl, type WireParticipant } from '../../src/core/protocol.js';
+import {
+  base64url,
+  isIceServerList,
+  partyTracksPrefix,
+  presenceUrl,
+  type WireParticipant,
+} from '../../src/core/protocol.js';
 import { qualityOf, worseQuality } from '../../src/core/quality.js';
 import { applyToRoster, rosterChanges, rosterOf } from '../../src/core/roster.js';
 import { nextActiveSpeaker, SpeakingDetector } from '../../src/core/speaking.js';
@@ -188,6 +194,23 @@ describe('protocol helpers', () => {
       partyTracksPrefix('/calls', 'https://site.example/x'),
       'https://site.example/calls/partytracks',
     );
+  });
+
+  it("takes a backend's ICE servers only when each entry names its urls", () => {
+    assert.equal(isIceServerList([]), true);
+    assert.equal(isIceServerList([{ urls: 'stun:a' }, { urls: ['turn:b', 'turns:c'], username: 'u' }]), true);
+    for (const bad of [
+      null,
+      {},
+      'stun:a',
+      [null],
+      [{}],
+      [{ urls: [] }],
+      [{ urls: [1] }],
+      [{ urls: 'stun:a' }, 7],
+    ]) {
+      assert.equal(isIceServerList(bad), false, JSON.stringify(bad));
+    }
   });
 
   it('encodes tokens as unpadded base64url of UTF-8', () => {

@@ -27,7 +27,7 @@ forEachBackend(({ startBackend }) => {
         token: 'user:u2:Mallory',
         name: 'Olive',
       });
-      assert.equal(olive.welcome.revision, 2);
+      assert.equal(olive.welcome.revision, 3);
       assert.equal((olive.welcome.limits as { maxChatChars: number }).maxChatChars, 500);
       assert.equal((await mallory.request({ type: 'chat', text: 'hello' })).type, 'ack');
       const seen = (await olive.next('chat')).message as ChatMessage;

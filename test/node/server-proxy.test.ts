@@ -291,10 +291,14 @@ forEachBackend(({ startBackend }) => {
       assert.equal(await errorCode(evilPost), 'origin_not_allowed');
     });
 
-    test('generate-ice-servers answers Cloudflare STUN by default', async () => {
+    test('generate-ice-servers answers Cloudflare STUN by default, and the welcome carries the same list', async () => {
       const response = await fetch(backend.proxyUrl('/generate-ice-servers'));
       assert.equal(response.status, 200);
-      assert.deepEqual(await response.json(), { iceServers: [{ urls: ['stun:stun.cloudflare.com:3478'] }] });
+      const stun = [{ urls: ['stun:stun.cloudflare.com:3478'] }];
+      assert.deepEqual(await response.json(), { iceServers: stun });
+      const alice = await PresenceClient.join(backend.roomUrl('ice'));
+      assert.deepEqual(alice.welcome.iceServers, stun);
+      alice.close();
     });
   });
 
@@ -304,6 +308,9 @@ forEachBackend(({ startBackend }) => {
       try {
         const response = await fetch(backend.proxyUrl('/generate-ice-servers'));
         assert.deepEqual(await response.json(), { iceServers: [] });
+        const alice = await PresenceClient.join(backend.roomUrl('local'));
+        assert.deepEqual(alice.welcome.iceServers, []);
+        alice.close();
       } finally {
         await backend.stop();
       }
@@ -323,6 +330,8 @@ forEachBackend(({ startBackend }) => {
         assert.equal(turnApi.requests.length, 0);
 
         const alice = await PresenceClient.join(backend.roomUrl('turn'));
+        // TURN credentials are generated per request, for participants only: never in the welcome.
+        assert.equal('iceServers' in alice.welcome, false);
         const response = await fetch(backend.proxyUrl('/generate-ice-servers'), {
           headers: { 'X-Calls-Participant': alice.credential },
         });
