@@ -95,6 +95,49 @@ describe('the default meeting', () => {
     for (const element of document.querySelectorAll('calls-meeting')) element.remove();
   });
 
+  it('says "Joining…" instead of a lobby nobody saw when join() comes before the first render, then shows the call', async () => {
+    const room = mountRoom({ endpoint, room: uniqueRoomName('quiet-join'), name: 'Ada' });
+    const lobbies: Node[] = [];
+    const watch = new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes) if (node.nodeName === 'CALLS-LOBBY') lobbies.push(node);
+    });
+    watch.observe(room.shadowRoot!, { childList: true, subtree: true });
+    const joined = room.join();
+    await room.updateComplete;
+    const joining = room.shadowRoot!.querySelector<HTMLElement>('[part="joining"]');
+    expect(joining?.localName).to.equal('calls-status');
+    expect(room.shadowRoot!.querySelector('calls-lobby')).to.equal(null);
+    await waitFor(
+      () => joining!.shadowRoot?.querySelector('[part="status"]')?.textContent?.includes('Joining…'),
+      {
+        what: '"Joining…" while the room joins',
+      },
+    );
+    await joined;
+    await waitFor(() => room.shadowRoot!.querySelector('[part="grid"]'), { what: 'the call' });
+    expect(room.shadowRoot!.querySelector('[part="joining"]')).to.equal(null);
+    watch.disconnect();
+    expect(lobbies).to.deep.equal([]);
+  });
+
+  it('shows the lobby with the error when such a join fails, so the person can try again', async () => {
+    // Nothing listens on the discard port: the socket is refused at once.
+    const room = mountRoom({
+      endpoint: 'http://127.0.0.1:9/calls',
+      room: uniqueRoomName('quiet-fail'),
+      name: 'Ada',
+    });
+    const failed = nextEvent<CustomEvent>(room, 'calls-error');
+    await room.join().catch(() => undefined);
+    expect((await failed).detail.code).to.equal('backend_unreachable');
+    const lobby = await waitFor(() => room.shadowRoot!.querySelector('calls-lobby'), { what: 'the lobby' });
+    expect(room.shadowRoot!.querySelector('[part="joining"]')).to.equal(null);
+    await waitFor(() => deepQuery(lobby, 'calls-status')?.shadowRoot?.querySelector('[part="error"]'), {
+      what: "the lobby's error line",
+    });
+  });
+
   it('is made only of public kit elements, in the lobby, in the call and after leaving', async () => {
     const room = mountRoom({ endpoint, room: uniqueRoomName('walk'), name: 'Ada' });
     await waitFor(() => room.shadowRoot?.querySelector('calls-lobby'), { what: 'the lobby' });

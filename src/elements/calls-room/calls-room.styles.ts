@@ -27,5 +27,10 @@ export const roomStyles = [
     [part='left-screen'] {
       flex: 1;
     }
+    [part='joining'] {
+      flex: 1;
+      display: grid;
+      place-items: center;
+    }
   `,
 ];

@@ -142,6 +142,8 @@ const stateGroups = {
  * @csspart audio-prompt - The default meeting's `<calls-audio-prompt>`.
  * @csspart banner - The default meeting's `<calls-connection-banner>`, over its tiles.
  * @csspart lobby - The default meeting's `<calls-lobby>`.
+ * @csspart joining - The default meeting's `<calls-status>` ("Joining…") in place of the lobby, when `join()` was
+ *   called before the lobby was ever shown (a page that joins by itself gets no flash of a lobby).
  * @csspart alone-notice - The default meeting's `<calls-alone-notice>` (while nobody else is in the call).
  * @csspart grid - The default meeting's `<calls-grid>` (while `layout` is `grid`).
  * @csspart speaker-layout - The default meeting's `<calls-speaker-layout>` (while `layout` is `speaker`).
@@ -238,6 +240,10 @@ export class CallsRoomElement extends LitElement {
   @state() private announcement = '';
   @state() private hasChildren = false;
   @state() private filledSlots: ReadonlySet<string> = new Set();
+  /** A join is under way that started before the default meeting ever showed its lobby. */
+  @state() private joiningUnseen = false;
+  /** Whether the default meeting has shown its lobby (then a join keeps it on screen while joining). */
+  #lobbyShown = false;
 
   readonly #media = new LocalMedia();
   readonly #room$ = new BehaviorSubject<Room | undefined>(undefined);
@@ -429,12 +435,18 @@ export class CallsRoomElement extends LitElement {
     this.#joinedAt = joinedAt;
     this.#beforeJoined = [];
     this.#room$.next(room);
+    // Rendering a lobby nobody has seen, only to replace it with the call a moment later, would sit in
+    // this task on the way to the first frame (and flash on screen): "Joining…" stands in for it.
+    this.joiningUnseen = !this.#lobbyShown;
     this.#joining = room.join().then(
       () => {
         this.#joining = undefined;
+        this.joiningUnseen = false;
       },
       (error: unknown) => {
         this.#joining = undefined;
+        // The lobby, with the error, so the person can try again.
+        this.joiningUnseen = false;
         if (this.#room$.value === room) this.#room$.next(undefined);
         throw error instanceof CallsError ? error : new CallsError('backend_unreachable', String(error));
       },
@@ -508,7 +520,11 @@ export class CallsRoomElement extends LitElement {
    */
   #renderDefaultMeeting() {
     const template = loadedDefaultMeeting();
-    if (template) return template(this.stage, this.layout);
+    if (template) {
+      const joining = this.stage === 'lobby' && this.joiningUnseen;
+      if (this.stage === 'lobby' && !joining) this.#lobbyShown = true;
+      return template(this.stage, this.layout, joining);
+    }
     // Not for a room whose children its slots are about to show (the first render comes before the
     // slots report them), nor on a server, where only what was imported up front can render.
     if (isServer || this.#fillsASlot()) return nothing;

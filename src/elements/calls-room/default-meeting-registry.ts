@@ -2,8 +2,15 @@ import type { TemplateResult } from 'lit';
 import type { CallsLayout } from '../../events/layout-change.js';
 import type { RoomStage } from '../../internal/room-context.js';
 
-/** What a `<calls-room>` with no children shows at each stage. */
-export type DefaultMeetingTemplate = (stage: RoomStage, layout: CallsLayout) => TemplateResult;
+/**
+ * What a `<calls-room>` with no children shows at each stage; `joining` replaces the lobby with a
+ * "Joining…" line (a join started before the lobby was ever shown).
+ */
+export type DefaultMeetingTemplate = (
+  stage: RoomStage,
+  layout: CallsLayout,
+  joining: boolean,
+) => TemplateResult;
 
 let loaded: DefaultMeetingTemplate | undefined;
 
