@@ -78,6 +78,9 @@ export function mediaFailure$(
             (async (): Promise<MediaFailure | undefined> => {
               const now = performance.now();
               const { received, stunResponses } = await transportCounters(pc);
+              // Closed while its stats were read: the room is leaving or replacing this session, and
+              // a probe now would reach the backend after the participant left (401).
+              if (pc.connectionState === 'closed') return undefined;
               if (received > bytes) {
                 bytes = received;
                 heardAt = now;

@@ -139,6 +139,33 @@ describe('room: a silent Calls session', () => {
     assert.equal(restarts, 0);
   });
 
+  it('closed while its stats are read (the room leaving) is not asked about: the backend would answer 401', async () => {
+    let reads = 0;
+    const pc = {
+      connectionState: 'connected',
+      // Connected for a few checks, silent from the start; then closed in the middle of a read.
+      getStats: async () => {
+        reads += 1;
+        if (reads === 4) (pc as { connectionState: string }).connectionState = 'closed';
+        return new Map<string, object>([['t', { type: 'transport', bytesReceived: 1000 }]]);
+      },
+    } as unknown as RTCPeerConnection;
+    const probes: string[] = [];
+    const failures = await firstValueFrom(
+      mediaFailure$(of({ peerConnection: pc, sessionId: SESSION }), {
+        ...fast,
+        silenceMs: 60_000,
+        probe: async (id) => {
+          probes.push(id);
+          return 'alive';
+        },
+      }).pipe(timeout({ first: 200, with: () => of('none') }), toArray()),
+    );
+    assert.ok(reads >= 4, `read the stats ${reads} times`);
+    assert.deepEqual(failures, ['none']);
+    assert.deepEqual(probes, []);
+  });
+
   it('is asked about again when partytracks was negotiating (busy) rather than waiting the interval', async () => {
     const outcomes: Array<'busy' | 'restarted'> = ['busy', 'restarted'];
     const calls: string[] = [];
