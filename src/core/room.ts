@@ -33,6 +33,7 @@ import { DEFAULT_SIMULCAST_LAYERS, type SimulcastLayer } from './layout.js';
 import { LocalMedia, type LocalMediaOptions } from './local-media.js';
 import { type MediaFailure, mediaFailure$ } from './media-health.js';
 import { createPartyTracks, fetchIceServers, probeSession } from './media-session.js';
+import { negotiationSettled } from './negotiation-settled.js';
 import { type LocalOverrides, type Participant, toParticipant } from './participant.js';
 import { PeopleController, type Reaction, type Refusal } from './people.js';
 import { type ConnectionState, PresenceClient, type RetrySchedule } from './presence-client.js';
@@ -111,6 +112,8 @@ const QUALITY_INTERVAL_MS = 2000;
  * "reconnecting" (they are most likely on their way back): the backend's own reconnect grace.
  */
 const CARRY_OVER_MS = 30_000;
+/** Longest a leave waits for a renegotiation in flight (one takes a round trip to the SFU). */
+const LEAVE_SETTLE_MS = 1000;
 /** Marks a pull the dead-track monitor gave up on, so only that error re-pulls. */
 const DEAD_TRACK = Symbol('dead track');
 /** The slots that carry sound everyone hears: microphones and shared tab or system audio. */
@@ -1033,6 +1036,8 @@ export class Room {
   async #teardown(reason: 'left' | CallsError['code']): Promise<void> {
     const wasJoined = this.#presence !== undefined;
     await this.#joining?.catch(() => undefined);
+    // Leaving by choice: let a renegotiation in flight finish first (negotiation-settled.ts).
+    if (reason === 'left') await negotiationSettled(this.#peerConnection, LEAVE_SETTLE_MS);
     const presence = this.#presence;
     this.#presence = undefined;
     this.#abandonPeerConnection();

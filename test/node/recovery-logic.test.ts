@@ -1,9 +1,11 @@
 // Pure logic of recovery: the never-ending capped backoff, acknowledged self updates, the
-// dead-track byte check and the roster kept through a backend restart.
+// dead-track byte check, the roster kept through a backend restart, and a leave that lets the
+// renegotiation in flight finish.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { backoffAtCap, backoffDelay, resolveBackoff } from '../../src/core/backoff.js';
 import { ByteProgress } from '../../src/core/dead-track.js';
+import { negotiationSettled } from '../../src/core/negotiation-settled.js';
 import type { ClientMessage, ServerMessage, WireParticipant } from '../../src/core/protocol.js';
 import { carryOver, rosterOf } from '../../src/core/roster.js';
 import { type SelfRecord, SelfSync } from '../../src/core/self-sync.js';
@@ -163,5 +165,38 @@ describe('carryOver', () => {
     assert.equal(b?.tracks.video, null);
     assert.equal(b?.sessionId, null);
     assert.equal(carryOver(before, after, new Set()), after);
+  });
+});
+
+describe('negotiationSettled (a leave waits for the renegotiation in flight)', () => {
+  /** A peer connection's signaling state and its change events, without WebRTC. */
+  function fakeConnection(state: RTCSignalingState) {
+    const pc = Object.assign(new EventTarget(), { signalingState: state });
+    const set = (next: RTCSignalingState) => {
+      pc.signalingState = next;
+      pc.dispatchEvent(new Event('signalingstatechange'));
+    };
+    return { pc: pc as unknown as RTCPeerConnection, set };
+  }
+
+  it('resolves at once with no offer in flight, and when the answer makes it stable', async () => {
+    await negotiationSettled(undefined, 60_000);
+    await negotiationSettled(fakeConnection('stable').pc, 60_000);
+    const { pc, set } = fakeConnection('have-local-offer');
+    let settled = false;
+    const waiting = negotiationSettled(pc, 60_000).then(() => {
+      settled = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(settled, false, 'still waiting while the offer is out');
+    set('stable');
+    await waiting;
+    assert.equal(settled, true);
+  });
+
+  it('gives up after its bound when the answer never comes', async () => {
+    const started = performance.now();
+    await negotiationSettled(fakeConnection('have-local-offer').pc, 30);
+    assert.ok(performance.now() - started >= 25);
   });
 });
