@@ -7,6 +7,7 @@ import { filter, firstValueFrom } from 'rxjs';
 import type { RoomEvent } from '../../src/core/room.js';
 import { waitFor, waitForVideoFrames } from './helpers/media.js';
 import {
+  callsSessionOf,
   defaultTile,
   mountRoom,
   participantIdOf,
@@ -33,11 +34,11 @@ describe('dead pulled tracks', () => {
     await waitForVideoFrames(video, 3);
     const before = (video.srcObject as MediaStream).getVideoTracks()[0]!.id;
 
-    const bobSelf = await firstValueFrom(bob.model!.self$.pipe(filter((self) => Boolean(self?.sessionId))));
     const adaVideo = (await firstValueFrom(
       ada.model!.self$.pipe(filter((self) => Boolean(self?.tracks.video))),
     ))!.tracks.video!;
-    const session = await callsApi(sfu, 'GET', `sessions/${bobSelf!.sessionId}`);
+    const bobSession = await callsSessionOf(bob);
+    const session = await callsApi(sfu, 'GET', `sessions/${bobSession}`);
     const pulled = (session.tracks as Array<{ location: string; trackName: string; mid: string }>).find(
       (track) => track.location === 'remote' && track.trackName === adaVideo.trackName,
     );
@@ -52,7 +53,7 @@ describe('dead pulled tracks', () => {
       ),
     );
     // Behind Bob's back: no renegotiation, his receiver simply stops getting packets.
-    await callsApi(sfu, 'PUT', `sessions/${bobSelf!.sessionId}/tracks/close`, {
+    await callsApi(sfu, 'PUT', `sessions/${bobSession}/tracks/close`, {
       tracks: [{ mid: pulled!.mid }],
       force: true,
     });

@@ -3,10 +3,16 @@
 // and decodes again.
 import { expect } from '@open-wc/testing';
 import '../../src/index.js';
-import { firstValueFrom } from 'rxjs';
 import type { CallsTileElement } from '../../src/elements/calls-tile/calls-tile.js';
 import { waitFor, waitForVideoFrames } from './helpers/media.js';
-import { mountRoom, participantIdOf, removeRooms, tileVideo, uniqueRoomName } from './helpers/room.js';
+import {
+  callsSessionOf,
+  mountRoom,
+  participantIdOf,
+  removeRooms,
+  tileVideo,
+  uniqueRoomName,
+} from './helpers/room.js';
 import { sfuSession } from './helpers/sfu-client.js';
 import { callsTestEnv, type TestSfu } from './helpers/test-env.js';
 
@@ -37,9 +43,9 @@ describe('<calls-tile> visibility', () => {
     tile.participantId = participantIdOf(publisher);
     const frame = await waitForVideoFrames(await tileVideo(tile), 3);
     expect(frame.width).to.be.greaterThan(0);
-    const viewerSession = (await firstValueFrom(viewer.model!.self$))!.sessionId as string;
+    const viewerSession = await callsSessionOf(viewer);
     const [pulled] = await pulledVideo(sfu, viewerSession);
-    expect(pulled.sessionId).to.equal((await firstValueFrom(publisher.model!.self$))!.sessionId);
+    expect(pulled.sessionId).to.equal(await callsSessionOf(publisher));
     expect(pulled.status).to.equal('active');
 
     scroller.scrollTop = 1500;
@@ -75,7 +81,7 @@ describe('<calls-tile> visibility', () => {
       what: 'the quarter-size layer in a small tile',
       timeout: 20_000,
     });
-    const viewerSession = (await firstValueFrom(viewer.model!.self$))!.sessionId as string;
+    const viewerSession = await callsSessionOf(viewer);
     const [small] = await pulledVideo(sfu, viewerSession);
     expect(small.simulcast.forwardedRid).to.equal('c');
 

@@ -3,11 +3,11 @@
 // mute and departure. Evidence: decoded frames, audio energy and the presence state each shows.
 import { expect } from '@open-wc/testing';
 import '../../src/index.js';
-import { firstValueFrom } from 'rxjs';
 import type { CallsRoomElement } from '../../src/elements/calls-room/calls-room.js';
 import type { CallsLeftEvent, CallsParticipantLeftEvent } from '../../src/events/index.js';
 import { peakAudioRms, waitFor, waitForVideoFrames } from './helpers/media.js';
 import {
+  callsSessionOf,
   deepQuery,
   defaultTile,
   kitButton,
@@ -100,11 +100,11 @@ describe('two <calls-room> elements in one room', () => {
     const initials = adaOnBobsScreen.shadowRoot!.querySelector('[part="initials"]');
     expect(initials?.textContent).to.equal('AL');
     // A camera that is off is not pulled at all: Bob's Calls session holds no video from Ada.
-    const bobSession = bob.model!.participantId && (await firstValueFrom(bob.model!.self$))?.sessionId;
+    const bobSession = await callsSessionOf(bob);
     const { sfu } = await callsTestEnv();
     await waitFor(
       async () => {
-        const state = await sfuSession(sfu, bobSession as string);
+        const state = await sfuSession(sfu, bobSession);
         return !state.tracks.some((track: any) => track.location === 'remote' && track.kind === 'video');
       },
       { what: "Bob's session to drop Ada's video" },
