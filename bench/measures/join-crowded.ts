@@ -8,13 +8,13 @@ import { ALL_SIMULCAST_LAYERS_FLAG } from '../../test/browser/helpers/crowd-chro
 import { runJoinSection } from '../lib/browser-bench.js';
 import { launchChromium } from '../lib/chromium.js';
 import type { Section } from '../lib/report.js';
-import { median, percentile } from '../lib/stats.js';
 import { withTimeout } from '../lib/timeout.js';
 import { callsRoomAvailable, WIDGET_UNAVAILABLE } from '../lib/widget.js';
 import type { CrowdPublishersPage } from '../pages/crowd-publishers.js';
 import type { JoinBaselinePage } from '../pages/join-baseline.js';
 import type { JoinWidgetPage } from '../pages/join-widget.js';
-import { measureSides } from './join-latency.js';
+import type { BaselineMedia } from '../pages/lib/baseline-participant.js';
+import { joinRows, measureSides, SAME_MEDIA } from './join-latency.js';
 import { FRAME_TIMEOUT_MS, type JoinRun, leaveAndClose } from './join-run.js';
 
 const PRESENT = 8;
@@ -41,7 +41,7 @@ function widgetJoiner(room: string): JoinRun {
   };
 }
 
-function baselineJoiner(room: string): JoinRun {
+function baselineJoiner(room: string, media: BaselineMedia): JoinRun {
   return async (context, pages, stack) => {
     const joiner = await context.newPage();
     try {
@@ -50,6 +50,7 @@ function baselineJoiner(room: string): JoinRun {
         sfu: stack.sfu!,
         relayUrl: stack.relayUrl!,
         room,
+        media,
       });
       return await joiner.evaluate(
         (t) => (window.bench as JoinBaselinePage).firstRemoteFrameMs(t),
@@ -84,38 +85,27 @@ export function measureJoinCrowded(): Promise<Section> {
         );
         const available = await callsRoomAvailable(context, pages);
         if (!available) section.notes.push(WIDGET_UNAVAILABLE);
-        const { baseline, widget } = await measureSides(
-          { baseline: baselineJoiner(room), widget: available ? widgetJoiner(room) : null },
+        const outcome = await measureSides(
+          {
+            baseline: baselineJoiner(room, 'light'),
+            sameMedia: baselineJoiner(room, 'widget'),
+            widget: available ? widgetJoiner(room) : null,
+          },
           context,
           pages,
           stack,
           'join-8',
         );
-        for (const error of [...baseline.errors, ...(widget?.errors ?? [])]) section.notes.push(error);
-        section.figures.push(
-          {
-            metric: 'median',
-            unit: 'ms',
-            project: widget && median(widget.samples),
-            baseline: median(baseline.samples),
-          },
-          {
-            metric: 'p95',
-            unit: 'ms',
-            project: widget && percentile(widget.samples, 95),
-            baseline: percentile(baseline.samples, 95),
-          },
-          {
-            metric: `runs with no remote frame in ${FRAME_TIMEOUT_MS / 1000} s`,
-            unit: '',
-            project: widget ? widget.failed : null,
-            baseline: baseline.failed,
-          },
-        );
+        const { widget } = outcome;
+        const baseline = outcome.baseline!;
+        const sameMedia = outcome.sameMedia!;
+        for (const side of [baseline, sameMedia, widget])
+          for (const error of side?.errors ?? []) section.notes.push(error);
+        section.figures.push(...joinRows(widget, baseline), ...joinRows(widget, sameMedia, SAME_MEDIA));
         section.notes.push(
-          `${PRESENT} cheap publishers (320×180, 3 simulcast layers + mic) stay in one room for every run; the baseline joiner pulls all ${PRESENT} cameras and microphones, <calls-room> the cameras its grid shows and every microphone.`,
+          `${PRESENT} cheap publishers (320×180, 3 simulcast layers + mic) stay in one room for every run; the baseline joiner pulls all ${PRESENT} cameras and microphones, <calls-room> the cameras its grid shows and every microphone. The baseline joiner publishes a 640×360 camera in one layer; in the rows "${SAME_MEDIA}" it publishes what <calls-room> does (1280×720 in three simulcast layers).`,
         );
-        section.details = { baseline, widget };
+        section.details = outcome;
         await publishers.evaluate(() => (window.bench as CrowdPublishersPage).leave()).catch(() => undefined);
       } finally {
         await publisherBrowser.close();

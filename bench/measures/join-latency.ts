@@ -13,6 +13,7 @@ import { median, percentile } from '../lib/stats.js';
 import { withTimeout } from '../lib/timeout.js';
 import { callsRoomAvailable, WIDGET_UNAVAILABLE } from '../lib/widget.js';
 import type { JoinBaselinePage } from '../pages/join-baseline.js';
+import type { BaselineMedia } from '../pages/lib/baseline-participant.js';
 import { lateObservations, widgetJoinRun } from './join-latency-widget.js';
 import { FRAME_TIMEOUT_MS, type JoinRun, leaveAndClose } from './join-run.js';
 
@@ -26,25 +27,35 @@ const WARMUP_RUNS = 1;
 const RUN_TIMEOUT_MS = 30_000;
 /** Runs without a frame are replaced, at most this many times per side. */
 const MAX_EXTRA_ATTEMPTS = 5;
+/** The suffix of the rows whose baseline sends the widget's media. */
+export const SAME_MEDIA = 'baseline sends the same media';
 
-const baselineRun: JoinRun = async (context, pages, stack, room) => {
-  const config = { sfu: stack.sfu!, relayUrl: stack.relayUrl!, room };
-  const [host, joiner] = [await context.newPage(), await context.newPage()];
-  try {
-    for (const page of [host, joiner]) await page.goto(pages.pageUrl('join-baseline'));
-    await host.evaluate((c) => (window.bench as JoinBaselinePage).join(c), config);
-    await host.evaluate(() => (window.bench as JoinBaselinePage).published());
-    await joiner.evaluate((c) => (window.bench as JoinBaselinePage).join(c), config);
-    return await joiner.evaluate(
-      (t) => (window.bench as JoinBaselinePage).firstRemoteFrameMs(t),
-      FRAME_TIMEOUT_MS,
-    );
-  } finally {
-    await leaveAndClose([joiner, host], () => (window.bench as JoinBaselinePage).leave());
-  }
-};
+/**
+ * A baseline run. `light` is the bench's original baseline: a 640×360 camera in one layer, what a
+ * quick raw-partytracks app sends. `widget` sends what `<calls-room>` sends by default (a 1280×720
+ * camera in the same three simulcast layers, pulling the layer its small video asks for), so the
+ * difference to the widget is the layers above the media, not a different amount of video.
+ */
+function baselineRun(media: BaselineMedia): JoinRun {
+  return async (context, pages, stack, room) => {
+    const config = { sfu: stack.sfu!, relayUrl: stack.relayUrl!, room, media };
+    const [host, joiner] = [await context.newPage(), await context.newPage()];
+    try {
+      for (const page of [host, joiner]) await page.goto(pages.pageUrl('join-baseline'));
+      await host.evaluate((c) => (window.bench as JoinBaselinePage).join(c), config);
+      await host.evaluate(() => (window.bench as JoinBaselinePage).published());
+      await joiner.evaluate((c) => (window.bench as JoinBaselinePage).join(c), config);
+      return await joiner.evaluate(
+        (t) => (window.bench as JoinBaselinePage).firstRemoteFrameMs(t),
+        FRAME_TIMEOUT_MS,
+      );
+    } finally {
+      await leaveAndClose([joiner, host], () => (window.bench as JoinBaselinePage).leave());
+    }
+  };
+}
 
-interface SideOutcome {
+export interface SideOutcome {
   samples: number[];
   /** Runs with no remote frame in time, and runs that failed outright (their errors are in `errors`). */
   failed: number;
@@ -52,18 +63,21 @@ interface SideOutcome {
 }
 
 /**
- * Both sides' runs, alternating baseline and widget run by run, so a change in what else the
- * machine does during the measurement falls on both sides alike. A run without a frame is retried
- * (boundedly) so each side gets RUNS timed samples if it can.
+ * Every side's runs, alternating side by side run by run, so a change in what else the machine
+ * does during the measurement falls on all sides alike. A run without a frame is retried
+ * (boundedly) so each side gets RUNS timed samples if it can. A side given as null is not run
+ * (the widget, when the bundle is missing) and comes back as null.
  */
-export async function measureSides(
-  sides: { baseline: JoinRun; widget: JoinRun | null },
+export async function measureSides<Side extends string>(
+  sides: Record<Side, JoinRun | null>,
   context: BrowserContext,
   pages: PageServer,
   stack: MediaStackReady,
   label: string,
-): Promise<{ baseline: SideOutcome; widget: SideOutcome | null }> {
-  const runners = Object.entries(sides).filter((entry): entry is [string, JoinRun] => entry[1] !== null);
+): Promise<Record<Side, SideOutcome | null>> {
+  const runners = (Object.entries(sides) as [Side, JoinRun | null][]).filter(
+    (entry): entry is [Side, JoinRun] => entry[1] !== null,
+  );
   const outcomes = new Map(
     runners.map(([side]) => [side, { samples: [] as number[], failed: 0, errors: [] as string[] }]),
   );
@@ -95,7 +109,38 @@ export async function measureSides(
     }
     if (!ran) break;
   }
-  return { baseline: outcomes.get('baseline')!, widget: outcomes.get('widget') ?? null };
+  return Object.fromEntries(
+    (Object.keys(sides) as Side[]).map((side) => [side, outcomes.get(side) ?? null]),
+  ) as Record<Side, SideOutcome | null>;
+}
+
+/** The median, p95 and frameless rows of `widget` against one baseline, named with `qualifiers`. */
+export function joinRows(
+  widget: SideOutcome | null,
+  baseline: SideOutcome,
+  ...qualifiers: string[]
+): Figure[] {
+  const named = (metric: string) => [metric, ...qualifiers.filter(Boolean)].join(', ');
+  return [
+    {
+      metric: named('median'),
+      unit: 'ms',
+      project: widget && median(widget.samples),
+      baseline: median(baseline.samples),
+    },
+    {
+      metric: named('p95'),
+      unit: 'ms',
+      project: widget && percentile(widget.samples, 95),
+      baseline: percentile(baseline.samples, 95),
+    },
+    {
+      metric: named(`runs with no remote frame in ${FRAME_TIMEOUT_MS / 1000} s`),
+      unit: '',
+      project: widget ? widget.failed : null,
+      baseline: baseline.failed,
+    },
+  ];
 }
 
 export function measureJoinLatency(): Promise<Section> {
@@ -108,41 +153,34 @@ export function measureJoinLatency(): Promise<Section> {
       const details: Record<string, unknown> = {};
       const rows: Figure[][] = [];
       for (const condition of CONDITIONS) {
-        const { baseline, widget } = await underCondition(condition, section.notes, () =>
+        const outcome = await underCondition(condition, section.notes, () =>
           measureSides(
-            { baseline: baselineRun, widget: available ? widgetJoinRun : null },
+            {
+              baseline: baselineRun('light'),
+              sameMedia: baselineRun('widget'),
+              widget: available ? widgetJoinRun : null,
+            },
             context,
             pages,
             stack,
             condition.id,
           ),
         );
-        details[condition.id] = { baseline, widget };
-        for (const [side, outcome] of [
+        const { widget } = outcome;
+        const baseline = outcome.baseline!;
+        const sameMedia = outcome.sameMedia!;
+        details[condition.id] = outcome;
+        for (const [side, sideOutcome] of [
           ['baseline', baseline],
+          ['baseline, same media', sameMedia],
           ['<calls-room>', widget],
         ] as const) {
-          for (const error of outcome?.errors ?? []) section.notes.push(`${condition.id}, ${side}: ${error}`);
+          for (const error of sideOutcome?.errors ?? [])
+            section.notes.push(`${condition.id}, ${side}: ${error}`);
         }
         rows.push([
-          {
-            metric: `median, ${condition.label}`,
-            unit: 'ms',
-            project: widget && median(widget.samples),
-            baseline: median(baseline.samples),
-          },
-          {
-            metric: `p95, ${condition.label}`,
-            unit: 'ms',
-            project: widget && percentile(widget.samples, 95),
-            baseline: percentile(baseline.samples, 95),
-          },
-          {
-            metric: `runs with no remote frame in ${FRAME_TIMEOUT_MS / 1000} s, ${condition.label}`,
-            unit: '',
-            project: widget ? widget.failed : null,
-            baseline: baseline.failed,
-          },
+          ...joinRows(widget, baseline, condition.label),
+          ...joinRows(widget, sameMedia, condition.label, SAME_MEDIA),
         ]);
       }
       // Idle and contention rows of one metric next to each other.
@@ -157,7 +195,8 @@ export function measureJoinLatency(): Promise<Section> {
           `${lateObservations} widget run(s) found the tile after it had shown a frame; those times are up to one frame late.`,
         );
       section.notes.push(
-        `${WARMUP_RUNS} warm-up run per side and condition not counted; each run uses fresh pages and a fresh room; baseline and widget runs alternate. Contention: a process spinning on one core for both sides (bench/lib/cpu-burner.ts).`,
+        `${WARMUP_RUNS} warm-up run per side and condition not counted; each run uses fresh pages and a fresh room; the sides' runs alternate. Contention: a process spinning on one core for every side (bench/lib/cpu-burner.ts).`,
+        `Baseline rows: raw partytracks sending a 640×360 camera in one layer. Rows "${SAME_MEDIA}": raw partytracks sending what <calls-room> sends by default (a 1280×720 camera in its three simulcast layers, pulling the layer a 160 px video asks for), so that ratio is the cost of the layers above the media.`,
       );
       section.details = details;
     },

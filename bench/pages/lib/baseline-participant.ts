@@ -3,7 +3,9 @@
 // and mic, tells the room, answers newcomers with its tracks, and pulls whatever others announce.
 import type { PartyTracks, TrackMetadata } from 'partytracks/client';
 import { of } from 'rxjs';
-import { attachVideo, camera, firstFrameTime } from './first-frame.js';
+import { chooseLayer, DEFAULT_SIMULCAST_LAYERS } from '../../../src/core/layout.js';
+import { DEFAULT_CAMERA_CONSTRAINTS } from '../../../src/core/local-media.js';
+import { ATTACHED_VIDEO_WIDTH, attachVideo, camera, firstFrameTime } from './first-frame.js';
 import { hold, partyTracksFor, type SfuAddress } from './partytracks.js';
 
 export interface BaselineConfig {
@@ -12,11 +14,23 @@ export interface BaselineConfig {
   room: string;
   /** Pull as soon as presence names a track, even while our own push is negotiating (see pull()). */
   pullDuringPublish?: boolean;
+  /**
+   * What it sends and receives. `light` (the default): a 640×360 camera in one layer, pulled as
+   * sent. `widget`: what `<calls-room>` sends by default, a 1280×720 camera in the same three
+   * simulcast layers, pulling the layer its 160 px video asks for (the widget's own layer choice),
+   * so both sides encode and decode the same media and the comparison is the layers above it.
+   */
+  media?: BaselineMedia;
 }
+
+export type BaselineMedia = 'light' | 'widget';
+
+/** A pushed track as announced: partytracks' metadata and the kind, which it does not carry. */
+type AnnouncedTrack = TrackMetadata & { kind: string };
 
 type Announcement =
   | { type: 'hello'; from: string }
-  | { type: 'tracks'; from: string; tracks: TrackMetadata[] }
+  | { type: 'tracks'; from: string; tracks: AnnouncedTrack[] }
   | { type: 'bye'; from: string };
 
 export class BaselineParticipant {
@@ -28,7 +42,7 @@ export class BaselineParticipant {
   /** Per remote participant: what ends our pulls of its tracks. */
   private readonly pulledFrom = new Map<string, (() => void)[]>();
   private readonly socket: WebSocket;
-  private ownTracks: TrackMetadata[] | undefined;
+  private ownTracks: AnnouncedTrack[] | undefined;
   private stream: MediaStream | undefined;
   private remoteFrame!: (time: number) => void;
   private remoteFrameFailed!: (error: unknown) => void;
@@ -58,12 +72,28 @@ export class BaselineParticipant {
   }
 
   private async doPublish(): Promise<void> {
-    this.stream = await camera();
+    const widgetMedia = this.config.media === 'widget';
+    this.stream = await camera(widgetMedia ? DEFAULT_CAMERA_CONSTRAINTS : undefined);
+    const encodings = DEFAULT_SIMULCAST_LAYERS.map(({ rid, scaleResolutionDownBy, maxBitrate }) => ({
+      rid,
+      scaleResolutionDownBy,
+      maxBitrate,
+    }));
     const pushed = await Promise.all(
-      this.stream.getTracks().map((track) => hold(this.client.push(of(track)))),
+      this.stream
+        .getTracks()
+        .map((track) =>
+          hold(
+            this.client.push(
+              of(track),
+              widgetMedia && track.kind === 'video' ? { sendEncodings$: of(encodings) } : {},
+            ),
+          ),
+        ),
     );
     for (const { release } of pushed) this.releases.push(release);
-    this.ownTracks = pushed.map(({ value }) => value);
+    const kinds = this.stream.getTracks().map((track) => track.kind);
+    this.ownTracks = pushed.map(({ value }, index) => ({ ...value, kind: kinds[index]! }));
     this.send({ type: 'tracks', from: this.id, tracks: this.ownTracks });
   }
 
@@ -98,13 +128,21 @@ export class BaselineParticipant {
     for (const metadata of message.tracks) void this.pull(metadata, message.from, releases);
   }
 
-  private async pull(metadata: TrackMetadata, from: string, releases: (() => void)[]): Promise<void> {
+  /** The pull's track, with the layer a small video asks for when publishers send simulcast. */
+  private wanted({ kind, ...metadata }: AnnouncedTrack): TrackMetadata {
+    if (this.config.media !== 'widget' || kind !== 'video') return metadata;
+    const captureWidth = DEFAULT_CAMERA_CONSTRAINTS.width.ideal;
+    const rid = chooseLayer(ATTACHED_VIDEO_WIDTH * devicePixelRatio, captureWidth);
+    return rid ? { ...metadata, simulcast: { preferredRid: rid } } : metadata;
+  }
+
+  private async pull(metadata: AnnouncedTrack, from: string, releases: (() => void)[]): Promise<void> {
     try {
       // On the local SFU a pull negotiated while this session's own push is still in flight
       // delivers packets that never decode (reported; see bench/README.md), so by default the
       // baseline pulls once its own tracks are up — the workaround an app author would find.
       if (!this.config.pullDuringPublish) await this.publishedPromise.catch(() => undefined);
-      const { value: track, release } = await hold(this.client.pull(of(metadata)));
+      const { value: track, release } = await hold(this.client.pull(of(this.wanted(metadata))));
       // The participant may have left (or we did) while the pull was negotiating.
       if (this.left || this.pulledFrom.get(from) !== releases) return release();
       releases.push(release);

@@ -1,12 +1,15 @@
 // "First decoded remote frame": the moment Chromium hands a decoded frame of the track to a video
 // element, as requestVideoFrameCallback reports it — the same definition for every contender.
 
+/** The width of the baseline's remote videos (CSS pixels). */
+export const ATTACHED_VIDEO_WIDTH = 160;
+
 export function attachVideo(track: MediaStreamTrack): HTMLVideoElement {
   const video = document.createElement('video');
   video.muted = true;
   video.playsInline = true;
   video.autoplay = true;
-  video.width = 160;
+  video.width = ATTACHED_VIDEO_WIDTH;
   video.srcObject = new MediaStream([track]);
   document.body.append(video);
   return video;
@@ -23,6 +26,7 @@ export function firstFrameTime(video: HTMLVideoElement, timeoutMs = 20_000): Pro
   });
 }
 
-export function camera(): Promise<MediaStream> {
-  return navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 360 }, audio: true });
+/** Camera and microphone; the camera 640×360 unless `video` says otherwise. */
+export function camera(video: MediaTrackConstraints = { width: 640, height: 360 }): Promise<MediaStream> {
+  return navigator.mediaDevices.getUserMedia({ video, audio: true });
 }

@@ -3,8 +3,6 @@
 // from the video element of the room's own tile for the other participant, the way a person sees it.
 import type { CallsRoomElement } from '../../../src/elements/calls-room/calls-room.js';
 import type { CallsTileElement } from '../../../src/elements/calls-tile/calls-tile.js';
-import { firstFrameTime } from './first-frame.js';
-import { within } from './within.js';
 
 export interface WidgetConfig {
   endpoint: string;
@@ -49,13 +47,35 @@ export class WidgetParticipant {
     });
   }
 
-  /** performance.now() of the first frame shown in a tile of someone else, or null after `timeoutMs`. */
-  async firstRemoteFrame(timeoutMs: number): Promise<number | null> {
+  /**
+   * performance.now() of the first frame shown in any tile of someone else, or null after
+   * `timeoutMs`: every remote tile's video is watched from the moment it has a track, so with many
+   * people this is the first of their frames (as the baseline's), not the first tile's.
+   */
+  firstRemoteFrame(timeoutMs: number): Promise<number | null> {
     const deadline = performance.now() + timeoutMs;
-    const video = await within(this.remoteVideo(deadline), timeoutMs);
-    if (!video) return null;
-    this.lateObservation = video.getVideoPlaybackQuality().totalVideoFrames > 0;
-    return within(firstFrameTime(video, timeoutMs), Math.max(0, deadline - performance.now()));
+    const watched = new WeakSet<HTMLVideoElement>();
+    return new Promise((resolve) => {
+      let settled = false;
+      const settle = (at: number | null) => {
+        if (settled) return;
+        settled = true;
+        resolve(at);
+      };
+      // Checks every animation frame, so a video is found before its first frame is shown.
+      const look = () => {
+        if (settled) return;
+        for (const video of this.remoteVideos()) {
+          if (watched.has(video)) continue;
+          watched.add(video);
+          if (video.getVideoPlaybackQuality().totalVideoFrames > 0) this.lateObservation = true;
+          video.requestVideoFrameCallback((now) => settle(now));
+        }
+        if (performance.now() > deadline) return settle(null);
+        requestAnimationFrame(look);
+      };
+      look();
+    });
   }
 
   async leave(): Promise<void> {
@@ -63,23 +83,16 @@ export class WidgetParticipant {
     this.element.remove();
   }
 
-  /** Checks every animation frame, so the element is found before its first frame is shown. */
-  private remoteVideo(deadline: number): Promise<HTMLVideoElement | null> {
-    return new Promise((resolve) => {
-      const look = () => {
-        const self = this.element.model?.participantId;
-        // The default meeting's tiles live in its <calls-grid>.
-        const grid = this.element.shadowRoot?.querySelector('calls-grid');
-        const tiles = grid?.shadowRoot?.querySelectorAll<CallsTileElement>('calls-tile') ?? [];
-        for (const tile of tiles) {
-          if (!self || tile.getAttribute('participant-id') === self) continue;
-          const video = tile.videoElement;
-          if (video?.srcObject) return resolve(video);
-        }
-        if (performance.now() > deadline) return resolve(null);
-        requestAnimationFrame(look);
-      };
-      look();
-    });
+  /** The videos of the tiles of everyone else that have a track to show. */
+  private remoteVideos(): HTMLVideoElement[] {
+    const self = this.element.model?.participantId;
+    if (!self) return [];
+    // The default meeting's tiles live in its <calls-grid>.
+    const grid = this.element.shadowRoot?.querySelector('calls-grid');
+    const tiles = grid?.shadowRoot?.querySelectorAll<CallsTileElement>('calls-tile') ?? [];
+    return [...tiles]
+      .filter((tile) => tile.getAttribute('participant-id') !== self)
+      .map((tile) => tile.videoElement)
+      .filter((video): video is HTMLVideoElement => Boolean(video?.srcObject));
   }
 }
