@@ -92,8 +92,13 @@ export class LocalMedia {
     this.#cameraEnabled$ = new BehaviorSubject(video);
     this.micEnabled$ = this.#micEnabled$.pipe(distinctUntilChanged());
     this.cameraEnabled$ = this.#cameraEnabled$.pipe(distinctUntilChanged());
-    this.micTrack$ = this.#mic.broadcastTrack$;
-    this.cameraTrack$ = this.#camera.broadcastTrack$;
+    // Not partytracks' broadcastTrack$: that one builds its stand-in (an AudioContext, a 1280×720
+    // canvas) when first subscribed and keeps it while the device is on, which cost 30–50 ms of the
+    // join's busiest task on 2 cores. localMonitorTrack$ is the device while its source is on and the
+    // stand-in only while it is off; this class turns sources on and off together with broadcasting
+    // (#set), so it is the same publication, and a stand-in exists only while it is shown.
+    this.micTrack$ = this.#mic.localMonitorTrack$;
+    this.cameraTrack$ = this.#camera.localMonitorTrack$;
     this.cameraPreview$ = this.cameraEnabled$.pipe(
       switchMap((enabled) => (enabled ? this.#camera.localMonitorTrack$ : of(undefined))),
       // Replayed: a self view that subscribes later (a tile re-created when someone leaves) must
@@ -173,9 +178,9 @@ export class LocalMedia {
 
   /**
    * Captures the camera and microphone that are on, and keeps them until the returned subscription
-   * ends, without making the silent and black stand-ins a publication needs (an AudioContext and a
-   * 1280×720 canvas, ~20 ms). A room holds its devices this way from `join()` until its pushes take
-   * them, so capture runs while it connects and is not started twice (see `Room`).
+   * ends, without making the silent and black stand-ins a device that is off publishes. A room
+   * holds its devices this way from `join()` until its pushes take them, so capture runs while it
+   * connects and is not started twice (see `Room`).
    */
   holdCapture(): Subscription {
     const held = (enabled$: Observable<boolean>, device: MediaDevice) =>
