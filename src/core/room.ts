@@ -888,7 +888,11 @@ export class Room {
     return combineLatest([this.#partyTracks$, ref$]).pipe(
       switchMap(([partyTracks, ref]) =>
         partyTracks && ref
-          ? rid$.pipe(
+          ? // Once there is a session (partytracks would wait for it anyway) and a measured size:
+            // a size that changes before then (a grid settling as its tiles appear) is then in
+            // the pull itself, instead of partytracks taking it into the pull without the rest of
+            // the preference and asking for the same layer again with tracks/update.
+            combineLatest([partyTracks.session$, rid$]).pipe(
               take(1),
               map(() => ({ partyTracks, ref })),
             )
