@@ -1,7 +1,8 @@
-import { getCamera, getMic, type MediaDevice } from 'partytracks/client';
+import { getCamera, getMic, type MediaDevice, type MediaDeviceOptions } from 'partytracks/client';
 import {
   BehaviorSubject,
   combineLatest,
+  defer,
   distinctUntilChanged,
   EMPTY,
   firstValueFrom,
@@ -49,8 +50,8 @@ export class LocalMedia {
   readonly #subscriptions: Subscription[] = [];
   /** Listeners on the browser's device and permission events (see `watchDevices`). */
   readonly #watching: Subscription[] = [];
-  /** Kinds whose chosen device partytracks is kept told of (see `#tellChoice`). */
-  readonly #holding = new Set<'audioinput' | 'videoinput'>();
+  /** Devices that failed to start during this page's life (`deviceId` + label): tried last. */
+  readonly #failed = new Set<string>();
   /** The person's choice per kind (remembered per origin); undefined: the browser's default. */
   readonly #chosen: Record<DeviceKind, BehaviorSubject<StoredDevice | undefined>>;
   readonly #notices$ = new Subject<DeviceLostNotice>();
@@ -76,18 +77,28 @@ export class LocalMedia {
     const audio = options.audio ?? true;
     const video = options.video ?? true;
     this.cameraWidth = widthOf(options.camera) ?? DEFAULT_CAMERA_CONSTRAINTS.width.ideal;
-    this.#mic = getMic({
-      activateSource: audio,
-      broadcasting: audio,
-      // Muting releases the microphone, like the camera: no hidden capture while muted.
-      retainIdleTrack: false,
-      constraints: options.microphone ?? {},
-    });
-    this.#camera = getCamera({
-      activateSource: video,
-      broadcasting: video,
-      constraints: options.camera ?? DEFAULT_CAMERA_CONSTRAINTS,
-    });
+    const stored = loadDevicePreferences();
+    this.#chosen = {
+      audioinput: new BehaviorSubject(stored.audioinput),
+      videoinput: new BehaviorSubject(stored.videoinput),
+      audiooutput: new BehaviorSubject(stored.audiooutput),
+    };
+    this.#mic = getMic(
+      this.#inOrder('audioinput', {
+        activateSource: audio,
+        broadcasting: audio,
+        // Muting releases the microphone, like the camera: no hidden capture while muted.
+        retainIdleTrack: false,
+        constraints: options.microphone ?? {},
+      }),
+    );
+    this.#camera = getCamera(
+      this.#inOrder('videoinput', {
+        activateSource: video,
+        broadcasting: video,
+        constraints: options.camera ?? DEFAULT_CAMERA_CONSTRAINTS,
+      }),
+    );
     this.#micEnabled$ = new BehaviorSubject(audio);
     this.#cameraEnabled$ = new BehaviorSubject(video);
     this.micEnabled$ = this.#micEnabled$.pipe(distinctUntilChanged());
@@ -122,16 +133,37 @@ export class LocalMedia {
         if (!on && this.#cameraEnabled$.value) this.#cameraEnabled$.next(false);
       }),
     );
-    const stored = loadDevicePreferences();
-    this.#chosen = {
-      audioinput: new BehaviorSubject(stored.audioinput),
-      videoinput: new BehaviorSubject(stored.videoinput),
-      audiooutput: new BehaviorSubject(stored.audiooutput),
-    };
-    // partytracks tries its preferred device first and the others (the default first) when it fails
-    // or goes away, and switches back when it returns: our remembered choice becomes its preference
-    // (#tellChoice, which watchDevices starts).
     this.watchDevices();
+  }
+
+  /**
+   * `options` with the order partytracks tries devices in: the person's choice first (see
+   * `chooseDevice`), then the others as the browser lists them (the default first), devices that
+   * failed to start last. partytracks moves down the list when one fails or goes away, and starts
+   * again from the top when the list or the choice changes: picking a device switches to it, and a
+   * chosen device plugged back in is used again.
+   *
+   * partytracks would otherwise order them by its own stored preference, a second copy of the
+   * choice this class keeps, which listens to the window's `storage` event; adding that listener
+   * cost 6–45 ms of the join's busiest moments on 2 cores. Its device options reach
+   * `resilientTrack$` after its own order, so this one is used; its types leave the option out.
+   */
+  #inOrder(kind: 'audioinput' | 'videoinput', options: MediaDeviceOptions): MediaDeviceOptions {
+    const keyOf = (device: MediaDeviceInfo) => `${device.deviceId}\n${device.label}`;
+    const devicePriority$ = defer(() => combineLatest([deviceList$(kind), this.#chosen[kind]])).pipe(
+      map(([devices, chosen]) => {
+        const first = chooseDevice(devices, chosen);
+        const rank = (device: MediaDeviceInfo) =>
+          device === first ? 0 : this.#failed.has(keyOf(device)) ? 2 : 1;
+        return [...devices].sort((a, b) => rank(a) - rank(b));
+      }),
+    );
+    const ordered: MediaDeviceOptions & { devicePriority$: Observable<MediaDeviceInfo[]> } = {
+      ...options,
+      devicePriority$,
+      onDeviceFailure: (device) => this.#failed.add(keyOf(device)),
+    };
+    return ordered;
   }
 
   /**
@@ -152,28 +184,6 @@ export class LocalMedia {
         this.#watch('audiooutput', of(true)),
       ).subscribe((notice) => this.#notices$.next(notice)),
     );
-    for (const kind of ['audioinput', 'videoinput'] as const) {
-      const chosen = this.#chosen[kind].value;
-      if (chosen) this.#tellChoice(kind, asDeviceInfo(kind, chosen));
-    }
-  }
-
-  /**
-   * partytracks reads its preferred device once, when it creates the device, and then hears a change
-   * only while someone listens (a later listener gets that first value again). So for a kind the
-   * person picked (here, or on an earlier visit), keep listening and tell it the choice: the next
-   * capture then starts with it, even if it was picked while the device was idle (in a lobby
-   * without preview). Only then: listening costs two permission queries whose PermissionStatus
-   * Chromium keeps for the page's life, and a page that mounts room after room would pile them up.
-   */
-  #tellChoice(kind: 'audioinput' | 'videoinput', device: MediaDeviceInfo): void {
-    const media = kind === 'audioinput' ? this.#mic : this.#camera;
-    // Listening needs watchDevices (not on a server, nor while the owner is out of the document).
-    if (!this.#holding.has(kind) && this.#watching.length > 0) {
-      this.#holding.add(kind);
-      this.#watching.push(media.activeDevice$.subscribe());
-    }
-    media.setPreferredDevice(device);
   }
 
   /**
@@ -191,7 +201,6 @@ export class LocalMedia {
   /** Stops what `watchDevices` started; tracks in use are not affected. */
   stopWatchingDevices(): void {
     for (const subscription of this.#watching.splice(0)) subscription.unsubscribe();
-    this.#holding.clear();
   }
 
   /** The devices of one kind, kept up to date as they are plugged in and out. */
@@ -228,7 +237,6 @@ export class LocalMedia {
     const choice = { deviceId: device.deviceId, label: device.label };
     saveDevicePreference(kind, choice);
     this.#chosen[kind].next(choice);
-    if (kind !== 'audiooutput') this.#tellChoice(kind, device);
   }
 
   /** The chosen device of `kind` disappearing while `inUse$` is true. */
@@ -282,17 +290,6 @@ export class LocalMedia {
       state$.next(false);
     }
   }
-}
-
-/** partytracks matches a preferred device by kind and label; the id keeps it recognisable in storage. */
-function asDeviceInfo(kind: 'audioinput' | 'videoinput', device: StoredDevice): MediaDeviceInfo {
-  return {
-    kind,
-    deviceId: device.deviceId,
-    label: device.label,
-    groupId: '',
-    toJSON: () => ({ ...device, kind }),
-  };
 }
 
 function widthOf(constraints: MediaTrackConstraints | undefined): number | undefined {
