@@ -6,10 +6,12 @@ import {
   concat,
   defer,
   distinctUntilChanged,
+  EMPTY,
   filter,
   from,
   fromEvent,
   map,
+  merge,
   Observable,
   of,
   retry,
@@ -116,6 +118,8 @@ const CARRY_OVER_MS = 30_000;
 const LEAVE_SETTLE_MS = 1000;
 /** Marks a pull the dead-track monitor gave up on, so only that error re-pulls. */
 const DEAD_TRACK = Symbol('dead track');
+/** A pull that has not delivered its track after this long is made again (see `#pullSlot`). */
+const PULL_ANSWER_TIMEOUT_MS = 15_000;
 /** The slots that carry sound everyone hears: microphones and shared tab or system audio. */
 const AUDIO_SLOTS = ['audio', 'screenshareAudio'] as const;
 type AudioSlot = (typeof AUDIO_SLOTS)[number];
@@ -916,23 +920,34 @@ export class Room {
         // partytracks reads the first value of preferredRid$ into the pull itself (dropping
         // ridNotAvailable), so its first value is `undefined` and only later changes follow.
         const laterRids$ = concat(of(undefined), rid$.pipe(skip(1)));
-        const pulled$ = defer(() =>
-          partyTracks.pull(of(metadata()), { simulcast: { preferredRid$: laterRids$ } }),
-        ).pipe(
-          switchMap((track) =>
-            concat(
-              of(track),
-              partyTracks.peerConnection$.pipe(
-                take(1),
-                switchMap((pc) => deadTrack$(pc, track, publisherUp$)),
-                switchMap(() => {
-                  this.#events$.next({ type: 'recovery', action: 'repull', participantId, kind: slot });
-                  return throwError(() => DEAD_TRACK);
-                }),
-              ),
-            ),
-          ),
-          // Only a dead track is pulled again here; partytracks retries failed requests itself.
+        const repull = () => {
+          this.#events$.next({ type: 'recovery', action: 'repull', participantId, kind: slot });
+          return throwError(() => DEAD_TRACK);
+        };
+        const pulled$ = defer(() => {
+          // partytracks drops a pull whose negotiation failed (a request that did not get through,
+          // an answer the connection refused) without a word: its observable never emits, and the
+          // tile would wait forever. A pull without its track by then is made again.
+          let answered = false;
+          const unanswered$ = timer(PULL_ANSWER_TIMEOUT_MS).pipe(
+            switchMap(() => (answered ? EMPTY : repull())),
+          );
+          const track$ = partyTracks.pull(of(metadata()), { simulcast: { preferredRid$: laterRids$ } }).pipe(
+            switchMap((track) => {
+              answered = true;
+              return concat(
+                of(track),
+                partyTracks.peerConnection$.pipe(
+                  take(1),
+                  switchMap((pc) => deadTrack$(pc, track, publisherUp$)),
+                  switchMap(repull),
+                ),
+              );
+            }),
+          );
+          return merge(track$, unanswered$);
+        }).pipe(
+          // A dead or a stuck pull is made again here; other errors end the pull.
           retry({ delay: (error: unknown) => (error === DEAD_TRACK ? of(0) : throwError(() => error)) }),
         );
         return new Observable<MediaStreamTrack | undefined>((subscriber) => {
