@@ -1,7 +1,7 @@
 // A pull whose negotiation fails: partytracks schedules the request, the request fails, and the
 // pull's observable never hears of it (no track, no error). The room makes such a pull again once
 // it has waited long enough, so the video still comes. Here the first request that pulls the other
-// participant's tracks fails the way a dropped connection to the backend does.
+// participant's camera fails the way a dropped connection to the backend does.
 import { expect } from '@open-wc/testing';
 import '../../src/index.js';
 import { filter, firstValueFrom } from 'rxjs';
