@@ -50,6 +50,15 @@ export const DEFAULT_SIMULCAST_LAYERS: readonly SimulcastLayer[] = [
   { rid: 'c', scaleResolutionDownBy: 4, maxBitrate: 120_000 },
 ];
 
+/** The send encodings that publish `layers` (what a push passes to partytracks as `sendEncodings$`). */
+export function encodingsOf(layers: readonly SimulcastLayer[]): RTCRtpEncodingParameters[] {
+  return layers.map(({ rid, scaleResolutionDownBy, maxBitrate }) => ({
+    rid,
+    scaleResolutionDownBy,
+    maxBitrate,
+  }));
+}
+
 /**
  * The smallest layer that still looks sharp in a tile `displayWidth` device pixels wide, given the
  * publisher captures `captureWidth` pixels. A layer a quarter narrower than the tile is accepted:

@@ -31,7 +31,7 @@ import { deadTrack$ } from './dead-track.js';
 import { CallsError } from './errors.js';
 import { withHandOrder } from './hands.js';
 import { restartIce } from './ice-restart.js';
-import { DEFAULT_SIMULCAST_LAYERS, type SimulcastLayer } from './layout.js';
+import { DEFAULT_SIMULCAST_LAYERS, encodingsOf, type SimulcastLayer } from './layout.js';
 import { LocalMedia, type LocalMediaOptions } from './local-media.js';
 import { type MediaFailure, mediaFailure$ } from './media-health.js';
 import { createPartyTracks, fetchIceServers, probeSession } from './media-session.js';
@@ -1123,12 +1123,4 @@ function selfRecordOf(wire: WireParticipant): SelfRecord {
 
 function refOf(meta: TrackMetadata): TrackRef | null {
   return meta.sessionId && meta.trackName ? { sessionId: meta.sessionId, trackName: meta.trackName } : null;
-}
-
-function encodingsOf(layers: readonly SimulcastLayer[]): RTCRtpEncodingParameters[] {
-  return layers.map(({ rid, scaleResolutionDownBy, maxBitrate }) => ({
-    rid,
-    scaleResolutionDownBy,
-    maxBitrate,
-  }));
 }

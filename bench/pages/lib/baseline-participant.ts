@@ -3,7 +3,7 @@
 // and mic, tells the room, answers newcomers with its tracks, and pulls whatever others announce.
 import type { PartyTracks, TrackMetadata } from 'partytracks/client';
 import { of } from 'rxjs';
-import { chooseLayer, DEFAULT_SIMULCAST_LAYERS } from '../../../src/core/layout.js';
+import { chooseLayer, DEFAULT_SIMULCAST_LAYERS, encodingsOf } from '../../../src/core/layout.js';
 import { DEFAULT_CAMERA_CONSTRAINTS } from '../../../src/core/local-media.js';
 import { ATTACHED_VIDEO_WIDTH, attachVideo, camera, firstFrameTime } from './first-frame.js';
 import { hold, partyTracksFor, type SfuAddress } from './partytracks.js';
@@ -74,11 +74,7 @@ export class BaselineParticipant {
   private async doPublish(): Promise<void> {
     const widgetMedia = this.config.media === 'widget';
     this.stream = await camera(widgetMedia ? DEFAULT_CAMERA_CONSTRAINTS : undefined);
-    const encodings = DEFAULT_SIMULCAST_LAYERS.map(({ rid, scaleResolutionDownBy, maxBitrate }) => ({
-      rid,
-      scaleResolutionDownBy,
-      maxBitrate,
-    }));
+    const encodings = encodingsOf(DEFAULT_SIMULCAST_LAYERS);
     const pushed = await Promise.all(
       this.stream
         .getTracks()
